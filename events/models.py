@@ -1,0 +1,419 @@
+"""Events, their partners and documents, the agenda (days, items, people) and who holds which role."""
+import zoneinfo
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+LANGUAGE_CHOICES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pt", _("Portuguese")),
+]
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def validate_languages(value) -> None:
+    known = {code for code, _label in LANGUAGE_CHOICES}
+    if not isinstance(value, list) or not value or any(code not in known for code in value):
+        raise ValidationError(_("Choose one or more of the portal's languages."))
+
+
+class Series(models.Model):
+    """A series of regional dialogues (e.g. “Collective Action”: Nairobi 2023, Bangkok 2024, ...)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SeriesEdition(models.Model):
+    """An edition of a series, past or future, which may or may not be an event on this portal."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="editions")
+    title = models.CharField(_("title"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    country = CountryField(_("country"))
+    start_date = models.DateField(_("start date"))
+    event = models.OneToOneField(
+        "Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="series_edition"
+    )
+
+    class Meta:
+        verbose_name = _("series edition")
+        verbose_name_plural = _("series editions")
+        ordering = ["start_date"]
+
+    def __str__(self):
+        return f"{self.city} {self.start_date:%Y}"
+
+
+def logo_upload_to(instance, filename):
+    return f"logos/{filename}"
+
+
+class Organisation(models.Model):
+    """A host, co-organiser, funder or partner, with its logo for pages, programme and report."""
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_upload_to, blank=True)
+    logo_alt = models.CharField(
+        _("logo description"), max_length=200, blank=True, help_text=_("Alternative text read by screen readers.")
+    )
+    description = models.TextField(_("about"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Event(models.Model):
+    """A multi-day dialogue event. Its slug is its public address."""
+
+    title = models.CharField(_("title"), max_length=250)
+    subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
+    slug = models.SlugField(_("short name"), unique=True, max_length=80)
+    series = models.ForeignKey(
+        Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="events", verbose_name=_("series")
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    languages = models.JSONField(_("languages offered"), default=list, validators=[validate_languages])
+    default_language = models.CharField(_("default language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    description = models.TextField(_("purpose"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True, help_text=_("One objective per line."))
+    practical_information = models.TextField(_("practical information"), blank=True)
+    host = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="hosted_events",
+        verbose_name=_("host"),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    # Registration (issue 3) lives with the event because capacity is the event's.
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    signup_opens = models.DateTimeField(_("sign-up opens"), null=True, blank=True)
+    signup_closes = models.DateTimeField(_("sign-up closes"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")), name="event_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+        if self.languages and self.default_language and self.default_language not in self.languages:
+            raise ValidationError({"default_language": _("The default language must be one of the languages offered.")})
+
+    def get_absolute_url(self):
+        return reverse("events:event_home", kwargs={"slug": self.slug})
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    def objectives_list(self) -> list[str]:
+        return [line.strip(" -•\t") for line in (self.objectives or "").splitlines() if line.strip(" -•\t")]
+
+
+class EventPartner(models.Model):
+    class Kind(models.TextChoices):
+        HOST = "host", _("Host")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        FUNDER = "funder", _("Funder")
+        PARTNER = "partner", _("Partner")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="partnerships")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PARTNER)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "organisation", "kind"], name="unique_event_partner"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_kind_display()})"
+
+
+def document_upload_to(instance, filename):
+    return f"documents/{instance.event_id}/{filename}"
+
+
+class Document(models.Model):
+    """A file or link in the event's library: the event is zero-paper."""
+
+    class Kind(models.TextChoices):
+        CONCEPT_NOTE = "concept_note", _("Concept note")
+        BACKGROUND = "background", _("Background paper")
+        MATERIAL = "material", _("Material")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MATERIAL)
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    file = models.FileField(_("file"), upload_to=document_upload_to, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    is_public = models.BooleanField(_("public"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if bool(self.file) == bool(self.url):
+            raise ValidationError(_("Give either a file or a link."))
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("Open to the public")
+    PARTICIPANTS = "participants", _("Registered participants")
+    MEMBERS = "members", _("Closed: network members only")
+
+
+class Day(models.Model):
+    """One day of the agenda with its focus and audience. A members-only day is invisible to others."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="days")
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    focus = models.TextField(_("focus"), blank=True)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC)
+    methodology = models.TextField(_("methodology"), blank=True)
+
+    class Meta:
+        verbose_name = _("day")
+        verbose_name_plural = _("days")
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["event", "date"], name="unique_day_per_event")]
+
+    def __str__(self):
+        return f"{self.event} – {self.date:%Y-%m-%d}"
+
+    def clean(self):
+        event = getattr(self, "event", None)
+        if event and self.date and not (event.start_date <= self.date <= event.end_date):
+            raise ValidationError({"date": _("The day must fall between the event's first and last day.")})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.audience == Audience.MEMBERS
+
+    def get_absolute_url(self):
+        return reverse("events:day_detail", kwargs={"slug": self.event.slug, "date": self.date.isoformat()})
+
+
+class ItemKind(models.TextChoices):
+    REGISTRATION = "registration", _("Registration")
+    WELCOME = "welcome", _("Welcome remarks")
+    PANEL = "panel", _("Panel")
+    PRESENTATION = "presentation", _("Presentation")
+    GROUP_WORK = "group_work", _("Group work")
+    THEMATIC_TABLES = "thematic_tables", _("Thematic tables")
+    ROTATION = "rotation", _("Rotation")
+    BREAK = "break", _("Break")
+    LUNCH = "lunch", _("Lunch")
+    PLENARY = "plenary", _("Plenary")
+    WORLD_CAFE = "world_cafe", _("World Café")
+    WRAP_UP = "wrap_up", _("Wrap-up")
+    EVALUATION = "evaluation", _("Evaluation")
+    CLOSING = "closing", _("Closing")
+
+
+class AgendaItem(models.Model):
+    """A time slot on a day. Items may run in parallel in different rooms, never overlap in one room."""
+
+    day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="items")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children",
+        verbose_name=_("part of"), help_text=_("For a rotation inside a longer block."),
+    )
+    start = models.TimeField(_("start"))
+    end = models.TimeField(_("end"))
+    kind = models.CharField(_("kind"), max_length=20, choices=ItemKind.choices, default=ItemKind.PRESENTATION)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    room = models.CharField(_("room"), max_length=100, blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, blank=True,
+        help_text=_("Leave empty to use the day's audience."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["start", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="item_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.start:%H:%M}–{self.end:%H:%M} {self.title}"
+
+    @property
+    def effective_audience(self) -> str:
+        return self.audience or self.day.audience
+
+    def clean(self):
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The item must end after it starts.")
+        parent = self.parent
+        if parent is not None and self.start and self.end:
+            if parent.day_id != self.day_id:
+                errors["parent"] = _("A part must be on the same day as the block it belongs to.")
+            elif self.start < parent.start or self.end > parent.end:
+                errors["start"] = _("A part must fit inside the block it belongs to (%(start)s–%(end)s).") % {
+                    "start": parent.start.strftime("%H:%M"), "end": parent.end.strftime("%H:%M")
+                }
+        if not errors and self.room and self.start and self.end and self.day_id:
+            clashes = AgendaItem.objects.filter(
+                day_id=self.day_id, room__iexact=self.room, start__lt=self.end, end__gt=self.start
+            ).exclude(pk=self.pk)
+            # A rotation inside a block shares the block's room by design.
+            clashes = clashes.exclude(pk=self.parent_id).exclude(parent_id=self.pk)
+            clash = clashes.first()
+            if clash is not None:
+                errors["room"] = _("%(room)s is already used from %(start)s to %(end)s by “%(title)s”.") % {
+                    "room": self.room, "start": clash.start.strftime("%H:%M"),
+                    "end": clash.end.strftime("%H:%M"), "title": clash.title,
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def starts_at(self) -> datetime:
+        return datetime.combine(self.day.date, self.start, tzinfo=self.day.event.tz)
+
+    def ends_at(self) -> datetime:
+        return datetime.combine(self.day.date, self.end, tzinfo=self.day.event.tz)
+
+
+def person_photo_upload_to(instance, filename):
+    return f"people/{instance.event_id}/{filename}"
+
+
+class Person(models.Model):
+    """A speaker, moderator or facilitator as printed on the programme (not necessarily a user)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="people")
+    honorific = models.CharField(_("honorific"), max_length=20, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=100)
+    job_title = models.CharField(_("job title"), max_length=250, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="speaker_profiles"
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["event", "slug"], name="unique_person_slug_per_event")]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.honorific} {self.name}".strip()
+
+    def get_absolute_url(self):
+        return reverse("events:person_detail", kwargs={"slug": self.event.slug, "person_slug": self.slug})
+
+
+class ItemPerson(models.Model):
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        MODERATOR = "moderator", _("Moderator")
+        FACILITATOR = "facilitator", _("Facilitator")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="appearances")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="appearances")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
+    remote = models.BooleanField(_("remote"), default=False)
+    to_be_confirmed = models.BooleanField(_("to be confirmed"), default=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("appearance")
+        verbose_name_plural = _("appearances")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "person", "role"], name="unique_person_role_per_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()}"
+
+
+class Role(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    FACILITATOR = "facilitator", _("Facilitator")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+    PARTICIPANT = "participant", _("Participant")
+    MEMBER = "member", _("Network member")
+
+
+class EventRole(models.Model):
+    """A user's role in one event. Roles never carry over from one event to another."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("event role")
+        verbose_name_plural = _("event roles")
+        constraints = [models.UniqueConstraint(fields=["event", "user", "role"], name="unique_event_role")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.event}"

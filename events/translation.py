@@ -1,0 +1,38 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import AgendaItem, Day, Document, Event, Organisation, Person, Series
+
+
+@register(Series)
+class SeriesTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("logo_alt", "description")
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "subtitle", "description", "objectives", "practical_information")
+
+
+@register(Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Day)
+class DayTranslation(TranslationOptions):
+    fields = ("title", "focus", "methodology")
+
+
+@register(AgendaItem)
+class AgendaItemTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("job_title", "bio")

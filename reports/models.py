@@ -1,0 +1,245 @@
+"""The harvest (consolidation records and their findings, daily takeaways), the collation into report
+themes, the evaluation, and the outcome report's own editorial content."""
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from events.models import LANGUAGE_CHOICES, AgendaItem, Day, Event
+from sessions_app.models import BreakoutGroup, Rotation, Table
+
+
+class Section(models.TextChoices):
+    """The sections of the standard consolidation template."""
+
+    TREND = "trend", _("Key trends")
+    CHALLENGE = "challenge", _("Challenges")
+    GOOD_PRACTICE = "good_practice", _("Good practices")
+    RECOMMENDATION = "recommendation", _("Pressing actions and recommendations")
+    COUNTRY_OBSERVATION = "country_observation", _("Country observations")
+    QUOTE = "quote", _("Quotes")
+
+
+class ConsolidationRecord(models.Model):
+    """What one table in one rotation (or one breakout group part, World Café round, plenary recap)
+    found, entered by its facilitator and reviewed by a rapporteur.
+
+    `version` increases on every save; a save that names an older version is a conflict.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        ACCEPTED = "accepted", _("Accepted")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="records")
+    table = models.ForeignKey(Table, null=True, blank=True, on_delete=models.CASCADE, related_name="records")
+    rotation = models.ForeignKey(Rotation, null=True, blank=True, on_delete=models.CASCADE, related_name="records")
+    group = models.ForeignKey(
+        BreakoutGroup, null=True, blank=True, on_delete=models.CASCADE, related_name="records"
+    )
+    group_part = models.PositiveSmallIntegerField(null=True, blank=True)
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="records",
+        help_text=_("For a plenary recap."),
+    )
+    language = models.CharField(_("language of the findings"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    notes = models.TextField(_("free notes"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("consolidation record")
+        verbose_name_plural = _("consolidation records")
+        constraints = [
+            models.UniqueConstraint(fields=["table", "rotation"], name="one_record_per_table_rotation"),
+            models.UniqueConstraint(fields=["group", "group_part"], name="one_record_per_group_part"),
+        ]
+
+
+class Finding(models.Model):
+    """One entry in a section of a consolidation record."""
+
+    record = models.ForeignKey(ConsolidationRecord, on_delete=models.CASCADE, related_name="findings")
+    section = models.CharField(_("section"), max_length=30, choices=Section.choices)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    text = models.TextField(_("text"))
+    country = CountryField(_("country"), blank=True)
+    speaker_organisation = models.CharField(_("speaker's organisation"), max_length=200, blank=True)
+    attribution_consent = models.BooleanField(_("the speaker consented to attribution"), default=False)
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        ordering = ["section", "order", "pk"]
+
+
+class RecordVersion(models.Model):
+    """A snapshot of a record after each save: who, when, and the whole content."""
+
+    record = models.ForeignKey(ConsolidationRecord, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=20)
+    snapshot = models.JSONField()
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [models.UniqueConstraint(fields=["record", "version"], name="unique_record_version")]
+
+
+class Takeaway(models.Model):
+    """A day's main takeaways by a participant chosen to sum up the day."""
+
+    day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="takeaways")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="takeaways")
+    text = models.TextField(_("main takeaways"))
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "author"], name="one_takeaway_per_author_day")]
+
+
+class ReportTheme(models.Model):
+    """A theme of the report that collated findings are gathered into (e.g. travel and tourism)."""
+
+    class Kind(models.TextChoices):
+        DETAIL = "detail", _("Detailed trends section")
+        THEMATIC = "thematic", _("Thematic chapter")
+        SAFEGUARDING = "safeguarding", _("Safeguarding chapter")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="report_themes")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.THEMATIC)
+    title = models.CharField(_("title"), max_length=250)
+    introduction = models.TextField(_("introduction"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("report theme")
+        verbose_name_plural = _("report themes")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class CollatedFinding(models.Model):
+    """A finding as it goes into the report: merged from one or more findings, which stay its provenance."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="collated_findings")
+    theme = models.ForeignKey(
+        ReportTheme, null=True, blank=True, on_delete=models.SET_NULL, related_name="collated_findings"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Section.choices)
+    subheading = models.CharField(_("sub-heading"), max_length=250, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    text = models.TextField(_("text"))
+    country = CountryField(_("country"), blank=True)
+    speaker_organisation = models.CharField(_("speaker's organisation"), max_length=200, blank=True)
+    attribution_consent = models.BooleanField(_("the speaker consented to attribution"), default=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    at_a_glance = models.BooleanField(_("top trend “at a glance”"), default=False)
+    glance_order = models.PositiveIntegerField(default=0)
+    in_report = models.BooleanField(_("in the report"), default=True)
+    sources = models.ManyToManyField(Finding, blank=True, related_name="collated_into")
+
+    class Meta:
+        verbose_name = _("collated finding")
+        verbose_name_plural = _("collated findings")
+        ordering = ["theme__order", "order", "pk"]
+
+
+class Evaluation(models.Model):
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="evaluation")
+    title = models.CharField(_("title"), max_length=200)
+    is_open = models.BooleanField(_("open for answers"), default=False)
+
+
+class EvaluationQuestion(models.Model):
+    class Kind(models.TextChoices):
+        RATING = "rating", _("Rating scale")
+        TEXT = "text", _("Free text")
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.RATING)
+    text = models.CharField(_("question"), max_length=300)
+    scale_max = models.PositiveSmallIntegerField(_("highest rating"), default=5)
+    required = models.BooleanField(_("required"), default=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+
+class EvaluationResponse(models.Model):
+    """An anonymous set of answers: nothing links it to a person (not even its creation time)."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="responses")
+
+
+class EvaluationAnswer(models.Model):
+    response = models.ForeignKey(EvaluationResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(EvaluationQuestion, on_delete=models.CASCADE, related_name="answers")
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+
+class EvaluationSubmission(models.Model):
+    """Who has answered (so nobody answers twice), kept apart from what they answered."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="submissions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["evaluation", "user"], name="answer_evaluation_once")]
+
+
+class Report(models.Model):
+    """The outcome report of an event: editorial texts (translatable) and the order of its sections."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="report")
+    title = models.CharField(_("title"), max_length=300)
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    acknowledgements = models.TextField(_("acknowledgements"), blank=True)
+    disclaimer = models.TextField(_("disclaimer"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    key_trends = models.TextField(_("key trends"), blank=True)
+    future_directions = models.TextField(_("future directions"), blank=True)
+    about = models.TextField(_("about the organisations"), blank=True)
+    publisher = models.TextField(_("publisher and citation"), blank=True)
+    include_evaluation = models.BooleanField(_("include a summary of the evaluation"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class ReportSection(models.Model):
+    """One section of the report, in the order staff chose."""
+
+    class Kind(models.TextChoices):
+        ACKNOWLEDGEMENTS = "acknowledgements", _("Acknowledgements and disclaimer")
+        INTRODUCTION = "introduction", _("Introduction")
+        KEY_TRENDS = "key_trends", _("Key trends")
+        AT_A_GLANCE = "at_a_glance", _("At a glance")
+        IN_DETAIL = "in_detail", _("In detail")
+        THEMATIC = "thematic", _("Thematic chapters")
+        SAFEGUARDING = "safeguarding", _("Safeguarding")
+        EVALUATION = "evaluation", _("Evaluation summary")
+        FUTURE_DIRECTIONS = "future_directions", _("Future directions")
+        ABOUT = "about", _("About")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=250, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    included = models.BooleanField(_("included"), default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
