@@ -1,10 +1,5 @@
-from django.urls import path
-
-from .views import public
+from . import urls_organiser, urls_public
 
 app_name = "events"
-urlpatterns = [
-    path("", public.HomeView.as_view(), name="home"),
-    path("dashboard/", public.DashboardView.as_view(), name="dashboard"),
-    path("e/<slug:slug>/", public.EventHomeView.as_view(), name="event_home"),
-]
+# Organiser URLs first: they live under /e/<slug>/manage/ and must not be shadowed by public patterns.
+urlpatterns = urls_organiser.urlpatterns + urls_public.urlpatterns

@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401
+from . import urls_findings, urls_report
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = urls_findings.urlpatterns + urls_report.urlpatterns
