@@ -1,0 +1,47 @@
+"""The outcome report's own editorial content and the order of its sections."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+
+
+class Report(models.Model):
+    """The outcome report of an event: editorial texts (translatable) and the order of its sections."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="report")
+    title = models.CharField(_("title"), max_length=300)
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    acknowledgements = models.TextField(_("acknowledgements"), blank=True)
+    disclaimer = models.TextField(_("disclaimer"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    key_trends = models.TextField(_("key trends"), blank=True)
+    future_directions = models.TextField(_("future directions"), blank=True)
+    about = models.TextField(_("about the organisations"), blank=True)
+    publisher = models.TextField(_("publisher and citation"), blank=True)
+    include_evaluation = models.BooleanField(_("include a summary of the evaluation"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class ReportSection(models.Model):
+    """One section of the report, in the order staff chose."""
+
+    class Kind(models.TextChoices):
+        ACKNOWLEDGEMENTS = "acknowledgements", _("Acknowledgements and disclaimer")
+        INTRODUCTION = "introduction", _("Introduction")
+        KEY_TRENDS = "key_trends", _("Key trends")
+        AT_A_GLANCE = "at_a_glance", _("At a glance")
+        IN_DETAIL = "in_detail", _("In detail")
+        THEMATIC = "thematic", _("Thematic chapters")
+        SAFEGUARDING = "safeguarding", _("Safeguarding")
+        EVALUATION = "evaluation", _("Evaluation summary")
+        FUTURE_DIRECTIONS = "future_directions", _("Future directions")
+        ABOUT = "about", _("About")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=250, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    included = models.BooleanField(_("included"), default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
