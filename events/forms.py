@@ -311,7 +311,8 @@ class OrganisationForm(FieldsetsMixin, forms.ModelForm):
 
     kind = forms.ChoiceField(label=_("Role in the event"), choices=EventPartner.Kind.choices)
     order = forms.IntegerField(label=_("Order"), min_value=0, initial=0)
-    logo = LogoField(label=_("Logo"), required=False, help_text=_("PNG, JPEG or WebP, at most 2 MB."))
+    logo = LogoField(label=_("Logo"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation
@@ -342,6 +343,8 @@ class OrganisationForm(FieldsetsMixin, forms.ModelForm):
 class DocumentForm(FieldsetsMixin, forms.ModelForm):
     translated = ("title",)
     layout = [(None, ["kind", "language", "file", "url", "is_public", "order"])]
+
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Document
