@@ -109,6 +109,7 @@ def timezone_choices():
 
 class EventForm(FieldsetsMixin, forms.ModelForm):
     translated = ("title", "subtitle", "description", "objectives", "practical_information")
+    translated_position = 0
     layout = [
         (_("Address and place"), ["slug", "series", "venue", "city", "country", "timezone"]),
         (_("Dates and languages"), ["start_date", "end_date", "languages", "default_language"]),
@@ -206,6 +207,7 @@ class DuplicateDayForm(forms.Form):
 
 class AgendaItemForm(FieldsetsMixin, forms.ModelForm):
     translated = ("title", "description")
+    translated_position = 0
     layout = [(None, ["kind", "start", "end", "room", "audience", "parent"])]
 
     class Meta:
