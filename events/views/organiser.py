@@ -14,7 +14,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -209,7 +209,10 @@ class DayDeleteView(DayObjectMixin, ManageDeleteView):
 
     def consequences(self):
         count = self.get_object().items.count()
-        return [_("Its %(count)s agenda items are deleted with it.") % {"count": count}] if count else []
+        message = ngettext(
+            "Its %(count)s agenda item is deleted with it.", "Its %(count)s agenda items are deleted with it.", count
+        )
+        return [message % {"count": count}] if count else []
 
     def get_success_url(self):
         return self.manage_url("days")
@@ -346,7 +349,8 @@ class ItemDeleteView(ManageDeleteView):
 
     def consequences(self):
         count = self.get_object().children.count()
-        return [_("Its %(count)s parts are deleted with it.") % {"count": count}] if count else []
+        message = ngettext("Its %(count)s part is deleted with it.", "Its %(count)s parts are deleted with it.", count)
+        return [message % {"count": count}] if count else []
 
     def get_success_url(self):
         return self.manage_url("items")
@@ -405,7 +409,10 @@ class PersonDeleteView(ManageDeleteView):
 
     def consequences(self):
         count = self.get_object().appearances.count()
-        return [_("They are removed from %(count)s agenda items.") % {"count": count}] if count else []
+        message = ngettext(
+            "They are removed from %(count)s agenda item.", "They are removed from %(count)s agenda items.", count
+        )
+        return [message % {"count": count}] if count else []
 
     def get_success_url(self):
         return self.manage_url("people")
