@@ -3,6 +3,7 @@
 Views validate a form and call one of these functions. Every function is keyword-only; those that write
 more than one row run in a transaction so that a failure saves nothing.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -13,7 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import AgendaItem, Day, Event, EventPartner, EventRole, ItemPerson, Organisation, Person, Role
+from .models import AgendaItem, Day, Event, EventPartner, EventRole, ItemPerson, Organisation, Role
 from .permissions import forget_roles
 
 
@@ -76,8 +77,12 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
         new_pks[old_pk] = copy.pk
     ItemPerson.objects.bulk_create(
         ItemPerson(
-            item_id=new_pks[a.item_id], person_id=a.person_id, role=a.role, remote=a.remote,
-            to_be_confirmed=a.to_be_confirmed, order=a.order,
+            item_id=new_pks[a.item_id],
+            person_id=a.person_id,
+            role=a.role,
+            remote=a.remote,
+            to_be_confirmed=a.to_be_confirmed,
+            order=a.order,
         )
         for a in appearances
     )
@@ -129,7 +134,9 @@ def move_item(*, item: AgendaItem, direction: str) -> bool:
 def unique_person_slug(*, event: Event, name: str, exclude_pk: int | None = None) -> str:
     """A slug from `name` that no other person of `event` uses (“ana-perez”, “ana-perez-2”, ...)."""
     base = slugify(name)[:90] or "person"
-    taken = set(event.people.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True))
+    taken = set(
+        event.people.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
+    )
     slug, n = base, 2
     while slug in taken:
         slug = f"{base}-{n}"
@@ -151,8 +158,9 @@ def organisation_is_shared(*, organisation: Organisation, event: Event) -> bool:
 
 
 @transaction.atomic
-def save_partner(*, event: Event, organisation_form, kind: str, order: int, partner: EventPartner | None = None
-                 ) -> EventPartner:
+def save_partner(
+    *, event: Event, organisation_form, kind: str, order: int, partner: EventPartner | None = None
+) -> EventPartner:
     """Save the organisation from `organisation_form` and link it to `event` as `kind`.
 
     Organisations may be shared between events; an organiser editing a shared one gets a copy for their
@@ -164,9 +172,11 @@ def save_partner(*, event: Event, organisation_form, kind: str, order: int, part
         organisation.id = None
         organisation._state.adding = True
     organisation = organisation_form.save()
-    if EventPartner.objects.filter(event=event, organisation=organisation, kind=kind).exclude(
-        pk=getattr(partner, "pk", None)
-    ).exists():
+    if (
+        EventPartner.objects.filter(event=event, organisation=organisation, kind=kind)
+        .exclude(pk=getattr(partner, "pk", None))
+        .exists()
+    ):
         raise ServiceError(_("This organisation is already listed with that role."))
     if partner is None:
         partner = EventPartner(event=event)
@@ -205,7 +215,9 @@ def find_user_by_email(*, email: str):
     email = email.strip()
     user = User.objects.filter(email__iexact=email).order_by("pk").first()
     if user is None:
-        address = EmailAddress.objects.filter(email__iexact=email).select_related("user").order_by("pk").first()
+        address = (
+            EmailAddress.objects.filter(email__iexact=email).select_related("user").order_by("pk").first()
+        )
         user = address.user if address else None
     return user
 
@@ -234,7 +246,9 @@ def revoke_role(*, event_role: EventRole) -> None:
             EventRole.objects.select_for_update().filter(event_id=event_role.event_id, role=Role.ORGANISER)
         )
         if len(organisers) <= 1:
-            raise ServiceError(_("An event needs at least one organiser: grant the role to someone else first."))
+            raise ServiceError(
+                _("An event needs at least one organiser: grant the role to someone else first.")
+            )
     event_role.delete()
     forget_roles(event_role.user)
 
@@ -245,4 +259,3 @@ def validate_day_date(*, event: Event, date: datetime.date, exclude_pk: int | No
         raise ValidationError(_("The day must fall between the event's first and last day."))
     if event.days.filter(date=date).exclude(pk=exclude_pk).exists():
         raise ValidationError(_("The event already has a day on %(date)s.") % {"date": date.isoformat()})
-

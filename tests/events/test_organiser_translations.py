@@ -5,7 +5,10 @@ import pytest
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
 OWN_FILES = (
-    "events/forms.py", "events/services.py", "events/views/organiser.py", "events/templates/events/manage/",
+    "events/forms.py",
+    "events/services.py",
+    "events/views/organiser.py",
+    "events/templates/events/manage/",
     "events/templates/events/partials/_event_nav_manage.html",
 )
 
