@@ -342,7 +342,7 @@ class LogoField(forms.ImageField):
 
 class OrganisationForm(FieldsetsMixin, forms.ModelForm):
     translated = ("logo_alt", "description")
-    layout = [(None, ["kind", "order", "name", "acronym", "website", "logo"])]
+    layout = [(None, ["name", "acronym", "website", "kind", "order", "logo"])]
 
     kind = forms.ChoiceField(label=_("Role in the event"), choices=EventPartner.Kind.choices)
     order = forms.IntegerField(label=_("Order"), min_value=0, initial=0)

@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -233,7 +234,7 @@ class DayDuplicateView(DayObjectMixin, ManageFormView):
     submit_label = gettext_lazy("Duplicate")
 
     def get_heading(self):
-        return _("Duplicate the day of %(date)s") % {"date": self.get_day().date.isoformat()}
+        return _("Duplicate the day of %(date)s") % {"date": date_format(self.get_day().date)}
 
     def get_success_url(self):
         return self.manage_url("days")
@@ -317,9 +318,7 @@ class ItemFormMixin:
 
     def render(self, day, form, formset):
         item = self.get_item()
-        heading = (
-            _("Edit the item") if item else _("Add an item to %(date)s") % {"date": day.date.isoformat()}
-        )
+        heading = _("Edit the item") if item else _("Add an item")
         context = self.get_context_data(
             day=day,
             form=form,
