@@ -21,7 +21,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from .. import forms, services
-from ..models import AgendaItem, Day, Document, EventPartner, EventRole, ItemPerson, Person, Role
+from ..models import AgendaItem, Day, Document, Event, EventPartner, EventRole, ItemPerson, Person, Role
 from ..permissions import EventPermissionMixin, forget_roles, has_perm
 
 
@@ -161,7 +161,8 @@ class EventEditView(ManageFormView):
 
     def get_form_kwargs(self):
         kwargs = FormView.get_form_kwargs(self)
-        kwargs["instance"] = self.event
+        # A copy: an invalid form must not change the event the page header shows (title, slug in links).
+        kwargs["instance"] = Event.objects.get(pk=self.event.pk)
         return kwargs
 
     def get_success_url(self) -> str:

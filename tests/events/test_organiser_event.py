@@ -139,3 +139,19 @@ def test_dashboard_links_every_organiser_page(client_as, event):
         "manage_roles",
     ):
         assert f'href="{reverse(f"events:{name}", kwargs={"slug": event.slug})}"' in content
+
+
+def test_invalid_edit_keeps_the_header_on_the_saved_event(client_as, event):
+    from tests.factories import EventFactory
+
+    EventFactory(slug="taken")
+    client = client_as("organiser")
+    url = reverse("events:manage_event_edit", kwargs={"slug": event.slug})
+    response = client.post(url, event_data(slug="taken", title_en="Changed title"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug"] == ["Event with this Short name already exists."]
+    content = response.content.decode()
+    assert f'href="/e/{event.slug}/manage/days/"' in content
+    assert 'href="/e/taken/manage/' not in content
+    event.refresh_from_db()
+    assert event.slug != "taken"
