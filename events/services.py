@@ -10,7 +10,8 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -63,11 +64,16 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
     event = day.event
     if not (event.start_date <= date <= event.end_date):
         raise ServiceError(_("The day must fall between the event's first and last day."))
+    taken = _("The event already has a day on %(date)s.") % {"date": date.isoformat()}
     if event.days.filter(date=date).exists():
-        raise ServiceError(_("The event already has a day on %(date)s.") % {"date": date.isoformat()})
+        raise ServiceError(taken)
     items = list(day.items.order_by("parent_id", "start", "order", "pk"))
     appearances = list(ItemPerson.objects.filter(item__day=day).order_by("pk"))
-    new_day = _clone(Day.objects.get(pk=day.pk), date=date)
+    try:
+        with transaction.atomic():
+            new_day = _clone(Day.objects.get(pk=day.pk), date=date)
+    except IntegrityError:  # another request took the date since the check above
+        raise ServiceError(taken) from None
     new_pks: dict[int, int] = {}
     # Blocks first, so that their parts can point at the copies.
     for item in sorted(items, key=lambda i: i.parent_id is not None):
@@ -94,8 +100,16 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
 
 @transaction.atomic
 def save_item(*, item_form, appearance_formset) -> AgendaItem:
-    """Save an item and its people appearances together, or nothing."""
-    item = item_form.save()
+    """Save an item and its people appearances together, or nothing.
+
+    A new item (or one moved to another start time) goes last among the items that start with it.
+    """
+    item = item_form.save(commit=False)
+    if item.pk is None or {"start", "parent"} & set(item_form.changed_data):
+        siblings = AgendaItem.objects.filter(day_id=item.day_id, start=item.start, parent_id=item.parent_id)
+        last = siblings.exclude(pk=item.pk).aggregate(last=Max("order"))["last"]
+        item.order = 0 if last is None else last + 1
+    item.save()
     appearance_formset.instance = item
     appearance_formset.save()
     return item
@@ -171,13 +185,15 @@ def save_partner(
         organisation.pk = None
         organisation.id = None
         organisation._state.adding = True
-    organisation = organisation_form.save()
+    # Check before saving, so that a refused form leaves no uploaded logo behind.
     if (
-        EventPartner.objects.filter(event=event, organisation=organisation, kind=kind)
+        organisation.pk is not None
+        and EventPartner.objects.filter(event=event, organisation=organisation, kind=kind)
         .exclude(pk=getattr(partner, "pk", None))
         .exists()
     ):
         raise ServiceError(_("This organisation is already listed with that role."))
+    organisation = organisation_form.save()
     if partner is None:
         partner = EventPartner(event=event)
     old_organisation_id = partner.organisation_id

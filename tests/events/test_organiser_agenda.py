@@ -313,3 +313,15 @@ def test_item_list_query_count_does_not_grow(client_as, event, django_assert_num
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.content.decode().count('class="item-title"') == 12
+
+
+def test_new_item_goes_last_among_items_starting_with_it(client_as, event):
+    day = DayFactory(event=event)
+    AgendaItemFactory(day=day, start=t(11), end=t(12), room="A", title="Group A", order=0)
+    AgendaItemFactory(day=day, start=t(11), end=t(12), room="B", title="Group B", order=1)
+    response = client_as("organiser").post(
+        manage("manage_item_add", event, day_pk=day.pk),
+        item_data(start="11:00", end="12:00", room="C", title_en="Group C"),
+    )
+    assert response.status_code == 302
+    assert list(day.items.values_list("title", "order")) == [("Group A", 0), ("Group B", 1), ("Group C", 2)]
