@@ -204,3 +204,25 @@ def test_bad_document_saves_nothing(client_as, event, settings, overrides, messa
     assert response.status_code == 200
     assert message in response.content.decode().replace("&#x27;", "'")
     assert Document.objects.count() == 0
+
+
+def test_bad_logo_on_edit_keeps_the_saved_logo(client_as, event):
+    client = client_as("organiser")
+    good = SimpleUploadedFile("good.png", png_bytes())
+    client.post(manage("manage_partner_add", event), partner_data(logo=good))
+    partner = EventPartner.objects.get(event=event)
+    bad = SimpleUploadedFile("bad.png", b"text, not a picture")
+    url = manage("manage_partner_edit", event, partner_pk=partner.pk)
+    response = client.post(url, partner_data(name="Renamed", logo=bad))
+    assert response.status_code == 200
+    assert response.context["form"].errors["logo"] == [
+        "This file is not a PNG, JPEG or WebP image. Choose a picture in one of these formats."
+    ]
+    organisation = Organisation.objects.get()
+    assert (organisation.name, organisation.logo.name) == ("Fundación Paniamor", "logos/good.png")
+
+
+def test_documents_list_links_through_the_download_view(client_as, event):
+    document = Document.objects.create(event=event, title="Concept note", url="https://example.org/note.pdf")
+    content = client_as("organiser").get(manage("manage_documents", event)).content.decode()
+    assert f'href="/e/{event.slug}/documents/{document.pk}/"' in content
