@@ -77,6 +77,7 @@ class EventHomeView(PublicEventMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         audiences = self.get_audiences()
         context["days"] = self.event.days.filter(audience__in=audiences)
+        context["hidden_days"] = agenda.hidden_participant_days(event=self.event, audiences=audiences)
         context["partner_groups"] = agenda.partners_by_kind(event=self.event)
         context["editions"] = (
             list(self.event.series.editions.select_related("event")) if self.event.series_id else []
