@@ -4,6 +4,7 @@ Every function takes the set of audiences the reader may see (`permissions.visib
 returns days, items and people with everything a page needs prefetched, so that a page costs the same
 number of queries whatever the size of the agenda.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -5,12 +5,12 @@ Who sees what is decided once, by `permissions.visible_audiences`: closed (membe
 everyone but network members and organisers; participants' days send anonymous visitors to log in and
 are 403 for signed-in users without a role that opens them.
 """
+
 import datetime
 import mimetypes
 import os
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -176,7 +176,10 @@ class DocumentDownloadView(PublicEventMixin, View):
         filename = os.path.basename(document.file.name)
         content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         return FileResponse(
-            handle, filename=filename, content_type=content_type, as_attachment=content_type not in INLINE_TYPES
+            handle,
+            filename=filename,
+            content_type=content_type,
+            as_attachment=content_type not in INLINE_TYPES,
         )
 
 
@@ -184,7 +187,9 @@ class AgendaICalView(PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         days = agenda.agenda_days(event=self.event, audiences=self.get_audiences())
         return _download(
-            exports.agenda_ical(event=self.event, days=days), exports.ICAL_CONTENT_TYPE, f"{self.event.slug}.ics"
+            exports.agenda_ical(event=self.event, days=days),
+            exports.ICAL_CONTENT_TYPE,
+            f"{self.event.slug}.ics",
         )
 
 
@@ -194,7 +199,9 @@ class DayICalView(PublicEventMixin, View):
         audiences = self.get_audiences()
         if day.audience not in audiences:
             return self.refuse_audience(day.audience)
-        days = agenda.agenda_days(event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=day.pk))
+        days = agenda.agenda_days(
+            event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=day.pk)
+        )
         return _download(
             exports.agenda_ical(event=self.event, days=days),
             exports.ICAL_CONTENT_TYPE,
@@ -208,8 +215,9 @@ class ProgrammePDFView(PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         days = agenda.agenda_days(event=self.event, audiences=self.get_audiences())
         pdf = exports.programme_pdf(event=self.event, days=days)
-        return _download(pdf, exports.PDF_CONTENT_TYPE, f"{self.event.slug}-programme-{get_language()}.pdf",
-                         inline=True)
+        return _download(
+            pdf, exports.PDF_CONTENT_TYPE, f"{self.event.slug}-programme-{get_language()}.pdf", inline=True
+        )
 
 
 def _download(content: bytes, content_type: str, filename: str, inline: bool = False) -> HttpResponse:
