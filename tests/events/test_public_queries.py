@@ -72,3 +72,33 @@ def test_public_day_query_count_constant(db, client, django_assert_num_queries):
         with django_assert_num_queries(8):
             response = client.get(reverse("events:day_detail", args=[event.slug, "2024-06-04"]))
         assert response.status_code == 200
+
+
+def _fill_home(event, *, size: int):
+    from events.models import EventPartner, Series, SeriesEdition
+    from tests.factories import OrganisationFactory
+
+    from .factories import DocumentFactory
+
+    series = Series.objects.create(name=f"Series of {event.slug}", slug=f"series-{event.slug}")
+    event.series = series
+    event.save()
+    for n in range(size):
+        EventPartner.objects.create(event=event, organisation=OrganisationFactory(), kind=EventPartner.Kind.FUNDER)
+        DocumentFactory(event=event)
+        SeriesEdition.objects.create(
+            series=series, title=f"Edition {n}", city=f"City {n}", country="KE", start_date=datetime.date(2023, 1, 1)
+        )
+    _build(event, days=min(size, 5), items=1)
+    return event
+
+
+def test_public_event_home_query_count_constant(db, client, django_assert_num_queries):
+    small = _fill_home(EventFactory(), size=1)
+    large = _fill_home(EventFactory(), size=12)
+    # event, days, hidden participants' days, partners, editions, documents.
+    for event in (small, large):
+        with django_assert_num_queries(6):
+            response = client.get(reverse("events:event_home", args=[event.slug]))
+        assert response.status_code == 200
+    assert response.content.decode().count('href="/e/%s/documents/' % large.slug) == 12
