@@ -209,3 +209,11 @@ def test_public_preview_of_unpublished_event_warns(agenda, client_as):
 def _english():
     with translation.override("en"):
         yield
+
+
+def test_public_document_missing_file_is_404(agenda, client):
+    agenda.public_doc.file.delete(save=False)
+    agenda.public_doc.file.name = "documents/gone.pdf"
+    agenda.public_doc.save()
+    url = reverse("events:document_download", args=[agenda.event.slug, agenda.public_doc.pk])
+    assert client.get(url).status_code == 404
