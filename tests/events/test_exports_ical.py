@@ -86,3 +86,10 @@ def test_exports_ical_function_never_adds_days_it_was_not_given(agenda):
     assert b"Child safeguarding" not in data
     assert b"Welcome remarks" not in data
     assert data.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_exports_ical_and_pdf_of_an_event_without_visible_days(event, client):
+    ical = client.get(reverse("events:agenda_ical", args=[event.slug]))
+    assert _events(_calendar(ical)) == []
+    pdf = client.get(reverse("events:programme_pdf", args=[event.slug]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

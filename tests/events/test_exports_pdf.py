@@ -87,3 +87,22 @@ def test_exports_pdf_escapes_markup_and_includes_logos(agenda, client):
     images = [image for page in reader.pages for image in page.images]
     assert len(images) == 2  # the host's logo in the footer of both pages, nothing from outside
     assert "<img" in _page_texts(reader)[1]
+
+
+def test_exports_pdf_long_day_repeats_its_date_on_continuation_pages(agenda, client):
+    import datetime
+
+    from tests.factories import AgendaItemFactory
+
+    for n in range(40):
+        AgendaItemFactory(
+            day=agenda.tuesday,
+            start=datetime.time(6, 0),
+            end=datetime.time(6, 30),
+            title=f"Long session {n}",
+            description="A description long enough to take a few lines of the timetable. " * 2,
+        )
+    pages = _page_texts(_pdf(client.get(reverse("events:programme_pdf", args=[agenda.event.slug]))))
+    assert len(pages) >= 3
+    assert [page.upper().count("TUESDAY, 4 JUNE 2024") for page in pages[1:]] == [1] * (len(pages) - 1)
+    assert "FOCUS:" in pages[1].upper() and "FOCUS:" not in pages[2].upper()
