@@ -218,9 +218,13 @@ def load_accounts(*, event: Event) -> None:
 
     User = get_user_model()
     for email, role in data.ACCOUNTS:
-        user, _ = User.objects.update_or_create(
-            username=email.split("@")[0], defaults={"email": email, "is_active": True}
-        )
+        # Found by e-mail, the natural key of an account here (others' demo data look it up the same way).
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            user = User.objects.create(username=email.split("@")[0], email=email)
+        if not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
         if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
