@@ -84,10 +84,16 @@ def _fill_home(event, *, size: int):
     event.series = series
     event.save()
     for n in range(size):
-        EventPartner.objects.create(event=event, organisation=OrganisationFactory(), kind=EventPartner.Kind.FUNDER)
+        EventPartner.objects.create(
+            event=event, organisation=OrganisationFactory(), kind=EventPartner.Kind.FUNDER
+        )
         DocumentFactory(event=event)
         SeriesEdition.objects.create(
-            series=series, title=f"Edition {n}", city=f"City {n}", country="KE", start_date=datetime.date(2023, 1, 1)
+            series=series,
+            title=f"Edition {n}",
+            city=f"City {n}",
+            country="KE",
+            start_date=datetime.date(2023, 1, 1),
         )
     _build(event, days=min(size, 5), items=1)
     return event
@@ -101,4 +107,4 @@ def test_public_event_home_query_count_constant(db, client, django_assert_num_qu
         with django_assert_num_queries(6):
             response = client.get(reverse("events:event_home", args=[event.slug]))
         assert response.status_code == 200
-    assert response.content.decode().count('href="/e/%s/documents/' % large.slug) == 12
+    assert response.content.decode().count(f'href="/e/{large.slug}/documents/') == 12
