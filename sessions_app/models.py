@@ -88,6 +88,8 @@ class TableSession(models.Model):
     sections = models.JSONField(_("template sections"), default=dict, blank=True)
     allocated_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.
+    allocation_report = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("table session")
