@@ -1,0 +1,156 @@
+"""Quality figures for a placement, and the two baselines (first come first served, random serial
+dictatorship) computed on the same instance."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from .instance import Instance
+
+RSD_SEED = 0
+
+
+def rank_matrix(inst: Instance) -> dict[int, dict[int, int]]:
+    return {p: {t: i + 1 for i, t in enumerate(r)} for p, r in enumerate(inst.rankings)}
+
+
+def placement_cost(inst: Instance, placement: np.ndarray) -> int:
+    unranked = inst.unranked_cost
+    total = 0
+    for p, row in enumerate(placement.tolist()):
+        ranks = None
+        for t in row:
+            if t < 0:
+                continue
+            if ranks is None:
+                ranks = {tt: i + 1 for i, tt in enumerate(inst.rankings[p])}
+            rk = ranks.get(t)
+            total += rk * rk if rk is not None else unranked
+    return total
+
+
+def quality(inst: Instance, placement: np.ndarray) -> dict:
+    """Figures over placements (one per participant and rotation) and over people.
+
+    * ``rank_counts``: placements at the table ranked 1, 2, ... and at unranked tables;
+    * ``first_choice_share``: share of participants who got their first choice in some rotation;
+    * ``all_top3_share``: share of participants placed in every rotation, each time at a top-3 table;
+    * ``worst_rank``: worst rank among placements at ranked tables (null if none), unranked placements
+      are counted apart in ``unranked_placements``;
+    * ``unplaced_people``: participants missing at least one rotation; ``missing_placements``: how many
+      participant-rotations stayed empty.
+    """
+    P, R = placement.shape if placement.ndim == 2 else (0, inst.rotations)
+    max_len = max((len(r) for r in inst.rankings), default=0)
+    counts = [0] * (max_len + 1)
+    unranked = 0
+    first = 0
+    all_top3 = 0
+    unplaced_people = 0
+    missing = 0
+    worst = 0
+    total = 0
+    for p, row in enumerate(placement.tolist()):
+        ranking = inst.rankings[p]
+        ranks = {t: i + 1 for i, t in enumerate(ranking)}
+        got_first = False
+        top3 = True
+        holes = 0
+        for t in row:
+            if t < 0:
+                holes += 1
+                top3 = False
+                continue
+            rk = ranks.get(t)
+            if rk is None:
+                unranked += 1
+                total += inst.unranked_cost
+                top3 = False
+                continue
+            counts[rk] += 1
+            total += rk * rk
+            worst = max(worst, rk)
+            if rk == 1:
+                got_first = True
+            if rk > 3:
+                top3 = False
+        first += got_first
+        all_top3 += top3
+        if holes:
+            unplaced_people += 1
+            missing += holes
+    placements = P * R - missing
+    rank_counts = {str(k): counts[k] for k in range(1, max_len + 1)}
+    rank_counts["unranked"] = unranked
+    return {
+        "participants": P,
+        "placements": placements,
+        "rank_counts": rank_counts,
+        "first_choice_share": round(first / P, 4) if P else 0.0,
+        "all_top3_share": round(all_top3 / P, 4) if P else 0.0,
+        "worst_rank": worst or None,
+        "unranked_placements": unranked,
+        "unplaced_people": unplaced_people,
+        "missing_placements": missing,
+        "cost": total,
+    }
+
+
+def serial_dictatorship(inst: Instance, order: list[int]) -> np.ndarray:
+    """Each participant in turn takes, rotation by rotation, their best-ranked table that they do not
+    have yet and that still has a seat (and room under the diversity caps) in that rotation; if none
+    of their ranked tables has room, the first table in input order that has; else nothing."""
+    P, T, R = inst.n_participants, inst.n_tables, inst.rotations
+    free = inst.seats.copy().tolist()  # free[t][r]
+    keys = list(inst.caps)
+    left = {key: {} for key in keys}  # key -> {(value, t, r): room left}
+    caps = {key: inst.caps[key].tolist() for key in keys}
+    open_tables = [[t for t in range(T) if free[t][r] > 0] for r in range(R)]
+    placement = np.full((P, R), -1, dtype=np.int64)
+    rows = placement.tolist()
+
+    def room(p: int, t: int, r: int) -> bool:
+        if free[t][r] <= 0:
+            return False
+        for key in keys:
+            value = inst.attributes[key][p]
+            if value is not None and left[key].get((value, t, r), caps[key][t][r]) <= 0:
+                return False
+        return True
+
+    def take(p: int, t: int, r: int) -> None:
+        free[t][r] -= 1
+        for key in keys:
+            value = inst.attributes[key][p]
+            if value is not None:
+                k = (value, t, r)
+                left[key][k] = left[key].get(k, caps[key][t][r]) - 1
+        rows[p][r] = t
+
+    for p in order:
+        ranking = inst.rankings[p]
+        mine: set[int] = set()
+        for r in range(R):
+            choice = next((t for t in ranking if t not in mine and room(p, t, r)), None)
+            if choice is None:
+                ranked = set(ranking)
+                opened = open_tables[r]
+                opened[:] = [t for t in opened if free[t][r] > 0]  # drop full tables once
+                choice = next(
+                    (t for t in opened if t not in mine and t not in ranked and room(p, t, r)), None
+                )
+            if choice is not None:
+                take(p, choice, r)
+                mine.add(choice)
+    return np.array(rows, dtype=np.int64).reshape(P, R)
+
+
+def baselines(inst: Instance) -> dict:
+    P = inst.n_participants
+    fcfs = serial_dictatorship(inst, list(range(P)))
+    order = list(range(P))
+    random.Random(RSD_SEED).shuffle(order)
+    rsd = serial_dictatorship(inst, order)
+    return {"fcfs": quality(inst, fcfs), "rsd": quality(inst, rsd)}
