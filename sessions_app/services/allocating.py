@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from ..models import Assignment, Preference, Registration, TableSession, TableSlot
 from .errors import SessionsError
@@ -24,6 +25,11 @@ class AllocationOutcome:
     stored: int = 0
     dry_run: bool = False
     unplaced: list[Registration] = field(default_factory=list)
+
+
+def unplaced_ids(result: dict) -> list[str]:
+    """The participant ids missing at least one rotation (the solver lists {"id", "rotations"})."""
+    return [item["id"] if isinstance(item, dict) else item for item in result.get("unplaced") or []]
 
 
 def build_instance(*, session: TableSession) -> dict:
@@ -81,7 +87,7 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
     registrations = {
         f"r{r.pk}": r for r in Registration.objects.filter(event=session.event, status=Registration.Status.APPROVED)
     }
-    outcome.unplaced = [registrations[pid] for pid in result.get("unplaced", []) if pid in registrations]
+    outcome.unplaced = [registrations[pid] for pid in unplaced_ids(result) if pid in registrations]
     if dry_run:
         return outcome
     rotations = list(session.rotations.order_by("number"))
@@ -109,6 +115,31 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
     return outcome
 
 
+QUALITY_LABELS = {
+    "participants": _l("Participants"),
+    "placements": _l("Placements"),
+    "rank_counts": _l("Placements at rank %(rank)s"),
+    "rank_counts unranked": _l("Placements at unranked tables"),
+    "first_choice_share": _l("Share with their first choice"),
+    "all_top3_share": _l("Share with all tables in their top three"),
+    "worst_rank": _l("Worst rank"),
+    "unranked_placements": _l("Placements at unranked tables"),
+    "unplaced_people": _l("Unplaced people"),
+    "missing_placements": _l("Empty places (person and rotation)"),
+    "cost": _l("Total cost (sum of rank squared)"),
+}
+SKIP_KEYS = {"rank_counts unranked"}
+
+
+def _label(key: str) -> str:
+    if key in QUALITY_LABELS:
+        return str(QUALITY_LABELS[key])
+    head, _sep, sub = key.partition(" ")
+    if head in QUALITY_LABELS and sub:
+        return str(QUALITY_LABELS[head]) % {"rank": sub}
+    return key
+
+
 def quality_rows(*, report: dict) -> list[dict]:
     """The solver's quality figures beside the two baselines, as rows for a table:
     [{"key": ..., "allocation": ..., "fcfs": ..., "rsd": ...}]. Nested figures (rank counts) are
@@ -123,7 +154,9 @@ def quality_rows(*, report: dict) -> list[dict]:
             keys.extend(name for name in names if name not in keys)
     rows = []
     for key in keys:
-        row = {"key": key}
+        if key in SKIP_KEYS:
+            continue
+        row = {"key": key, "label": _label(key)}
         for column, figures in columns.items():
             if " " in key and isinstance(figures.get(key.split(" ", 1)[0]), dict):
                 head, sub = key.split(" ", 1)

@@ -11,6 +11,7 @@ from events.models import AgendaItem
 from .. import services
 from ..forms import BreakoutGroupForm, MaterialForm, MoveForm, SignupSettingsForm, TableForm, TableSessionForm
 from ..models import Assignment, BreakoutGroup, GroupPlacement, Material, Registration, Table, TableSession
+from ..services.allocating import unplaced_ids
 from ..services.tables import facilitator_choices
 from .common import SessionMixin, SignedInEventMixin, file_response
 
@@ -280,8 +281,8 @@ class AllocationView(OrganiserMixin, SessionMixin, TemplateView):
         context["quality"] = services.quality_rows(report=session.allocation_report or {})
         context["grid"] = roster_grid(session)
         context["move_form"] = kwargs.get("move_form") or MoveForm(session=session)
-        unplaced_ids = [pid[1:] for pid in (session.allocation_report or {}).get("unplaced") or [] if pid[1:].isdigit()]
-        context["unplaced"] = Registration.objects.filter(pk__in=unplaced_ids, event=self.event)
+        ids = [pid[1:] for pid in unplaced_ids(session.allocation_report or {}) if pid[1:].isdigit()]
+        context["unplaced"] = Registration.objects.filter(pk__in=ids, event=self.event)
         context["participants"] = Registration.objects.filter(
             event=self.event, status=Registration.Status.APPROVED
         ).count()

@@ -38,7 +38,7 @@ class Command(BaseCommand):
                 "stored": outcome.stored,
                 "dry_run": dry_run,
                 "cost": result.get("cost"),
-                "unplaced": result.get("unplaced", []),
+                "unplaced": [r.full_name for r in outcome.unplaced],
                 "quality": result.get("quality"),
                 "baselines": result.get("baselines"),
             }
