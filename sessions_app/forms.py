@@ -219,5 +219,6 @@ class MoveForm(SeatForm):
         super().__init__(*args, session=session, **kwargs)
         self.fields["registration"].queryset = Registration.objects.filter(
             event=session.event, status=Registration.Status.APPROVED
-        )
+        ).order_by("full_name", "pk")
+        self.fields["registration"].label_from_instance = lambda r: f"{r.full_name} ({r.country.code})"
         self.order_fields(["registration", "rotation", "table"])

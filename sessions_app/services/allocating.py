@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from ..models import Assignment, Preference, Registration, TableSession, TableSlot
 from .errors import SessionsError
@@ -116,17 +116,17 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
 
 
 QUALITY_LABELS = {
-    "participants": _l("Participants"),
-    "placements": _l("Placements"),
-    "rank_counts": _l("Placements at rank %(rank)s"),
-    "rank_counts unranked": _l("Placements at unranked tables"),
-    "first_choice_share": _l("Share with their first choice"),
-    "all_top3_share": _l("Share with all tables in their top three"),
-    "worst_rank": _l("Worst rank"),
-    "unranked_placements": _l("Placements at unranked tables"),
-    "unplaced_people": _l("Unplaced people"),
-    "missing_placements": _l("Empty places (person and rotation)"),
-    "cost": _l("Total cost (sum of rank squared)"),
+    "participants": gettext_lazy("Participants"),
+    "placements": gettext_lazy("Placements"),
+    "rank_counts": gettext_lazy("Placements at rank %(rank)s"),
+    "rank_counts unranked": gettext_lazy("Placements at unranked tables"),
+    "first_choice_share": gettext_lazy("Share with their first choice"),
+    "all_top3_share": gettext_lazy("Share with all tables in their top three"),
+    "worst_rank": gettext_lazy("Worst rank"),
+    "unranked_placements": gettext_lazy("Placements at unranked tables"),
+    "unplaced_people": gettext_lazy("Unplaced people"),
+    "missing_placements": gettext_lazy("Empty places (person and rotation)"),
+    "cost": gettext_lazy("Total cost (sum of rank squared)"),
 }
 SKIP_KEYS = {"rank_counts unranked"}
 

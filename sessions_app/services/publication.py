@@ -27,6 +27,15 @@ class Seat:
     room: str
     materials: list[Material]
 
+    # local wall-clock values in the event's time zone, for pages and e-mails
+    @property
+    def local_start(self) -> datetime:
+        return self.starts_at.replace(tzinfo=None)
+
+    @property
+    def local_end(self) -> datetime:
+        return self.ends_at.replace(tzinfo=None)
+
     @property
     def table(self):
         return self.assignment.table

@@ -209,12 +209,13 @@ def test_publication_emails_each_participant_in_their_language(event):
     assert en.subject == f"[Dialogue Portal] Your tables at {event.title}"
     assert es.subject == f"[Dialogue Portal] Sus mesas en {event.title}"
     assert en.body.startswith("Dear Jane Doe,")
-    assert es.body.startswith("Estimada/o Ana Rojas,")
+    assert es.body.startswith("Estimada/o Ana Rojas:")
     assert "Table 1: Topic 1" in en.body and "Mesa 1: Tema 1" in es.body
     assert "Question A1?" in en.body and "¿Pregunta A1?" in es.body
     assert "Room: Room 1" in en.body and "Sala: Room 1" in es.body
     assert "Finance brief: https://example.org/finance.pdf" in en.body
-    assert "14:00–15:00" in en.body and "16:00–17:00" in es.body
+    assert "Rotation 1: Tuesday 4 June, 14:00–15:00" in en.body
+    assert "Rotación 3: martes 4 junio, 16:00–17:00" in es.body
     assert f"https://portal.example.org/e/{event.slug}/my-tables/" in en.body
 
 
