@@ -213,8 +213,8 @@ def _session(event: Event, block: AgendaItem, facilitator) -> TableSession:
             defaults={"url": f"https://example.org/san-jose-2024/table-{number}.pdf", "language": "en"},
         )
     Material.objects.get_or_create(
-        session=session, table=None, title="Consolidation template for facilitators",
-        defaults={"url": "https://example.org/san-jose-2024/consolidation-template.pdf", "language": "en"},
+        session=session, table=None, title="How the thematic tables work",
+        defaults={"url": "https://example.org/san-jose-2024/how-the-tables-work.pdf", "language": "en"},
     )
     return session
 

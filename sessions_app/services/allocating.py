@@ -163,7 +163,9 @@ def quality_rows(*, report: dict) -> list[dict]:
                 value = figures[head].get(sub)
             else:
                 value = figures.get(key)
-            if isinstance(value, float):
+            if key.endswith("_share") and isinstance(value, (int, float)):
+                value = f"{value * 100:.1f} %"
+            elif isinstance(value, float):
                 value = round(value, 3)
             if isinstance(value, list):
                 value = len(value)

@@ -19,7 +19,7 @@ def rotation_items(*, agenda_item: AgendaItem) -> list[AgendaItem]:
 
 
 def create_table_session(
-    *, event: Event, agenda_item: AgendaItem, title: str, kind: str = TableSession.Kind.THEMATIC_TABLES,
+    *, event: Event, agenda_item: AgendaItem, title: str = "", kind: str = TableSession.Kind.THEMATIC_TABLES,
     rotations: int | None = None, **fields,
 ) -> TableSession:
     """Make `agenda_item` a table session. Its rotations follow the block's rotation items when it has
@@ -29,7 +29,9 @@ def create_table_session(
     if TableSession.objects.filter(agenda_item=agenda_item).exists():
         raise SessionsError(_("This agenda block already has a table session."))
     with transaction.atomic():
-        session = TableSession(event=event, agenda_item=agenda_item, title=title, kind=kind, **fields)
+        session = TableSession(event=event, agenda_item=agenda_item, kind=kind, **fields)
+        if title:
+            session.title = title
         session.full_clean()
         session.save()
         items = rotation_items(agenda_item=agenda_item)
