@@ -1,4 +1,5 @@
 """Forms of the tables area. They validate input; services decide and write."""
+
 from __future__ import annotations
 
 from django import forms
@@ -25,19 +26,32 @@ class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = [
-            "full_name", "organisation", "country", "sector", "is_network_member", "preferred_language", "days",
-            "accessibility_needs", "consent_directory", "consent_quote_attribution",
+            "full_name",
+            "organisation",
+            "country",
+            "sector",
+            "is_network_member",
+            "preferred_language",
+            "days",
+            "accessibility_needs",
+            "consent_directory",
+            "consent_quote_attribution",
         ]
-        widgets = {"days": forms.CheckboxSelectMultiple, "accessibility_needs": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "days": forms.CheckboxSelectMultiple,
+            "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["days"].queryset = event.days.order_by("date")
-        self.fields["days"].label_from_instance = lambda day: day.date.strftime("%Y-%m-%d") + (
-            f" – {day.title}" if day.title else ""
+        self.fields["days"].label_from_instance = lambda day: (
+            day.date.strftime("%Y-%m-%d") + (f" – {day.title}" if day.title else "")
         )
         self.fields["preferred_language"].choices = [
-            choice for choice in self.fields["preferred_language"].choices if not event.languages or choice[0] in event.languages
+            choice
+            for choice in self.fields["preferred_language"].choices
+            if not event.languages or choice[0] in event.languages
         ]
 
 
@@ -57,15 +71,23 @@ class SignupSettingsForm(forms.ModelForm):
 
 class TableSessionForm(forms.ModelForm):
     rotations = forms.IntegerField(
-        label=_("number of rotations"), min_value=1, max_value=12, initial=3,
+        label=_("number of rotations"),
+        min_value=1,
+        max_value=12,
+        initial=3,
         help_text=_("Used when the agenda block has no rotation items of its own."),
     )
 
     class Meta:
         model = TableSession
         fields = [
-            "agenda_item", "kind", *[f"title_{code}" for code in LANGS], *[f"instructions_{code}" for code in LANGS],
-            "preferences_close", "diversity_country_share", "diversity_sector_share",
+            "agenda_item",
+            "kind",
+            *[f"title_{code}" for code in LANGS],
+            *[f"instructions_{code}" for code in LANGS],
+            "preferences_close",
+            "diversity_country_share",
+            "diversity_sector_share",
         ]
         widgets = {"preferences_close": DateTimeInput()}
 
@@ -97,8 +119,12 @@ class TableForm(forms.ModelForm):
     class Meta:
         model = Table
         fields = [
-            "number", *[f"title_{code}" for code in LANGS], *[f"guiding_questions_{code}" for code in LANGS],
-            "working_language", "room", "facilitators",
+            "number",
+            *[f"title_{code}" for code in LANGS],
+            *[f"guiding_questions_{code}" for code in LANGS],
+            "working_language",
+            "room",
+            "facilitators",
         ]
         widgets = {
             "facilitators": forms.CheckboxSelectMultiple,
@@ -118,14 +144,18 @@ class TableForm(forms.ModelForm):
             current = {slot.rotation_id: slot.seats for slot in self.instance.slots.all()}
         for rotation in self.rotations:
             self.fields[f"seats_{rotation.pk}"] = forms.IntegerField(
-                label=_("Seats in rotation %(number)s") % {"number": rotation.number}, min_value=0, max_value=10000,
+                label=_("Seats in rotation %(number)s") % {"number": rotation.number},
+                min_value=0,
+                max_value=10000,
                 initial=current.get(rotation.pk, 12),
             )
 
     def clean_number(self):
         number = self.cleaned_data["number"]
         if self.session.tables.filter(number=number).exclude(pk=self.instance.pk).exists():
-            raise ValidationError(_("Another table of this session has number %(number)s.") % {"number": number})
+            raise ValidationError(
+                _("Another table of this session has number %(number)s.") % {"number": number}
+            )
         return number
 
     def seats(self) -> dict[int, int]:
@@ -146,7 +176,9 @@ class MaterialForm(forms.ModelForm):
 
 class BreakoutGroupForm(forms.ModelForm):
     countries = forms.MultipleChoiceField(
-        label=_("countries"), choices=list(countries), widget=forms.SelectMultiple(attrs={"size": 10}),
+        label=_("countries"),
+        choices=list(countries),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
     )
 
     class Meta:
@@ -171,7 +203,8 @@ class BreakoutGroupForm(forms.ModelForm):
         clash = sorted({code for group in others for code in group.countries} & set(codes))
         if clash:
             raise ValidationError(
-                _("Already in another group: %(codes)s.") % {"codes": ", ".join(str(countries.name(c)) for c in clash)}
+                _("Already in another group: %(codes)s.")
+                % {"codes": ", ".join(str(countries.name(c)) for c in clash)}
             )
         return codes
 
@@ -185,8 +218,13 @@ class RankingForm(forms.Form):
         choices = [("", "—")] + [(str(n), str(n)) for n in range(1, len(self.tables) + 1)]
         for table in self.tables:
             self.fields[f"table_{table.pk}"] = forms.TypedChoiceField(
-                label=str(table), choices=choices, coerce=int, empty_value=None, required=False,
-                initial=ranking.get(table.pk), disabled=disabled,
+                label=str(table),
+                choices=choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=ranking.get(table.pk),
+                disabled=disabled,
             )
 
     def ranks(self) -> dict[int, int]:

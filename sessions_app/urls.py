@@ -21,7 +21,9 @@ urlpatterns = [
     path(E + "tables/roster/<int:table_id>/", o.TableRosterView.as_view(), name="table_roster"),
     # organisers: registrations
     path(E + "registrations/", o.RegistrationListView.as_view(), name="registrations"),
-    path(E + "registrations/export.<str:fmt>", o.RegistrationExportView.as_view(), name="registrations_export"),
+    path(
+        E + "registrations/export.<str:fmt>", o.RegistrationExportView.as_view(), name="registrations_export"
+    ),
     path(
         E + "registrations/<int:pk>/<str:action>/",
         o.RegistrationDecisionView.as_view(),
@@ -46,6 +48,14 @@ urlpatterns = [
     path(E + "groups/manage/<int:item_id>/new/", o.GroupFormView.as_view(), name="group_create"),
     path(E + "groups/manage/<int:item_id>/place/", o.PlaceGroupsView.as_view(), name="groups_place"),
     path(E + "groups/manage/<int:item_id>/<int:group_id>/", o.GroupFormView.as_view(), name="group_edit"),
-    path(E + "groups/manage/<int:item_id>/<int:group_id>/delete/", o.GroupDeleteView.as_view(), name="group_delete"),
-    path(E + "groups/manage/<int:item_id>/<int:group_id>/roster/", o.GroupRosterView.as_view(), name="group_roster"),
+    path(
+        E + "groups/manage/<int:item_id>/<int:group_id>/delete/",
+        o.GroupDeleteView.as_view(),
+        name="group_delete",
+    ),
+    path(
+        E + "groups/manage/<int:item_id>/<int:group_id>/roster/",
+        o.GroupRosterView.as_view(),
+        name="group_roster",
+    ),
 ]

@@ -1,4 +1,5 @@
 """Services of the tables area, one module per concern; the common ones are re-exported here."""
+
 from .allocating import allocate_session, build_instance, quality_rows  # noqa: F401
 from .errors import RankingError, SeatingError, SessionsError, SignupClosed, TableFull  # noqa: F401
 from .exports import export_registrations, export_rosters  # noqa: F401

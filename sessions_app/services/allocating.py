@@ -4,6 +4,7 @@ The solver (`sessions_app.allocation.solve`) knows nothing of the database: ids 
 "r<registration pk>" and "t<table pk>". Approved registrations go in registration order, which is
 also the order of the first-come-first-served baseline.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,9 +36,14 @@ def unplaced_ids(result: dict) -> list[str]:
 def build_instance(*, session: TableSession) -> dict:
     rotations = list(session.rotations.order_by("number"))
     tables = list(session.tables.order_by("number"))
-    seats = {(slot.table_id, slot.rotation_id): slot.seats for slot in TableSlot.objects.filter(table__session=session)}
+    seats = {
+        (slot.table_id, slot.rotation_id): slot.seats
+        for slot in TableSlot.objects.filter(table__session=session)
+    }
     registrations = list(
-        Registration.objects.filter(event=session.event, status=Registration.Status.APPROVED).order_by("created_at", "pk")
+        Registration.objects.filter(event=session.event, status=Registration.Status.APPROVED).order_by(
+            "created_at", "pk"
+        )
     )
     rankings: dict[int, list[str]] = {}
     for registration_id, table_id in (
@@ -85,7 +91,8 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
     result = solve(instance)
     outcome = AllocationOutcome(session=session, instance=instance, result=result, dry_run=dry_run)
     registrations = {
-        f"r{r.pk}": r for r in Registration.objects.filter(event=session.event, status=Registration.Status.APPROVED)
+        f"r{r.pk}": r
+        for r in Registration.objects.filter(event=session.event, status=Registration.Status.APPROVED)
     }
     outcome.unplaced = [registrations[pid] for pid in unplaced_ids(result) if pid in registrations]
     if dry_run:

@@ -1,4 +1,5 @@
 """Exporters: registrations and rosters as CSV or XLSX. Each returns (bytes, content type, filename)."""
+
 from __future__ import annotations
 
 import csv
@@ -38,33 +39,66 @@ def _to_bytes(rows: list[list], fmt: str, sheet_title: str) -> bytes:
 
 def registration_rows(*, event: Event) -> list[list]:
     header = [
-        _("Full name"), _("E-mail"), _("Organisation"), _("Country"), _("Sector"), _("Network member"),
-        _("Preferred language"), _("Days attending"), _("Accessibility needs"), _("Listed in directory"),
-        _("Quotes attributable"), _("Status"), _("Registered at"),
+        _("Full name"),
+        _("E-mail"),
+        _("Organisation"),
+        _("Country"),
+        _("Sector"),
+        _("Network member"),
+        _("Preferred language"),
+        _("Days attending"),
+        _("Accessibility needs"),
+        _("Listed in directory"),
+        _("Quotes attributable"),
+        _("Status"),
+        _("Registered at"),
     ]
     rows = [header]
     registrations = (
-        Registration.objects.filter(event=event).select_related("user").prefetch_related("days").order_by("created_at", "pk")
+        Registration.objects.filter(event=event)
+        .select_related("user")
+        .prefetch_related("days")
+        .order_by("created_at", "pk")
     )
     for r in registrations:
-        rows.append([
-            r.full_name, r.user.email, r.organisation, r.country.code, r.get_sector_display(),
-            _("yes") if r.is_network_member else _("no"), r.preferred_language,
-            " ".join(day.date.isoformat() for day in r.days.all()), r.accessibility_needs,
-            _("yes") if r.consent_directory else _("no"), _("yes") if r.consent_quote_attribution else _("no"),
-            r.get_status_display(), r.created_at.strftime("%Y-%m-%d %H:%M"),
-        ])
+        rows.append(
+            [
+                r.full_name,
+                r.user.email,
+                r.organisation,
+                r.country.code,
+                r.get_sector_display(),
+                _("yes") if r.is_network_member else _("no"),
+                r.preferred_language,
+                " ".join(day.date.isoformat() for day in r.days.all()),
+                r.accessibility_needs,
+                _("yes") if r.consent_directory else _("no"),
+                _("yes") if r.consent_quote_attribution else _("no"),
+                r.get_status_display(),
+                r.created_at.strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
     return rows
 
 
 def export_registrations(*, event: Event, fmt: str) -> tuple[bytes, str, str]:
-    return _to_bytes(registration_rows(event=event), fmt, _("Registrations")), CONTENT_TYPES[fmt], (
-        f"{event.slug}-registrations.{fmt}"
+    return (
+        _to_bytes(registration_rows(event=event), fmt, _("Registrations")),
+        CONTENT_TYPES[fmt],
+        (f"{event.slug}-registrations.{fmt}"),
     )
 
 
 def roster_rows(*, session: TableSession) -> list[list]:
-    header = [_("Rotation"), _("Table"), _("Table title"), _("Full name"), _("Organisation"), _("Country"), _("Sector")]
+    header = [
+        _("Rotation"),
+        _("Table"),
+        _("Table title"),
+        _("Full name"),
+        _("Organisation"),
+        _("Country"),
+        _("Sector"),
+    ]
     rows = [header]
     assignments = (
         Assignment.objects.filter(rotation__session=session)
@@ -73,14 +107,23 @@ def roster_rows(*, session: TableSession) -> list[list]:
     )
     for a in assignments:
         r = a.registration
-        rows.append([
-            a.rotation.number, a.table.number, a.table.title, r.full_name, r.organisation, r.country.code,
-            r.get_sector_display(),
-        ])
+        rows.append(
+            [
+                a.rotation.number,
+                a.table.number,
+                a.table.title,
+                r.full_name,
+                r.organisation,
+                r.country.code,
+                r.get_sector_display(),
+            ]
+        )
     return rows
 
 
 def export_rosters(*, session: TableSession, fmt: str) -> tuple[bytes, str, str]:
-    return _to_bytes(roster_rows(session=session), fmt, _("Rosters")), CONTENT_TYPES[fmt], (
-        f"{session.event.slug}-rosters-{session.pk}.{fmt}"
+    return (
+        _to_bytes(roster_rows(session=session), fmt, _("Rosters")),
+        CONTENT_TYPES[fmt],
+        (f"{session.event.slug}-rosters-{session.pk}.{fmt}"),
     )

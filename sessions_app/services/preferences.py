@@ -1,4 +1,5 @@
 """A participant's ranking of the tables of a session."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -51,11 +52,16 @@ def save_ranking(
     with transaction.atomic():
         Preference.objects.filter(registration=registration, table__session=session).delete()
         return Preference.objects.bulk_create(
-            [Preference(registration=registration, table=tables[pk], rank=n) for n, (_rank, pk) in enumerate(ordered, 1)]
+            [
+                Preference(registration=registration, table=tables[pk], rank=n)
+                for n, (_rank, pk) in enumerate(ordered, 1)
+            ]
         )
 
 
 def ranking_of(*, registration: Registration, session: TableSession) -> dict[int, int]:
     return dict(
-        Preference.objects.filter(registration=registration, table__session=session).values_list("table_id", "rank")
+        Preference.objects.filter(registration=registration, table__session=session).values_list(
+            "table_id", "rank"
+        )
     )

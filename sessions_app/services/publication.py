@@ -1,4 +1,5 @@
 """Publishing an allocation: each participant's tables by e-mail, on their personal agenda, in iCal."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,7 +56,8 @@ def seats_for(*, registration: Registration, published_only: bool = True) -> lis
     assignments = (
         Assignment.objects.filter(registration=registration)
         .select_related(
-            "rotation__agenda_item__day__event", "table__session__agenda_item__day__event",
+            "rotation__agenda_item__day__event",
+            "table__session__agenda_item__day__event",
         )
         .prefetch_related(Prefetch("table__materials", queryset=Material.objects.order_by("pk")))
     )
@@ -68,12 +70,18 @@ def seats_for(*, registration: Registration, published_only: bool = True) -> lis
         if session.pk not in session_materials:
             session_materials[session.pk] = list(session.materials.filter(table__isnull=True))
         starts_at, ends_at = _times(assignment.rotation, session)
-        room = assignment.table.room or (assignment.rotation.agenda_item and assignment.rotation.agenda_item.room) or (
-            session.agenda_item.room
+        room = (
+            assignment.table.room
+            or (assignment.rotation.agenda_item and assignment.rotation.agenda_item.room)
+            or (session.agenda_item.room)
         )
         seats.append(
             Seat(
-                assignment=assignment, session=session, starts_at=starts_at, ends_at=ends_at, room=room or "",
+                assignment=assignment,
+                session=session,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                room=room or "",
                 materials=list(assignment.table.materials.all()) + session_materials[session.pk],
             )
         )
@@ -88,9 +96,16 @@ def _absolute(url: str, base_url: str) -> str:
 def allocation_email(*, registration: Registration, session: TableSession, base_url: str) -> EmailMessage:
     """The message telling a participant their tables, in their preferred language."""
     with translation.override(registration.preferred_language or session.event.default_language):
-        seats = [seat for seat in seats_for(registration=registration, published_only=False) if seat.session.pk == session.pk]
+        seats = [
+            seat
+            for seat in seats_for(registration=registration, published_only=False)
+            if seat.session.pk == session.pk
+        ]
         context = {
-            "registration": registration, "session": session, "event": session.event, "seats": seats,
+            "registration": registration,
+            "session": session,
+            "event": session.event,
+            "seats": seats,
             "base_url": base_url.rstrip("/"),
         }
         subject = _("Your tables at %(event)s") % {"event": session.event.title}
@@ -114,7 +129,9 @@ def publish_allocation(*, session: TableSession, base_url: str = "", notify: boo
     if not notify:
         return 0
     registrations = (
-        Registration.objects.filter(assignments__rotation__session=session, status=Registration.Status.APPROVED)
+        Registration.objects.filter(
+            assignments__rotation__session=session, status=Registration.Status.APPROVED
+        )
         .select_related("user", "event")
         .distinct()
         .order_by("created_at", "pk")
@@ -126,7 +143,8 @@ def publish_allocation(*, session: TableSession, base_url: str = "", notify: boo
 
 def ical_for(*, registration: Registration, base_url: str = "") -> bytes:
     """The person's published tables as an iCalendar file."""
-    from icalendar import Calendar, Event as ICalEvent
+    from icalendar import Calendar
+    from icalendar import Event as ICalEvent
 
     calendar = Calendar()
     calendar.add("prodid", "-//Dialogue Portal//tables//EN")

@@ -3,6 +3,7 @@
 Capacity is the event's, so every change that may take or free a place locks the event row first
 (`select_for_update`) and counts approved registrations under that lock.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -19,8 +20,15 @@ from .errors import SessionsError, SignupClosed
 
 Status = Registration.Status
 REGISTRATION_FIELDS = [
-    "full_name", "organisation", "country", "sector", "is_network_member", "preferred_language",
-    "accessibility_needs", "consent_directory", "consent_quote_attribution",
+    "full_name",
+    "organisation",
+    "country",
+    "sector",
+    "is_network_member",
+    "preferred_language",
+    "accessibility_needs",
+    "consent_directory",
+    "consent_quote_attribution",
 ]
 
 
@@ -35,7 +43,7 @@ def signup_state(*, event: Event, now: datetime | None = None) -> str:
 
 
 def _locked_event(event: Event) -> Event:
-    # lock the event row: capacity is counted under this lock, so two approvals cannot both take the last place
+    # lock the event row: capacity is counted under this lock, so two approvals cannot take the last place
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
@@ -47,7 +55,9 @@ def _has_room(event: Event) -> bool:
     return event.capacity is None or approved_count(event=event) < event.capacity
 
 
-def register_participant(*, event: Event, user, data: dict, days=(), now: datetime | None = None) -> Registration:
+def register_participant(
+    *, event: Event, user, data: dict, days=(), now: datetime | None = None
+) -> Registration:
     """Create (or renew a cancelled) registration. It waits for an organiser's approval, or goes to the
     waiting list at once when the event is already full."""
     state = signup_state(event=event, now=now)
@@ -164,7 +174,9 @@ def decline_registration(*, registration: Registration) -> list[Registration]:
     return promoted
 
 
-def update_signup_settings(*, event: Event, capacity: int | None, signup_opens, signup_closes) -> list[Registration]:
+def update_signup_settings(
+    *, event: Event, capacity: int | None, signup_opens, signup_closes
+) -> list[Registration]:
     """Change capacity and window; a larger capacity moves the waiting list up at once."""
     with transaction.atomic():
         locked = _locked_event(event)

@@ -3,6 +3,7 @@
 Seats are never oversold: inside one transaction we lock the TableSlot row (select_for_update), count
 the people seated under that lock, and let the unique constraints on Assignment catch anything else.
 """
+
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
@@ -38,13 +39,19 @@ def take_seat(*, registration: Registration, rotation: Rotation, table: Table, s
             current = Assignment.objects.filter(registration=registration, rotation=rotation).first()
             if current is not None and current.table_id == table.pk:
                 return current
-            if Assignment.objects.filter(registration=registration, table=table).exclude(rotation=rotation).exists():
+            if (
+                Assignment.objects.filter(registration=registration, table=table)
+                .exclude(rotation=rotation)
+                .exists()
+            ):
                 raise SeatingError(_("You already sit at this table in another rotation: each table once."))
             taken = Assignment.objects.filter(table=table, rotation=rotation).count()
             if taken >= slot.seats:
                 raise TableFull(_("This table is full."))
             if current is None:
-                return Assignment.objects.create(registration=registration, rotation=rotation, table=table, source=source)
+                return Assignment.objects.create(
+                    registration=registration, rotation=rotation, table=table, source=source
+                )
             current.table = table
             current.source = source
             current.save(update_fields=["table", "source", "created_at"])
@@ -56,14 +63,18 @@ def take_seat(*, registration: Registration, rotation: Rotation, table: Table, s
 
 def move_participant(*, registration: Registration, rotation: Rotation, table: Table) -> Assignment:
     """An organiser moves a person by hand; seats are still enforced."""
-    return take_seat(registration=registration, rotation=rotation, table=table, source=Assignment.Source.MANUAL)
+    return take_seat(
+        registration=registration, rotation=rotation, table=table, source=Assignment.Source.MANUAL
+    )
 
 
 def switch_table(*, registration: Registration, rotation: Rotation, table: Table) -> Assignment:
     """After publication, a participant switches to a table with a free seat."""
     if not rotation.session.published_at:
         raise SeatingError(_("The allocation has not been published yet."))
-    return take_seat(registration=registration, rotation=rotation, table=table, source=Assignment.Source.SWITCH)
+    return take_seat(
+        registration=registration, rotation=rotation, table=table, source=Assignment.Source.SWITCH
+    )
 
 
 def unseat(*, registration: Registration, rotation: Rotation) -> None:

@@ -1,4 +1,5 @@
 """Table sessions, their rotations, tables with seats per rotation, and sub-regional breakout groups."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,13 +15,20 @@ from .errors import SessionsError
 
 def rotation_items(*, agenda_item: AgendaItem) -> list[AgendaItem]:
     """The rotation items inside a block, in time order."""
-    return list(agenda_item.children.filter(kind__in=[ItemKind.ROTATION, ItemKind.WORLD_CAFE]).order_by("start", "pk")
-                or agenda_item.children.order_by("start", "pk"))
+    return list(
+        agenda_item.children.filter(kind__in=[ItemKind.ROTATION, ItemKind.WORLD_CAFE]).order_by("start", "pk")
+        or agenda_item.children.order_by("start", "pk")
+    )
 
 
 def create_table_session(
-    *, event: Event, agenda_item: AgendaItem, title: str = "", kind: str = TableSession.Kind.THEMATIC_TABLES,
-    rotations: int | None = None, **fields,
+    *,
+    event: Event,
+    agenda_item: AgendaItem,
+    title: str = "",
+    kind: str = TableSession.Kind.THEMATIC_TABLES,
+    rotations: int | None = None,
+    **fields,
 ) -> TableSession:
     """Make `agenda_item` a table session. Its rotations follow the block's rotation items when it has
     some; otherwise `rotations` unlinked time slots are made."""
@@ -92,7 +100,11 @@ def save_table(*, table: Table, seats: dict[int, int], facilitators=None) -> Tab
 def facilitator_choices(*, event: Event):
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.filter(event_roles__event=event, event_roles__role=Role.FACILITATOR).distinct()
+    return (
+        get_user_model()
+        .objects.filter(event_roles__event=event, event_roles__role=Role.FACILITATOR)
+        .distinct()
+    )
 
 
 # --- sub-regional breakout groups ---------------------------------------------------------------------

@@ -1,4 +1,5 @@
 """What every view of the tables area shares: the event loaded and checked by the one mixin."""
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -51,7 +52,8 @@ class SessionMixin:
         if not hasattr(self, "_session"):
             self._session = get_object_or_404(
                 TableSession.objects.select_related("agenda_item__day", "event"),
-                pk=self.kwargs[self.session_url_kwarg], event=self.event,
+                pk=self.kwargs[self.session_url_kwarg],
+                event=self.event,
             )
         return self._session
 

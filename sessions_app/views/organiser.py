@@ -1,4 +1,5 @@
 """Organiser pages: registrations, table sessions and tables, allocation, breakout groups."""
+
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
@@ -37,7 +38,9 @@ class RegistrationListView(SignedInEventMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        registrations = Registration.objects.filter(event=self.event).select_related("user").order_by("created_at", "pk")
+        registrations = (
+            Registration.objects.filter(event=self.event).select_related("user").order_by("created_at", "pk")
+        )
         status = self.request.GET.get("status")
         if status in Registration.Status.values:
             registrations = registrations.filter(status=status)
@@ -52,12 +55,16 @@ class RegistrationListView(SignedInEventMixin, FormView):
 
     def form_valid(self, form):
         promoted = services.update_signup_settings(
-            event=self.event, capacity=form.cleaned_data["capacity"],
-            signup_opens=form.cleaned_data["signup_opens"], signup_closes=form.cleaned_data["signup_closes"],
+            event=self.event,
+            capacity=form.cleaned_data["capacity"],
+            signup_opens=form.cleaned_data["signup_opens"],
+            signup_closes=form.cleaned_data["signup_closes"],
         )
         messages.success(self.request, _("Sign-up settings saved."))
         if promoted:
-            messages.info(self.request, _("%(count)s people moved up from the waiting list.") % {"count": len(promoted)})
+            messages.info(
+                self.request, _("%(count)s people moved up from the waiting list.") % {"count": len(promoted)}
+            )
         return redirect("sessions_app:registrations", slug=self.event.slug)
 
 
@@ -73,8 +80,11 @@ class RegistrationDecisionView(SignedInEventMixin, View):
             if kwargs["action"] == "approve":
                 registration = services.approve_registration(registration=registration)
                 if registration.status == Registration.Status.WAITLISTED:
-                    messages.warning(request, _("The event is full: %(name)s is on the waiting list.") % {
-                        "name": registration.full_name})
+                    messages.warning(
+                        request,
+                        _("The event is full: %(name)s is on the waiting list.")
+                        % {"name": registration.full_name},
+                    )
                 else:
                     messages.success(request, _("%(name)s is approved.") % {"name": registration.full_name})
             else:
@@ -120,11 +130,18 @@ class SessionCreateView(OrganiserMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
-        data = {name: value for name, value in form.cleaned_data.items() if name not in ("agenda_item", "rotations", "kind")}
+        data = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name not in ("agenda_item", "rotations", "kind")
+        }
         try:
             session = services.create_table_session(
-                event=self.event, agenda_item=form.cleaned_data["agenda_item"], kind=form.cleaned_data["kind"],
-                rotations=form.cleaned_data["rotations"], **data,
+                event=self.event,
+                agenda_item=form.cleaned_data["agenda_item"],
+                kind=form.cleaned_data["kind"],
+                rotations=form.cleaned_data["rotations"],
+                **data,
             )
         except services.SessionsError as error:
             form.add_error(None, str(error))
@@ -149,7 +166,9 @@ class SessionDetailView(OrganiserMixin, SessionMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["session"] = self.session
         context["rotations"] = self.session.rotations.select_related("agenda_item")
-        context["tables"] = self.session.tables.prefetch_related("facilitators", "slots__rotation", "materials")
+        context["tables"] = self.session.tables.prefetch_related(
+            "facilitators", "slots__rotation", "materials"
+        )
         return context
 
     def form_valid(self, form):
@@ -193,7 +212,10 @@ class TableFormView(OrganiserMixin, SessionMixin, FormView):
         if table is not None:
             kwargs["instance"] = table
         else:
-            kwargs["initial"] = {"number": (self.session.tables.count() + 1), "working_language": self.event.default_language}
+            kwargs["initial"] = {
+                "number": (self.session.tables.count() + 1),
+                "working_language": self.event.default_language,
+            }
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -205,7 +227,9 @@ class TableFormView(OrganiserMixin, SessionMixin, FormView):
     def form_valid(self, form):
         try:
             table = form.save(commit=False)
-            services.save_table(table=table, seats=form.seats(), facilitators=form.cleaned_data["facilitators"])
+            services.save_table(
+                table=table, seats=form.seats(), facilitators=form.cleaned_data["facilitators"]
+            )
         except services.SessionsError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -243,7 +267,9 @@ class MaterialDeleteView(OrganiserMixin, SessionMixin, View):
         material.delete()
         messages.success(request, _("Material removed."))
         if table_id:
-            return redirect("sessions_app:materials", slug=self.event.slug, session_id=self.session.pk, table_id=table_id)
+            return redirect(
+                "sessions_app:materials", slug=self.event.slug, session_id=self.session.pk, table_id=table_id
+            )
         return redirect("sessions_app:session_detail", slug=self.event.slug, session_id=self.session.pk)
 
 
@@ -286,9 +312,13 @@ class AllocationView(OrganiserMixin, SessionMixin, TemplateView):
         context["participants"] = Registration.objects.filter(
             event=self.event, status=Registration.Status.APPROVED
         ).count()
-        context["ranked"] = Registration.objects.filter(
-            event=self.event, status=Registration.Status.APPROVED, preferences__table__session=session
-        ).distinct().count()
+        context["ranked"] = (
+            Registration.objects.filter(
+                event=self.event, status=Registration.Status.APPROVED, preferences__table__session=session
+            )
+            .distinct()
+            .count()
+        )
         return context
 
 
@@ -301,9 +331,13 @@ class AllocateView(OrganiserMixin, SessionMixin, View):
         except services.SessionsError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Allocation computed: %(count)s seats assigned.") % {"count": outcome.stored})
+            messages.success(
+                request, _("Allocation computed: %(count)s seats assigned.") % {"count": outcome.stored}
+            )
             if outcome.unplaced:
-                messages.warning(request, _("%(count)s people could not be placed.") % {"count": len(outcome.unplaced)})
+                messages.warning(
+                    request, _("%(count)s people could not be placed.") % {"count": len(outcome.unplaced)}
+                )
         return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
 
 
@@ -315,13 +349,16 @@ class MoveView(OrganiserMixin, SessionMixin, View):
         if form.is_valid():
             try:
                 services.move_participant(
-                    registration=form.cleaned_data["registration"], rotation=form.cleaned_data["rotation"],
+                    registration=form.cleaned_data["registration"],
+                    rotation=form.cleaned_data["rotation"],
                     table=form.cleaned_data["table"],
                 )
             except services.SessionsError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _("%(name)s moved.") % {"name": form.cleaned_data["registration"].full_name})
+                messages.success(
+                    request, _("%(name)s moved.") % {"name": form.cleaned_data["registration"].full_name}
+                )
                 return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
         view = AllocationView()
         view.setup(request, *args, **kwargs)
@@ -418,7 +455,9 @@ class PlaceGroupsView(OrganiserMixin, GroupItemMixin, View):
 
     def post(self, request, *args, **kwargs):
         placed = services.place_in_groups(agenda_item=self.get_item())
-        messages.success(request, _("%(count)s participants placed in groups.") % {"count": sum(placed.values())})
+        messages.success(
+            request, _("%(count)s participants placed in groups.") % {"count": sum(placed.values())}
+        )
         return redirect("sessions_app:groups", slug=self.event.slug)
 
 
@@ -429,8 +468,10 @@ class GroupRosterView(OrganiserMixin, GroupItemMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         group = get_object_or_404(BreakoutGroup, pk=self.kwargs["group_id"], agenda_item=self.get_item())
         context["group"] = group
-        placements = GroupPlacement.objects.filter(group=group).select_related("registration").order_by(
-            "part", "registration__country", "registration__full_name"
+        placements = (
+            GroupPlacement.objects.filter(group=group)
+            .select_related("registration")
+            .order_by("part", "registration__country", "registration__full_name")
         )
         parts = {}
         for placement in placements:
@@ -476,9 +517,10 @@ class TableRosterView(SignedInEventMixin, TemplateView):
         table = get_object_or_404(
             Table.objects.select_related("session"), pk=self.kwargs["table_id"], session__event=self.event
         )
-        if not services_can_see_all(self.request.user, self.event) and not table.facilitators.filter(
-            pk=self.request.user.pk
-        ).exists():
+        if (
+            not services_can_see_all(self.request.user, self.event)
+            and not table.facilitators.filter(pk=self.request.user.pk).exists()
+        ):
             raise PermissionDenied
         context["table"] = table
         rosters = {}
@@ -488,5 +530,7 @@ class TableRosterView(SignedInEventMixin, TemplateView):
             .order_by("rotation__number", "registration__full_name", "registration__pk")
         ):
             rosters.setdefault(assignment.rotation, []).append(assignment.registration)
-        context["rosters"] = [(rotation, rosters.get(rotation, [])) for rotation in table.session.rotations.all()]
+        context["rosters"] = [
+            (rotation, rosters.get(rotation, [])) for rotation in table.session.rotations.all()
+        ]
         return context

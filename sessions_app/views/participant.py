@@ -1,4 +1,5 @@
 """Pages for participants: registration, ranking, personal agenda with iCal, switching, directory."""
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -66,7 +67,9 @@ class RegisterView(SignedInEventMixin, FormView):
                 if registration.status == Registration.Status.WAITLISTED:
                     messages.warning(self.request, _("The event is full: you are on the waiting list."))
                 else:
-                    messages.success(self.request, _("Thank you: your registration awaits the organisers' approval."))
+                    messages.success(
+                        self.request, _("Thank you: your registration awaits the organisers' approval.")
+                    )
         except services.SessionsError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -97,8 +100,11 @@ class MyTablesView(ParticipantMixin, TemplateView):
         context["registration"] = registration
         context["seats"] = services.seats_for(registration=registration)
         context["sessions"] = [
-            {"session": s, "ranking_open": services.ranking_open(session=s),
-             "ranked": bool(services.ranking_of(registration=registration, session=s))}
+            {
+                "session": s,
+                "ranking_open": services.ranking_open(session=s),
+                "ranked": bool(services.ranking_of(registration=registration, session=s)),
+            }
             for s in sessions
         ]
         context["placements"] = GroupPlacement.objects.filter(registration=registration).select_related(
@@ -139,7 +145,9 @@ class RankingView(ParticipantMixin, SessionMixin, FormView):
         except services.RankingError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, _("Your ranking was saved. You may change it until the ranking closes."))
+        messages.success(
+            self.request, _("Your ranking was saved. You may change it until the ranking closes.")
+        )
         return redirect("sessions_app:ranking", slug=self.event.slug, session_id=self.session.pk)
 
 
@@ -158,7 +166,8 @@ class SwitchView(ParticipantMixin, SessionMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["session"] = self.session
         context["mine"] = {
-            a.rotation_id: a.table for a in Assignment.objects.filter(
+            a.rotation_id: a.table
+            for a in Assignment.objects.filter(
                 registration=self.registration, rotation__session=self.session
             ).select_related("table")
         }
@@ -168,7 +177,9 @@ class SwitchView(ParticipantMixin, SessionMixin, FormView):
     def form_valid(self, form):
         try:
             services.switch_table(
-                registration=self.registration, rotation=form.cleaned_data["rotation"], table=form.cleaned_data["table"]
+                registration=self.registration,
+                rotation=form.cleaned_data["rotation"],
+                table=form.cleaned_data["table"],
             )
         except services.SessionsError as error:
             form.add_error(None, str(error))
@@ -185,11 +196,15 @@ def _free_seat_grid(session):
 
     taken = {
         (row["table_id"], row["rotation_id"]): row["n"]
-        for row in Assignment.objects.filter(rotation__session=session).values("table_id", "rotation_id").annotate(n=Count("pk"))
+        for row in Assignment.objects.filter(rotation__session=session)
+        .values("table_id", "rotation_id")
+        .annotate(n=Count("pk"))
     }
     grid = {}
     for slot in TableSlot.objects.filter(table__session=session).select_related("table", "rotation"):
-        grid.setdefault(slot.rotation, []).append((slot.table, slot.seats - taken.get((slot.table_id, slot.rotation_id), 0)))
+        grid.setdefault(slot.rotation, []).append(
+            (slot.table, slot.seats - taken.get((slot.table_id, slot.rotation_id), 0))
+        )
     return sorted(grid.items(), key=lambda item: item[0].number)
 
 

@@ -42,7 +42,12 @@ def test_build_instance_uses_registration_order_rankings_seats_and_diversity(eve
         "tables": [{"id": f"t{t.pk}", "seats": [4, 4]} for t in (t1, t2, t3)],
         "participants": [
             {"id": f"r{first.pk}", "ranking": [], "country": "CR", "sector": "civil_society"},
-            {"id": f"r{second.pk}", "ranking": [f"t{t3.pk}", f"t{t1.pk}"], "country": "CR", "sector": "civil_society"},
+            {
+                "id": f"r{second.pk}",
+                "ranking": [f"t{t3.pk}", f"t{t1.pk}"],
+                "country": "CR",
+                "sector": "civil_society",
+            },
         ],
         "diversity": {"country": 0.5},
     }
@@ -59,7 +64,9 @@ def test_allocate_stores_first_choices_and_replaces_previous(event):
     assert outcome.stored == 6
     assert outcome.result["quality"]["rank_counts"] == {"1": 2, "2": 2, "3": 2, "unranked": 0}
     for person in people:
-        assert sorted(Assignment.objects.filter(registration=person).values_list("table__number", flat=True)) == [1, 2, 3]
+        assert sorted(
+            Assignment.objects.filter(registration=person).values_list("table__number", flat=True)
+        ) == [1, 2, 3]
     move_participant(registration=people[0], rotation=session.rotations.get(number=1), table=t1)
     allocate_session(session=session)
     assert Assignment.objects.filter(rotation__session=session).count() == 6
@@ -136,7 +143,9 @@ def test_move_enforces_seats_and_each_table_once(event):
         move_participant(registration=a, rotation=r2, table=t1)
     assert str(error.value) == "You already sit at this table in another rotation: each table once."
     assert sorted(Assignment.objects.values_list("registration_id", "rotation__number", "table__number")) == [
-        (a.pk, 1, 1), (a.pk, 2, 2), (b.pk, 1, 2)
+        (a.pk, 1, 1),
+        (a.pk, 2, 2),
+        (b.pk, 1, 2),
     ]
     move_participant(registration=b, rotation=r2, table=t1)
     assert Assignment.objects.get(registration=b, rotation=r2).source == Assignment.Source.MANUAL

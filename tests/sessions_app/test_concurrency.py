@@ -1,4 +1,5 @@
 """Seats are never oversold, even when many people click at the same moment (PostgreSQL only)."""
+
 import threading
 
 import pytest

@@ -20,7 +20,9 @@ def test_demo_load_builds_tables_groups_and_published_allocation_idempotently():
     registrations = Registration.objects.filter(event=event, status="approved")
     assert registrations.count() == 116
     assert len(set(registrations.values_list("country", flat=True))) == 20
-    assert registrations.filter(user__email__in=["participant@example.org", "member@example.org"]).count() == 2
+    assert (
+        registrations.filter(user__email__in=["participant@example.org", "member@example.org"]).count() == 2
+    )
     assert session.published_at is not None
     assert Assignment.objects.filter(rotation__session=session).count() == 116 * 3
     facilitated = session.tables.filter(facilitators__email="facilitator@example.org")

@@ -12,8 +12,19 @@ from ..factories import RegistrationFactory
 from .factories import make_session, seat
 
 HEADER = [
-    "Full name", "E-mail", "Organisation", "Country", "Sector", "Network member", "Preferred language",
-    "Days attending", "Accessibility needs", "Listed in directory", "Quotes attributable", "Status", "Registered at",
+    "Full name",
+    "E-mail",
+    "Organisation",
+    "Country",
+    "Sector",
+    "Network member",
+    "Preferred language",
+    "Days attending",
+    "Accessibility needs",
+    "Listed in directory",
+    "Quotes attributable",
+    "Status",
+    "Registered at",
 ]
 
 
@@ -30,12 +41,23 @@ def _xlsx(data: bytes) -> list[list]:
 @pytest.fixture
 def people(event):
     ana = RegistrationFactory(
-        event=event, full_name="Ana Rojas", organisation="Fundación Paniamor", country="CR", sector="civil_society",
-        preferred_language="es", accessibility_needs="Wheelchair access", consent_directory=True,
+        event=event,
+        full_name="Ana Rojas",
+        organisation="Fundación Paniamor",
+        country="CR",
+        sector="civil_society",
+        preferred_language="es",
+        accessibility_needs="Wheelchair access",
+        consent_directory=True,
     )
     tom = RegistrationFactory(
-        event=event, full_name="Tom Smith", organisation="Ministry of Tourism", country="JM", sector="government",
-        is_network_member=True, status=Registration.Status.WAITLISTED,
+        event=event,
+        full_name="Tom Smith",
+        organisation="Ministry of Tourism",
+        country="JM",
+        sector="government",
+        is_network_member=True,
+        status=Registration.Status.WAITLISTED,
     )
     return ana, tom
 
@@ -47,10 +69,34 @@ def test_registration_export_content(event, people, fmt):
     rows = _csv(data) if fmt == "csv" else _xlsx(data)
     assert rows[0] == HEADER
     assert [row[:12] for row in rows[1:]] == [
-        ["Ana Rojas", people[0].user.email, "Fundación Paniamor", "CR", "Civil society", "no", "es", "",
-         "Wheelchair access", "yes", "no", "Approved"],
-        ["Tom Smith", people[1].user.email, "Ministry of Tourism", "JM", "Government", "yes", "en", "", "", "no",
-         "no", "Waiting list"],
+        [
+            "Ana Rojas",
+            people[0].user.email,
+            "Fundación Paniamor",
+            "CR",
+            "Civil society",
+            "no",
+            "es",
+            "",
+            "Wheelchair access",
+            "yes",
+            "no",
+            "Approved",
+        ],
+        [
+            "Tom Smith",
+            people[1].user.email,
+            "Ministry of Tourism",
+            "JM",
+            "Government",
+            "yes",
+            "en",
+            "",
+            "",
+            "no",
+            "no",
+            "Waiting list",
+        ],
     ]
     assert filename == f"{event.slug}-registrations.{fmt}"
 
@@ -82,8 +128,15 @@ def test_roster_export_content(event, people, fmt):
 @pytest.mark.django_db
 def test_export_views_serve_attachments(client_as, event, people):
     client = client_as("organiser")
-    response = client.get(reverse("sessions_app:registrations_export", kwargs={"slug": event.slug, "fmt": "xlsx"}))
+    response = client.get(
+        reverse("sessions_app:registrations_export", kwargs={"slug": event.slug, "fmt": "xlsx"})
+    )
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="{event.slug}-registrations.xlsx"'
     assert _xlsx(response.content)[1][0] == "Ana Rojas"
-    assert client.get(reverse("sessions_app:registrations_export", kwargs={"slug": event.slug, "fmt": "pdf"})).status_code == 404
+    assert (
+        client.get(
+            reverse("sessions_app:registrations_export", kwargs={"slug": event.slug, "fmt": "pdf"})
+        ).status_code
+        == 404
+    )

@@ -1,4 +1,5 @@
 """Every URL of the tables area × every role: who gets the page, who is refused."""
+
 import pytest
 from django.urls import reverse
 
@@ -54,12 +55,21 @@ URLS = [
 def objects(event):
     session = make_session(event, tables=3, rotations=3)
     table = session.tables.first()
-    item = AgendaItemFactory(day=session.agenda_item.day, kind=ItemKind.GROUP_WORK, title="Sub-regional groups")
-    group = BreakoutGroup.objects.create(agenda_item=item, name="South America", countries=["BR", "AR"], parts=2)
+    item = AgendaItemFactory(
+        day=session.agenda_item.day, kind=ItemKind.GROUP_WORK, title="Sub-regional groups"
+    )
+    group = BreakoutGroup.objects.create(
+        agenda_item=item, name="South America", countries=["BR", "AR"], parts=2
+    )
     return {
-        "session_id": session.pk, "table_id": table.pk, "item_id": item.pk, "group_id": group.pk,
-        "material_id": MaterialFactory(session=session, table=table).pk, "fmt": "csv",
-        "pk": RegistrationFactory(event=event, status="pending").pk, "action": "approve",
+        "session_id": session.pk,
+        "table_id": table.pk,
+        "item_id": item.pk,
+        "group_id": group.pk,
+        "material_id": MaterialFactory(session=session, table=table).pk,
+        "fmt": "csv",
+        "pk": RegistrationFactory(event=event, status="pending").pk,
+        "action": "approve",
     }
 
 
@@ -90,8 +100,18 @@ def test_facilitator_sees_own_table_roster_only(client_as, event):
     client = client_as("facilitator")
     own, other, _third = session.tables.order_by("number")
     own.facilitators.add(client.user)
-    assert client.get(reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_id": own.pk})).status_code == 200
-    assert client.get(reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_id": other.pk})).status_code == 403
+    assert (
+        client.get(
+            reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_id": own.pk})
+        ).status_code
+        == 200
+    )
+    assert (
+        client.get(
+            reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_id": other.pk})
+        ).status_code
+        == 403
+    )
     page = client.get(reverse("sessions_app:facilitating", kwargs={"slug": event.slug})).content.decode()
     assert "Table 1: Topic 1" in page and "Table 2: Topic 2" not in page
 
@@ -107,7 +127,10 @@ def test_objects_of_another_event_are_404(client_as, event):
         ("allocation", {"session_id": other_session.pk}),
         ("table_roster", {"table_id": other_session.tables.first().pk}),
     ]:
-        assert client.get(reverse(f"sessions_app:{name}", kwargs={"slug": event.slug, **kwargs})).status_code == 404
+        assert (
+            client.get(reverse(f"sessions_app:{name}", kwargs={"slug": event.slug, **kwargs})).status_code
+            == 404
+        )
 
 
 @pytest.mark.django_db
@@ -115,15 +138,29 @@ def test_directory_lists_only_consenting_participants(client_as, event):
     RegistrationFactory(event=event, full_name="Listed Person", consent_directory=True)
     RegistrationFactory(event=event, full_name="Private Person", consent_directory=False)
     RegistrationFactory(event=event, full_name="Pending Person", consent_directory=True, status="pending")
-    page = client_as("participant").get(reverse("sessions_app:directory", kwargs={"slug": event.slug})).content.decode()
+    page = (
+        client_as("participant")
+        .get(reverse("sessions_app:directory", kwargs={"slug": event.slug}))
+        .content.decode()
+    )
     assert "Listed Person" in page
     assert "Private Person" not in page and "Pending Person" not in page
 
 
 @pytest.mark.django_db
 def test_accessibility_needs_shown_to_organisers_only(client_as, event):
-    RegistrationFactory(event=event, full_name="Listed Person", consent_directory=True, accessibility_needs="Sign language")
-    page = client_as("participant").get(reverse("sessions_app:directory", kwargs={"slug": event.slug})).content.decode()
+    RegistrationFactory(
+        event=event, full_name="Listed Person", consent_directory=True, accessibility_needs="Sign language"
+    )
+    page = (
+        client_as("participant")
+        .get(reverse("sessions_app:directory", kwargs={"slug": event.slug}))
+        .content.decode()
+    )
     assert "Sign language" not in page
-    page = client_as("organiser").get(reverse("sessions_app:registrations", kwargs={"slug": event.slug})).content.decode()
+    page = (
+        client_as("organiser")
+        .get(reverse("sessions_app:registrations", kwargs={"slug": event.slug}))
+        .content.decode()
+    )
     assert "Sign language" in page

@@ -1,4 +1,5 @@
 """List pages run the same number of queries whatever the number of rows."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

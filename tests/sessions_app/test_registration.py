@@ -21,7 +21,10 @@ from .factories import make_session, seat
 
 Status = Registration.Status
 DATA = {
-    "full_name": "Ana Rojas", "organisation": "Fundación Paniamor", "country": "CR", "sector": "civil_society",
+    "full_name": "Ana Rojas",
+    "organisation": "Fundación Paniamor",
+    "country": "CR",
+    "sector": "civil_society",
     "preferred_language": "es",
 }
 
@@ -81,13 +84,19 @@ def test_register_page_creates_then_edits_registration(client, event):
     response = client.post(url, _form(consent_directory="on"))
     assert response.status_code == 302
     registration = Registration.objects.get(user=user)
-    assert (registration.full_name, registration.country.code, registration.status) == ("Ana Rojas", "CR", "pending")
+    assert (registration.full_name, registration.country.code, registration.status) == (
+        "Ana Rojas",
+        "CR",
+        "pending",
+    )
     assert registration.consent_directory is True
     response = client.post(url, _form(full_name="Ana María Rojas"))
     assert response.status_code == 302
     registration.refresh_from_db()
     assert (registration.full_name, registration.consent_directory, registration.status) == (
-        "Ana María Rojas", False, "pending"
+        "Ana María Rojas",
+        False,
+        "pending",
     )
 
 
@@ -116,7 +125,11 @@ def test_approve_beyond_capacity_goes_to_waiting_list(event):
     event.capacity = 2
     event.save()
     pending = [RegistrationFactory(event=event, status=Status.PENDING) for _ in range(3)]
-    assert [approve_registration(registration=r).status for r in pending] == ["approved", "approved", "waitlisted"]
+    assert [approve_registration(registration=r).status for r in pending] == [
+        "approved",
+        "approved",
+        "waitlisted",
+    ]
 
 
 @pytest.mark.django_db
@@ -140,7 +153,10 @@ def test_cancel_moves_oldest_waiting_person_up_and_frees_seats(event):
     promoted = cancel_registration(registration=first)
     assert promoted == [waiting_old]
     assert list(Registration.objects.order_by("pk").values_list("status", flat=True)) == [
-        "cancelled", "approved", "approved", "waitlisted"
+        "cancelled",
+        "approved",
+        "approved",
+        "waitlisted",
     ]
     assert Assignment.objects.filter(registration=first).count() == 0
     assert waiting_new.pk and second.pk
@@ -180,11 +196,17 @@ def test_approved_registration_makes_a_participant(event):
 def test_organiser_approves_and_declines_through_the_page(client_as, event):
     client = client_as("organiser")
     registration = RegistrationFactory(event=event, status=Status.PENDING)
-    url = reverse("sessions_app:registration_decide", kwargs={"slug": event.slug, "pk": registration.pk, "action": "approve"})
+    url = reverse(
+        "sessions_app:registration_decide",
+        kwargs={"slug": event.slug, "pk": registration.pk, "action": "approve"},
+    )
     assert client.post(url).status_code == 302
     registration.refresh_from_db()
     assert registration.status == Status.APPROVED
-    url = reverse("sessions_app:registration_decide", kwargs={"slug": event.slug, "pk": registration.pk, "action": "decline"})
+    url = reverse(
+        "sessions_app:registration_decide",
+        kwargs={"slug": event.slug, "pk": registration.pk, "action": "decline"},
+    )
     client.post(url)
     registration.refresh_from_db()
     assert registration.status == Status.DECLINED
@@ -196,7 +218,9 @@ def test_registration_of_another_event_is_404_for_organiser(client_as, event):
 
     client = client_as("organiser")
     other = RegistrationFactory(event=EventFactory(), status=Status.PENDING)
-    url = reverse("sessions_app:registration_decide", kwargs={"slug": event.slug, "pk": other.pk, "action": "approve"})
+    url = reverse(
+        "sessions_app:registration_decide", kwargs={"slug": event.slug, "pk": other.pk, "action": "approve"}
+    )
     assert client.post(url).status_code == 404
     other.refresh_from_db()
     assert other.status == Status.PENDING

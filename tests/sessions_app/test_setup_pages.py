@@ -1,4 +1,5 @@
 """Organiser pages that set up table sessions, tables, materials and breakout groups."""
+
 import datetime
 
 import pytest
@@ -6,7 +7,15 @@ from django.core import mail
 from django.urls import reverse
 
 from events.models import ItemKind, Role
-from sessions_app.models import BreakoutGroup, GroupPlacement, Material, Rotation, Table, TableSession, TableSlot
+from sessions_app.models import (
+    BreakoutGroup,
+    GroupPlacement,
+    Material,
+    Rotation,
+    Table,
+    TableSession,
+    TableSlot,
+)
 from sessions_app.services import place_in_groups, save_ranking
 
 from ..factories import AgendaItemFactory, DayFactory, EventRoleFactory, RegistrationFactory
@@ -15,10 +24,17 @@ from .factories import make_session
 
 def _block(event, rotations=3):
     day = DayFactory(event=event, date=datetime.date(2024, 6, 4))
-    block = AgendaItemFactory(day=day, start=datetime.time(14), end=datetime.time(17), kind=ItemKind.THEMATIC_TABLES)
+    block = AgendaItemFactory(
+        day=day, start=datetime.time(14), end=datetime.time(17), kind=ItemKind.THEMATIC_TABLES
+    )
     items = [
-        AgendaItemFactory(day=day, parent=block, start=datetime.time(14 + n), end=datetime.time(15 + n),
-                          kind=ItemKind.ROTATION)
+        AgendaItemFactory(
+            day=day,
+            parent=block,
+            start=datetime.time(14 + n),
+            end=datetime.time(15 + n),
+            kind=ItemKind.ROTATION,
+        )
         for n in range(rotations)
     ]
     return block, items
@@ -30,12 +46,22 @@ def test_create_session_links_rotations_to_rotation_items(client_as, event):
     client = client_as("organiser")
     response = client.post(
         reverse("sessions_app:session_create", kwargs={"slug": event.slug}),
-        {"agenda_item": block.pk, "kind": "thematic_tables", "title_en": "Thematic tables", "title_es": "Mesas",
-         "rotations": "1", "diversity_country_share": "0.35"},
+        {
+            "agenda_item": block.pk,
+            "kind": "thematic_tables",
+            "title_en": "Thematic tables",
+            "title_es": "Mesas",
+            "rotations": "1",
+            "diversity_country_share": "0.35",
+        },
     )
     session = TableSession.objects.get(event=event)
     assert response.status_code == 302
-    assert [(r.number, r.agenda_item_id) for r in session.rotations.all()] == [(1, items[0].pk), (2, items[1].pk), (3, items[2].pk)]
+    assert [(r.number, r.agenda_item_id) for r in session.rotations.all()] == [
+        (1, items[0].pk),
+        (2, items[1].pk),
+        (3, items[2].pk),
+    ]
     assert str(session.diversity_country_share) == "0.35"
 
 
@@ -56,11 +82,18 @@ def test_create_session_bad_share_is_a_form_error(client_as, event):
     block, _items = _block(event)
     response = client_as("organiser").post(
         reverse("sessions_app:session_create", kwargs={"slug": event.slug}),
-        {"agenda_item": block.pk, "kind": "thematic_tables", "title_en": "T", "rotations": "3",
-         "diversity_country_share": "1.50"},
+        {
+            "agenda_item": block.pk,
+            "kind": "thematic_tables",
+            "title_en": "T",
+            "rotations": "3",
+            "diversity_country_share": "1.50",
+        },
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["diversity_country_share"] == ["Give a share between 0 and 1, e.g. 0.35."]
+    assert response.context["form"].errors["diversity_country_share"] == [
+        "Give a share between 0 and 1, e.g. 0.35."
+    ]
     assert TableSession.objects.count() == 0
 
 
@@ -87,16 +120,26 @@ def test_table_form_sets_seats_per_rotation_and_facilitators_with_role(client_as
     r1, r2, r3 = session.rotations.order_by("number")
     url = reverse("sessions_app:table_create", kwargs={"slug": event.slug, "session_id": session.pk})
     data = {
-        "number": "1", "title_en": "Finance sector", "guiding_questions_en": "Who pays?\nWho reports?",
-        "working_language": "es", "room": "Sabana 1", f"seats_{r1.pk}": "10", f"seats_{r2.pk}": "12",
-        f"seats_{r3.pk}": "8", "facilitators": [facilitator.pk],
+        "number": "1",
+        "title_en": "Finance sector",
+        "guiding_questions_en": "Who pays?\nWho reports?",
+        "working_language": "es",
+        "room": "Sabana 1",
+        f"seats_{r1.pk}": "10",
+        f"seats_{r2.pk}": "12",
+        f"seats_{r3.pk}": "8",
+        "facilitators": [facilitator.pk],
     }
     response = client.post(url, {**data, "facilitators": [participant.pk]})
     assert response.status_code == 200
     assert "facilitators" in response.context["form"].errors
     assert client.post(url, data).status_code == 302
     table = Table.objects.get(session=session)
-    assert list(TableSlot.objects.filter(table=table).values_list("rotation__number", "seats")) == [(1, 10), (2, 12), (3, 8)]
+    assert list(TableSlot.objects.filter(table=table).values_list("rotation__number", "seats")) == [
+        (1, 10),
+        (2, 12),
+        (3, 8),
+    ]
     assert list(table.facilitators.all()) == [facilitator]
     assert table.questions_list() == ["Who pays?", "Who reports?"]
     response = client.post(url, data)
@@ -107,7 +150,8 @@ def test_table_form_sets_seats_per_rotation_and_facilitators_with_role(client_as
 def test_rotation_count_adds_slots_to_every_table(client_as, event):
     session = make_session(event, tables=2, rotations=3, seats=7)
     client_as("organiser").post(
-        reverse("sessions_app:rotation_count", kwargs={"slug": event.slug, "session_id": session.pk}), {"count": "4"}
+        reverse("sessions_app:rotation_count", kwargs={"slug": event.slug, "session_id": session.pk}),
+        {"count": "4"},
     )
     assert Rotation.objects.filter(session=session).count() == 4
     assert list(TableSlot.objects.filter(rotation__number=4).values_list("seats", flat=True)) == [7, 7]
@@ -117,19 +161,27 @@ def test_rotation_count_adds_slots_to_every_table(client_as, event):
 def test_material_needs_file_or_link(client_as, event):
     session = make_session(event, tables=1, rotations=1)
     table = session.tables.get()
-    url = reverse("sessions_app:materials", kwargs={"slug": event.slug, "session_id": session.pk, "table_id": table.pk})
+    url = reverse(
+        "sessions_app:materials", kwargs={"slug": event.slug, "session_id": session.pk, "table_id": table.pk}
+    )
     client = client_as("organiser")
     response = client.post(url, {"title": "Brief", "language": "en"})
     assert response.context["form"].non_field_errors() == ["Give either a file or a link."]
     client.post(url, {"title": "Brief", "language": "en", "url": "https://example.org/brief.pdf"})
-    assert list(Material.objects.values_list("table_id", "url")) == [(table.pk, "https://example.org/brief.pdf")]
+    assert list(Material.objects.values_list("table_id", "url")) == [
+        (table.pk, "https://example.org/brief.pdf")
+    ]
 
 
 @pytest.mark.django_db
 def test_groups_place_participants_by_country_in_balanced_parts(event):
     item = AgendaItemFactory(day=DayFactory(event=event), kind=ItemKind.GROUP_WORK)
-    south = BreakoutGroup.objects.create(agenda_item=item, name="South America", countries=["BR", "AR", "CL"], parts=2)
-    north = BreakoutGroup.objects.create(agenda_item=item, name="North America", countries=["US", "CA"], parts=1)
+    south = BreakoutGroup.objects.create(
+        agenda_item=item, name="South America", countries=["BR", "AR", "CL"], parts=2
+    )
+    north = BreakoutGroup.objects.create(
+        agenda_item=item, name="North America", countries=["US", "CA"], parts=1
+    )
     for code, count in [("BR", 5), ("AR", 2), ("CL", 1), ("US", 2), ("FR", 1)]:
         for _ in range(count):
             RegistrationFactory(event=event, country=code)

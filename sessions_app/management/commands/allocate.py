@@ -1,4 +1,5 @@
 """python manage.py allocate EVENT_SLUG [--session ID] [--dry-run]"""
+
 import json
 
 from django.core.management.base import BaseCommand, CommandError
