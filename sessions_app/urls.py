@@ -13,6 +13,7 @@ urlpatterns = [
     path(E + "register/cancel/", p.CancelRegistrationView.as_view(), name="register_cancel"),
     path(E + "my-tables/", p.MyTablesView.as_view(), name="my_tables"),
     path(E + "my-tables.ics", p.MyTablesICalView.as_view(), name="my_tables_ical"),
+    path(E + "my-tables/<str:token>.ics", p.MyTablesFeedView.as_view(), name="my_tables_feed"),
     path(E + "tables/<int:session_id>/rank/", p.RankingView.as_view(), name="ranking"),
     path(E + "tables/<int:session_id>/switch/", p.SwitchView.as_view(), name="switch"),
     path(E + "directory/", p.DirectoryView.as_view(), name="directory"),

@@ -4,7 +4,14 @@ from .allocating import allocate_session, build_instance, quality_rows  # noqa: 
 from .errors import RankingError, SeatingError, SessionsError, SignupClosed, TableFull  # noqa: F401
 from .exports import export_registrations, export_rosters  # noqa: F401
 from .preferences import ranking_of, ranking_open, save_ranking  # noqa: F401
-from .publication import allocation_email, ical_for, publish_allocation, seats_for  # noqa: F401
+from .publication import (  # noqa: F401
+    allocation_email,
+    feed_token,
+    ical_for,
+    publish_allocation,
+    registration_for_feed,
+    seats_for,
+)
 from .registration import (  # noqa: F401
     approve_registration,
     cancel_registration,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Prefetch
@@ -15,6 +18,9 @@ from django.utils.translation import gettext as _
 
 from ..models import Assignment, Material, Registration, TableSession
 from .errors import SessionsError
+
+logger = logging.getLogger(__name__)
+FEED_SALT = "sessions_app.ical-feed"
 
 
 @dataclass
@@ -136,9 +142,33 @@ def publish_allocation(*, session: TableSession, base_url: str = "", notify: boo
         .distinct()
         .order_by("created_at", "pk")
     )
-    messages = [allocation_email(registration=r, session=session, base_url=base_url) for r in registrations]
+    sent = 0
     with get_connection() as connection:
-        return connection.send_messages(messages) or 0
+        for registration in registrations:
+            message = allocation_email(registration=registration, session=session, base_url=base_url)
+            try:
+                sent += connection.send_messages([message]) or 0
+            except (OSError, smtplib.SMTPException):
+                # the allocation stays published: people still find their tables on their agenda page
+                logger.exception("Could not e-mail %s their tables", registration.user.email)
+    return sent
+
+
+def feed_token(*, registration: Registration) -> str:
+    """A signed, unguessable token for the person's iCal feed, so calendar apps can subscribe."""
+    return signing.dumps(registration.pk, salt=FEED_SALT)
+
+
+def registration_for_feed(*, event, token: str) -> Registration | None:
+    try:
+        pk = signing.loads(token, salt=FEED_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        Registration.objects.filter(pk=pk, event=event, status=Registration.Status.APPROVED)
+        .select_related("event")
+        .first()
+    )
 
 
 def ical_for(*, registration: Registration, base_url: str = "") -> bytes:

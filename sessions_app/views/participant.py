@@ -99,6 +99,12 @@ class MyTablesView(ParticipantMixin, TemplateView):
         sessions = list(TableSession.objects.filter(event=self.event).select_related("agenda_item__day"))
         context["registration"] = registration
         context["seats"] = services.seats_for(registration=registration)
+        context["feed_url"] = self.request.build_absolute_uri(
+            reverse(
+                "sessions_app:my_tables_feed",
+                kwargs={"slug": self.event.slug, "token": services.feed_token(registration=registration)},
+            )
+        )
         context["sessions"] = [
             {
                 "session": s,
@@ -117,6 +123,23 @@ class MyTablesICalView(ParticipantMixin, View):
     def get(self, request, *args, **kwargs):
         data = services.ical_for(registration=self.registration, base_url=request.build_absolute_uri("/"))
         return file_response(data, "text/calendar; charset=utf-8", f"{self.event.slug}-my-tables.ics")
+
+
+class MyTablesFeedView(View):
+    """The same iCal feed at a signed address, for calendar apps that cannot log in."""
+
+    def get(self, request, *args, **kwargs):
+        from django.http import Http404
+        from django.shortcuts import get_object_or_404
+
+        from events.models import Event
+
+        event = get_object_or_404(Event, slug=kwargs["slug"])
+        registration = services.registration_for_feed(event=event, token=kwargs["token"])
+        if registration is None:
+            raise Http404
+        data = services.ical_for(registration=registration, base_url=request.build_absolute_uri("/"))
+        return file_response(data, "text/calendar; charset=utf-8", f"{event.slug}-my-tables.ics")
 
 
 class RankingView(ParticipantMixin, SessionMixin, FormView):

@@ -57,3 +57,34 @@ def test_switch_race_for_last_three_seats(postgres_only, event):
     assert outcomes.count("This table is full.") == CONTENDERS - 3
     assert Assignment.objects.filter(table=target, rotation=rotation).count() == 5
     assert Assignment.objects.filter(rotation=rotation).count() == CONTENDERS + 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_approvals_never_exceed_capacity(postgres_only, event):
+    from sessions_app.models import Registration
+    from sessions_app.services import approve_registration
+
+    event.capacity = 3
+    event.save()
+    pending = [RegistrationFactory(event=event, status=Registration.Status.PENDING) for _ in range(12)]
+    barrier = threading.Barrier(len(pending))
+    errors = []
+
+    def attempt(registration):
+        try:
+            barrier.wait(timeout=30)
+            approve_registration(registration=registration)
+        except Exception as error:  # noqa: BLE001
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(r,)) for r in pending]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    statuses = sorted(Registration.objects.filter(event=event).values_list("status", flat=True))
+    assert statuses == ["approved"] * 3 + ["waitlisted"] * 9

@@ -91,7 +91,30 @@ def test_permission_matrix(client_as, event, objects, role, name, keys, method, 
 def test_every_url_of_the_app_is_in_the_matrix():
     from sessions_app.urls import urlpatterns
 
-    assert sorted(p.name for p in urlpatterns) == sorted(u[0] for u in URLS)
+    # the signed iCal feed is not role-based: see test_ical_feed_needs_a_valid_token
+    assert sorted(p.name for p in urlpatterns) == sorted([u[0] for u in URLS] + ["my_tables_feed"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_ical_feed_needs_a_valid_token(client_as, event, role):
+    from sessions_app.services import feed_token
+
+    from ..factories import EventFactory
+
+    registration = RegistrationFactory(event=event)
+    client = client_as(role)
+
+    def get(slug, token):
+        return client.get(reverse("sessions_app:my_tables_feed", kwargs={"slug": slug, "token": token}))
+
+    token = feed_token(registration=registration)
+    assert get(event.slug, token).status_code == 200
+    assert get(event.slug, token[:-2] + "xx").status_code == 404
+    assert get(EventFactory().slug, token).status_code == 404
+    registration.status = "cancelled"
+    registration.save()
+    assert get(event.slug, token).status_code == 404
 
 
 @pytest.mark.django_db
