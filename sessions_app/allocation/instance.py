@@ -102,7 +102,7 @@ def parse_instance(data) -> Instance:
 
     diversity = data.get("diversity") or {}
     if not isinstance(diversity, dict):
-        raise ValueError("'diversity' must be an object such as {\"country\": 0.35, \"sector\": 0.5}")
+        raise ValueError('\'diversity\' must be an object such as {"country": 0.35, "sector": 0.5}')
     shares: dict[str, Fraction] = {}
     for key, share in diversity.items():
         if key not in DIVERSITY_KEYS:
@@ -148,9 +148,9 @@ def parse_instance(data) -> Instance:
             attributes[key].append(value if value != "" else None)
 
     caps = {
-        key: np.array(
-            [[diversity_cap(share, int(s)) for s in row] for row in seats], dtype=np.int64
-        ).reshape(seats.shape)
+        key: np.array([[diversity_cap(share, int(s)) for s in row] for row in seats], dtype=np.int64).reshape(
+            seats.shape
+        )
         for key, share in shares.items()
     }
     return Instance(
