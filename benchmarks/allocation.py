@@ -27,8 +27,16 @@ CASES = [(5_000, 50, 3), (50_000, 200, 3)]
 SECTORS = ["civil_society", "government", "un_io", "private_sector", "philanthropy", "academia", "youth"]
 
 
-def generate(participants: int, tables: int, rotations: int, *, seed: int = 0, slack: float = 1.05,
-             zipf: float = 1.0, diversity: bool = False) -> dict:
+def generate(
+    participants: int,
+    tables: int,
+    rotations: int,
+    *,
+    seed: int = 0,
+    slack: float = 1.05,
+    zipf: float = 1.0,
+    diversity: bool = False,
+) -> dict:
     """Tables have 0.5x to 1.5x the mean size (same seats in every rotation), seats in each rotation add
     up to ``slack`` x participants; each participant ranks 5 to 8 tables drawn without replacement with
     Zipf-like popularity (weight 1 / (k + 1) ** zipf for the k-th most popular table)."""
@@ -89,7 +97,9 @@ def run_case(participants: int, tables: int, rotations: int, diversity: bool) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--case", nargs=3, type=int, metavar=("PARTICIPANTS", "TABLES", "ROTATIONS"))
     parser.add_argument("--diversity", action="store_true", help="country 0.35 and sector 0.5 caps")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)

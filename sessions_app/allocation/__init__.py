@@ -14,6 +14,8 @@ with those rotations (0-based positions in the assignment list). Bad instances r
 
 from __future__ import annotations
 
+import numpy as np
+
 from .engine import allocate
 from .instance import Instance, parse_instance
 from .quality import baselines, quality
@@ -26,14 +28,13 @@ def solve(instance: dict, *, with_baselines: bool = True, method: str = "auto") 
     inst = parse_instance(instance)
     result = allocate(inst, method=method)
     placement = result.placement
-    table_ids = inst.table_ids
-    assignment = {}
-    unplaced = []
-    for pid, row in zip(inst.participant_ids, placement.tolist(), strict=True):
-        assignment[pid] = [table_ids[t] if t >= 0 else None for t in row]
-        missing = [r for r, t in enumerate(row) if t < 0]
-        if missing:
-            unplaced.append({"id": pid, "rotations": missing})
+    # index -1 (no seat) picks the None appended at the end
+    names = np.array([*inst.table_ids, None], dtype=object)
+    assignment = dict(zip(inst.participant_ids, names[placement].tolist(), strict=True))
+    unplaced = [
+        {"id": inst.participant_ids[p], "rotations": np.flatnonzero(placement[p] < 0).tolist()}
+        for p in np.flatnonzero((placement < 0).any(axis=1)).tolist()
+    ]
     report = quality(inst, placement)
     out = {
         "assignment": assignment,

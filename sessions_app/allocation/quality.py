@@ -12,25 +12,6 @@ from .instance import Instance
 RSD_SEED = 0
 
 
-def rank_matrix(inst: Instance) -> dict[int, dict[int, int]]:
-    return {p: {t: i + 1 for i, t in enumerate(r)} for p, r in enumerate(inst.rankings)}
-
-
-def placement_cost(inst: Instance, placement: np.ndarray) -> int:
-    unranked = inst.unranked_cost
-    total = 0
-    for p, row in enumerate(placement.tolist()):
-        ranks = None
-        for t in row:
-            if t < 0:
-                continue
-            if ranks is None:
-                ranks = {tt: i + 1 for i, tt in enumerate(inst.rankings[p])}
-            rk = ranks.get(t)
-            total += rk * rk if rk is not None else unranked
-    return total
-
-
 def quality(inst: Instance, placement: np.ndarray) -> dict:
     """Figures over placements (one per participant and rotation) and over people.
 
@@ -42,59 +23,33 @@ def quality(inst: Instance, placement: np.ndarray) -> dict:
     * ``unplaced_people``: participants missing at least one rotation; ``missing_placements``: how many
       participant-rotations stayed empty.
     """
-    P, R = placement.shape if placement.ndim == 2 else (0, inst.rotations)
+    P, R = inst.n_participants, inst.rotations
+    placement = placement.reshape(P, R)
     max_len = max((len(r) for r in inst.rankings), default=0)
-    counts = [0] * (max_len + 1)
-    unranked = 0
-    first = 0
-    all_top3 = 0
-    unplaced_people = 0
-    missing = 0
-    worst = 0
-    total = 0
-    for p, row in enumerate(placement.tolist()):
-        ranking = inst.rankings[p]
-        ranks = {t: i + 1 for i, t in enumerate(ranking)}
-        got_first = False
-        top3 = True
-        holes = 0
-        for t in row:
-            if t < 0:
-                holes += 1
-                top3 = False
-                continue
-            rk = ranks.get(t)
-            if rk is None:
-                unranked += 1
-                total += inst.unranked_cost
-                top3 = False
-                continue
-            counts[rk] += 1
-            total += rk * rk
-            worst = max(worst, rk)
-            if rk == 1:
-                got_first = True
-            if rk > 3:
-                top3 = False
-        first += got_first
-        all_top3 += top3
-        if holes:
-            unplaced_people += 1
-            missing += holes
-    placements = P * R - missing
-    rank_counts = {str(k): counts[k] for k in range(1, max_len + 1)}
+    seated = placement >= 0
+    p_idx = np.broadcast_to(np.arange(P, dtype=np.int64)[:, None], (P, R))
+    ranks = np.full((P, R), -1, dtype=np.int64)  # -1 empty, 0 unranked, k rank
+    ranks[seated] = inst.ranks_of(p_idx[seated], placement[seated])
+    ranked = ranks > 0
+    counts = np.bincount(ranks[ranked], minlength=max_len + 1)
+    unranked = int((ranks == 0).sum())
+    missing = int((~seated).sum())
+    cost = int((ranks[ranked] ** 2).sum()) + unranked * inst.unranked_cost
+    first = int((ranks == 1).any(axis=1).sum())
+    all_top3 = int((ranked & (ranks <= 3)).all(axis=1).sum()) if R else P
+    rank_counts = {str(k): int(counts[k]) for k in range(1, max_len + 1)}
     rank_counts["unranked"] = unranked
     return {
         "participants": P,
-        "placements": placements,
+        "placements": int(seated.sum()),
         "rank_counts": rank_counts,
         "first_choice_share": round(first / P, 4) if P else 0.0,
         "all_top3_share": round(all_top3 / P, 4) if P else 0.0,
-        "worst_rank": worst or None,
+        "worst_rank": int(ranks.max()) if ranked.any() else None,
         "unranked_placements": unranked,
-        "unplaced_people": unplaced_people,
+        "unplaced_people": int((~seated).any(axis=1).sum()),
         "missing_placements": missing,
-        "cost": total,
+        "cost": cost,
     }
 
 
