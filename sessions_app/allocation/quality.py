@@ -58,48 +58,63 @@ def serial_dictatorship(inst: Instance, order: list[int]) -> np.ndarray:
     have yet and that still has a seat (and room under the diversity caps) in that rotation; if none
     of their ranked tables has room, the first table in input order that has; else nothing."""
     P, T, R = inst.n_participants, inst.n_tables, inst.rotations
-    free = inst.seats.copy().tolist()  # free[t][r]
-    keys = list(inst.caps)
-    left = {key: {} for key in keys}  # key -> {(value, t, r): room left}
-    caps = {key: inst.caps[key].tolist() for key in keys}
-    open_tables = [[t for t in range(T) if free[t][r] > 0] for r in range(R)]
-    placement = np.full((P, R), -1, dtype=np.int64)
-    rows = placement.tolist()
+    free = inst.seats.reshape(-1).tolist()  # free[t * R + r]
+    # per diversity key: participant's group code (-1 = none) and room left per (t, r, group)
+    groups = []
+    for key in inst.caps:
+        codes, n = _codes(inst.attributes[key])
+        room = np.repeat(inst.caps[key].reshape(-1), n).tolist()  # room[(t * R + r) * n + code]
+        groups.append((codes, n, room))
+    open_tables = [[t for t in range(T) if free[t * R + r] > 0] for r in range(R)]
+    filled = [False] * R  # a table filled up since open_tables[r] was last cleaned
+    rows = [[-1] * R for _ in range(P)]
 
-    def room(p: int, t: int, r: int) -> bool:
-        if free[t][r] <= 0:
+    def fits(p: int, cell: int) -> bool:
+        if free[cell] <= 0:
             return False
-        for key in keys:
-            value = inst.attributes[key][p]
-            if value is not None and left[key].get((value, t, r), caps[key][t][r]) <= 0:
+        for codes, n, room in groups:
+            c = codes[p]
+            if c >= 0 and room[cell * n + c] <= 0:
                 return False
         return True
-
-    def take(p: int, t: int, r: int) -> None:
-        free[t][r] -= 1
-        for key in keys:
-            value = inst.attributes[key][p]
-            if value is not None:
-                k = (value, t, r)
-                left[key][k] = left[key].get(k, caps[key][t][r]) - 1
-        rows[p][r] = t
 
     for p in order:
         ranking = inst.rankings[p]
         mine: set[int] = set()
+        row = rows[p]
         for r in range(R):
-            choice = next((t for t in ranking if t not in mine and room(p, t, r)), None)
-            if choice is None:
+            choice = -1
+            for t in ranking:
+                if t not in mine and fits(p, t * R + r):
+                    choice = t
+                    break
+            if choice < 0:
+                if filled[r]:
+                    open_tables[r] = [t for t in open_tables[r] if free[t * R + r] > 0]
+                    filled[r] = False
                 ranked = set(ranking)
-                opened = open_tables[r]
-                opened[:] = [t for t in opened if free[t][r] > 0]  # drop full tables once
-                choice = next(
-                    (t for t in opened if t not in mine and t not in ranked and room(p, t, r)), None
-                )
-            if choice is not None:
-                take(p, choice, r)
+                for t in open_tables[r]:
+                    if t not in mine and t not in ranked and fits(p, t * R + r):
+                        choice = t
+                        break
+            if choice >= 0:
+                cell = choice * R + r
+                free[cell] -= 1
+                if free[cell] == 0:
+                    filled[r] = True
+                for codes, n, room in groups:
+                    c = codes[p]
+                    if c >= 0:
+                        room[cell * n + c] -= 1
+                row[r] = choice
                 mine.add(choice)
     return np.array(rows, dtype=np.int64).reshape(P, R)
+
+
+def _codes(values: list) -> tuple[list[int], int]:
+    codes: dict = {}
+    out = [-1 if v is None else codes.setdefault(v, len(codes)) for v in values]
+    return out, len(codes)
 
 
 def baselines(inst: Instance) -> dict:
