@@ -26,6 +26,7 @@ diversity caps), the full problem is solved by CP-SAT over x[p, t, r], lexicogra
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 import numpy as np
@@ -169,14 +170,66 @@ class _PairFlow:
         overflow[over_p] = f_over
         return chosen_p, chosen_t, overflow
 
+    def _remaining(self, chosen_p, chosen_t) -> tuple[np.ndarray, np.ndarray | None]:
+        """Seats left per table and room left per (table, attribute) group after the chosen pairs."""
+        T, A = self.T, self.A
+        table_left = self.table_cap - np.bincount(chosen_t, minlength=T)
+        if not A:
+            return table_left, None
+        a_chosen = self.attr[chosen_p]
+        mask = a_chosen >= 0
+        used_g = np.bincount(chosen_t[mask] * A + a_chosen[mask], minlength=T * A)
+        return table_left, np.repeat(self.group_cap, A) - used_g
+
+    def greedy_overflow(self, chosen_p, chosen_t, overflow) -> tuple[np.ndarray, np.ndarray] | None:
+        """Give each overflow unit a distinct unranked table, fullest-room-first; None if stuck.
+
+        Any realisation is as good as any other (every unranked table costs the same), so a greedy
+        one is exact when it succeeds; when it does not, ``realise_overflow`` decides by a flow.
+        """
+        A = self.A
+        table_left, group_left = self._remaining(chosen_p, chosen_t)
+        table_left = table_left.tolist()
+        group_left = group_left.tolist() if group_left is not None else None
+        heap = [(-left, t) for t, left in enumerate(table_left) if left > 0]
+        heapq.heapify(heap)
+        out_p: list[int] = []
+        out_t: list[int] = []
+        attr = self.attr.tolist()
+        for p in np.flatnonzero(overflow).tolist():
+            need = int(overflow[p])
+            ranked = set(self.inst.rankings[p])
+            a = attr[p]
+            taken, skipped = [], []
+            while need and heap:
+                item = heapq.heappop(heap)
+                t = item[1]
+                if t in ranked or (a >= 0 and group_left[t * A + a] <= 0):
+                    skipped.append(item)
+                    continue
+                taken.append(t)
+                need -= 1
+            if need:
+                return None
+            for t in taken:
+                table_left[t] -= 1
+                if a >= 0:
+                    group_left[t * A + a] -= 1
+                if table_left[t] > 0:
+                    heapq.heappush(heap, (-table_left[t], t))
+                out_p.append(p)
+                out_t.append(t)
+            for item in skipped:
+                heapq.heappush(heap, item)
+        return np.array(out_p, dtype=np.int64), np.array(out_t, dtype=np.int64)
+
     def realise_overflow(self, chosen_p, chosen_t, overflow) -> tuple[np.ndarray, np.ndarray] | None:
         """Turn overflow units into distinct unranked tables within the remaining capacity, or None."""
         T, A = self.T, self.A
         who = np.flatnonzero(overflow)
         need = int(overflow.sum())
         cand_p, cand_t = self.unranked_pairs(who)
-        used_t = np.bincount(chosen_t, minlength=T)
-        table_left = self.table_cap - used_t
+        table_left, cap_g = self._remaining(chosen_p, chosen_t)
         # node layout of the small flow: 0 source, 1 sink, then who, tables, groups
         n_who = len(who)
         local = np.full(self.P, -1, dtype=np.int64)
@@ -192,10 +245,6 @@ class _PairFlow:
         heads = [2 + np.arange(n_who), head]
         caps = [overflow[who], np.ones(len(cand_p))]
         if A:
-            a_chosen = self.attr[chosen_p]
-            mask = a_chosen >= 0
-            used_g = np.bincount(chosen_t[mask] * A + a_chosen[mask], minlength=T * A)
-            cap_g = np.repeat(self.group_cap, A) - used_g
             g = np.arange(T * A)
             tails.append(gb + g)
             heads.append(tb + g // A)
@@ -230,7 +279,9 @@ def phase1(inst: Instance) -> tuple[np.ndarray, np.ndarray]:
         chosen_p, chosen_t, overflow = pf.solve(explicit)
         if not overflow.any():
             break
-        extra = pf.realise_overflow(chosen_p, chosen_t, overflow)
+        extra = pf.greedy_overflow(chosen_p, chosen_t, overflow)
+        if extra is None:
+            extra = pf.realise_overflow(chosen_p, chosen_t, overflow)
         if extra is not None:
             chosen_p = np.concatenate([chosen_p, extra[0]])
             chosen_t = np.concatenate([chosen_t, extra[1]])
@@ -245,19 +296,25 @@ def phase1(inst: Instance) -> tuple[np.ndarray, np.ndarray]:
 # Phase 2: a rotation for each chosen pair
 
 
-def _colour_equal_seats(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.ndarray:
+def _colour_equal_seats(
+    inst: Instance, pp: np.ndarray, tt: np.ndarray, group: np.ndarray | None
+) -> np.ndarray:
     """Edge-colour the bipartite multigraph participants - table copies with R colours.
 
     Table t with s seats in every rotation is split into s copies, each given at most R of its pairs
     (there are at most R x s). Every vertex then has degree <= R, so Koenig's theorem guarantees an
     R-edge-colouring, found with alternating (Kempe) paths. Colour = rotation; a copy uses each colour
     once, so a table-rotation never holds more than s people.
+
+    The pairs of a table fill its copies in the order of ``group`` (country, then sector), R to a
+    copy, so that people of one group share few copies: a group spread over k copies has at most k
+    people in any rotation, which is how the diversity caps are usually met here (they are checked
+    afterwards all the same).
     """
     R = inst.rotations
     n = len(pp)
     seats = inst.seats[:, 0]
-    # copies: k-th pair of table t (in pair order) goes to copy k mod s
-    order = np.argsort(tt, kind="stable")
+    order = np.lexsort((group, tt)) if group is not None else np.argsort(tt, kind="stable")
     counts = np.bincount(tt, minlength=inst.n_tables)
     starts = np.cumsum(counts) - counts
     k = np.empty(n, dtype=np.int64)
@@ -308,6 +365,9 @@ def _colour_equal_seats(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.nd
             at_right[y][d] = x
         lp[a] = q
         rq[a] = p
+    if inst.caps:
+        copy_table = np.repeat(np.arange(inst.n_tables), seats).tolist()
+        _repair_caps(inst, at_left, at_right, copy_table, copy_base.tolist(), seats.tolist())
     # read back: colour of each pair
     result = np.empty(n, dtype=np.int64)
     for i, (p, q) in enumerate(zip(left, right, strict=True)):
@@ -316,18 +376,196 @@ def _colour_equal_seats(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.nd
     return result
 
 
-def _colour_cpsat(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.ndarray | None:
-    """Rotations for the chosen pairs under all per-rotation limits, or None when impossible."""
+def _repair_caps(inst: Instance, at_left, at_right, copy_table, copy_base, copy_count, max_path=5000) -> bool:
+    """Local search on a proper colouring: swap two colours along an alternating component (which keeps
+    it proper and every copy's seat count) when that lowers the total excess over the diversity caps.
+    Returns True when no cap is exceeded any more. Stops when no single swap helps; the caller checks
+    the result and falls back to CP-SAT.
+    """
+    R = inst.rotations
+    keys = list(inst.caps)
+    codes = {}
+    n_codes = {}
+    for key in keys:
+        c, n = _attribute_codes(inst.attributes[key])
+        codes[key], n_codes[key] = c.tolist(), n
+    caps = {key: inst.caps[key].tolist() for key in keys}
+    count: dict[tuple, int] = {}
+    for q, row in enumerate(at_right):
+        t = copy_table[q]
+        for r, p in enumerate(row):
+            if p >= 0:
+                for key in keys:
+                    c = codes[key][p]
+                    if c >= 0:
+                        cell = (key, t, r, c)
+                        count[cell] = count.get(cell, 0) + 1
+
+    def component(p: int, q: int, r: int, r2: int) -> list[tuple[int, int, int]] | None:
+        edges = [(p, q, r)]
+        # from p: its r2 edge, then r, r2, ...
+        x, colour, on_left = p, r2, True
+        closed = False
+        while len(edges) < max_path:
+            if on_left:
+                y = at_left[x][colour]
+                if y < 0:
+                    break
+                edge = (x, y, colour)
+                nxt = y
+            else:
+                y = at_right[x][colour]
+                if y < 0:
+                    break
+                edge = (y, x, colour)
+                nxt = y
+            if edge == (p, q, r):
+                closed = True
+                break
+            edges.append(edge)
+            x, on_left = nxt, not on_left
+            colour = r if colour == r2 else r2
+        else:
+            return None
+        if closed:
+            return edges
+        x, colour, on_left = q, r2, False
+        while len(edges) < max_path:
+            if on_left:
+                y = at_left[x][colour]
+                if y < 0:
+                    return edges
+                edges.append((x, y, colour))
+            else:
+                y = at_right[x][colour]
+                if y < 0:
+                    return edges
+                edges.append((y, x, colour))
+            x, on_left = y, not on_left
+            colour = r if colour == r2 else r2
+        return None
+
+    def delta_of(edges, r, r2) -> tuple[int, dict]:
+        change: dict[tuple, int] = {}
+        for x, y, colour in edges:
+            t = copy_table[y]
+            other = r if colour == r2 else r2
+            for key in keys:
+                c = codes[key][x]
+                if c >= 0:
+                    a, b = (key, t, colour, c), (key, t, other, c)
+                    change[a] = change.get(a, 0) - 1
+                    change[b] = change.get(b, 0) + 1
+        delta = 0
+        for cell, d in change.items():
+            if d:
+                key, t, colour, _c = cell
+                cap = caps[key][t][colour]
+                old = count.get(cell, 0)
+                delta += max(0, old + d - cap) - max(0, old - cap)
+        return delta, change
+
+    while True:
+        over = sorted(cell for cell, n in count.items() if n > caps[cell[0]][cell[1]][cell[2]])
+        if not over:
+            return True
+        improved = False
+        for key, t, r, c in over:
+            for q in range(copy_base[t], copy_base[t] + copy_count[t]):
+                p = at_right[q][r]
+                if p < 0 or codes[key][p] != c:
+                    continue
+                for r2 in range(R):
+                    if r2 == r:
+                        continue
+                    edges = component(p, q, r, r2)
+                    if edges is None:
+                        continue
+                    delta, change = delta_of(edges, r, r2)
+                    if delta >= 0:
+                        continue
+                    for x, y, colour in edges:
+                        at_left[x][colour] = -1
+                        at_right[y][colour] = -1
+                    for x, y, colour in edges:
+                        other = r if colour == r2 else r2
+                        at_left[x][other] = y
+                        at_right[y][other] = x
+                    for cell, d in change.items():
+                        count[cell] = count.get(cell, 0) + d
+                    improved = True
+                    break
+                if improved:
+                    break
+            if improved:
+                break
+        if not improved:
+            return False
+
+
+def _respects_limits(inst: Instance, pp: np.ndarray, tt: np.ndarray, rot: np.ndarray) -> bool:
+    """Seats, diversity caps and one table per participant and rotation, for pairs with rotations."""
+    T, R = inst.n_tables, inst.rotations
+    if len(np.unique(pp * R + rot)) != len(pp):
+        return False
+    if np.any(np.bincount(tt * R + rot, minlength=T * R).reshape(T, R) > inst.seats):
+        return False
+    for key, cap in inst.caps.items():
+        codes, n_codes = _attribute_codes(inst.attributes[key])
+        c = codes[pp]
+        m = c >= 0
+        used = np.bincount((tt[m] * R + rot[m]) * n_codes + c[m], minlength=T * R * n_codes)
+        if np.any(used.reshape(T, R, n_codes) > cap[:, :, None]):
+            return False
+    return True
+
+
+def _group_order(inst: Instance, pp: np.ndarray) -> np.ndarray | None:
+    if not inst.caps:
+        return None
+    key = np.zeros(len(pp), dtype=np.int64)
+    for name in DIVERSITY_KEYS:
+        if name in inst.caps:
+            codes, n_codes = _attribute_codes(inst.attributes[name])
+            key = key * (n_codes + 1) + (codes[pp] + 1)
+    return key
+
+
+def _colour_cpsat(
+    inst: Instance,
+    pp: np.ndarray,
+    tt: np.ndarray,
+    hint: np.ndarray | None = None,
+    free: np.ndarray | None = None,
+    budget: float | None = None,
+) -> np.ndarray | None:
+    """Rotations for the chosen pairs under all per-rotation limits, or None when impossible.
+
+    With ``free`` (a mask closed under participants), only those pairs move; the others keep their
+    rotation from ``hint`` and use up seats and caps. ``budget`` bounds CP-SAT's deterministic time;
+    running out of it counts as "not found" (the caller then tries something larger).
+    """
     R = inst.rotations
     model = cp_model.CpModel()
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     per_pr: dict[tuple[int, int], list] = {}
     per_tr: dict[tuple[int, int], list] = {}
     per_group: dict[tuple, list] = {}
-    for i, (p, t) in enumerate(zip(pp.tolist(), tt.tolist(), strict=True)):
+    seats_left = inst.seats.copy()
+    caps_left = {key: {} for key in inst.caps}
+    if free is not None:
+        for p, t, r in zip(pp[~free].tolist(), tt[~free].tolist(), hint[~free].tolist(), strict=True):
+            seats_left[t, r] -= 1
+            for key in inst.caps:
+                value = inst.attributes[key][p]
+                if value is not None:
+                    caps_left[key][value, t, r] = caps_left[key].get((value, t, r), inst.caps[key][t, r]) - 1
+    todo = np.flatnonzero(free) if free is not None else np.arange(len(pp))
+    for i in todo.tolist():
+        p, t = int(pp[i]), int(tt[i])
         options = []
         for r in range(R):
-            if inst.seats[t, r] <= 0:
+            if seats_left[t, r] <= 0:
                 continue
             v = model.new_bool_var(f"x{i}_{r}")
             x[i, r] = v
@@ -341,26 +579,49 @@ def _colour_cpsat(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.ndarray 
         if not options:
             return None
         model.add_exactly_one(options)
+    if hint is not None:
+        for (i, r), v in x.items():
+            model.add_hint(v, int(hint[i]) == r)
     for vs in per_pr.values():
         if len(vs) > 1:
             model.add_at_most_one(vs)
     for (t, r), vs in per_tr.items():
-        if len(vs) > inst.seats[t, r]:
-            model.add(sum(vs) <= int(inst.seats[t, r]))
-    for (key, _value, t, r), vs in per_group.items():
-        if len(vs) > inst.caps[key][t, r]:
-            model.add(sum(vs) <= int(inst.caps[key][t, r]))
+        if len(vs) > seats_left[t, r]:
+            model.add(sum(vs) <= int(seats_left[t, r]))
+    for (key, value, t, r), vs in per_group.items():
+        room = caps_left[key].get((value, t, r), inst.caps[key][t, r])
+        if len(vs) > room:
+            model.add(sum(vs) <= int(room))
     solver = _cp_solver()
+    if budget is not None:
+        solver.parameters.max_deterministic_time = budget
     status = solver.solve(model)
-    if status == cp_model.INFEASIBLE:
+    if status == cp_model.INFEASIBLE or (budget is not None and status == cp_model.UNKNOWN):
         return None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise RuntimeError(f"CP-SAT could not decide the rotations (status {solver.status_name(status)})")
-    result = np.empty(len(pp), dtype=np.int64)
+    result = hint.copy() if free is not None else np.empty(len(pp), dtype=np.int64)
     for (i, r), v in x.items():
         if solver.boolean_value(v):
             result[i] = r
     return result
+
+
+def _violating_participants(inst: Instance, pp: np.ndarray, tt: np.ndarray, rot: np.ndarray) -> np.ndarray:
+    """Mask of the pairs of every participant seated at a table that breaks a limit in some rotation."""
+    T, R = inst.n_tables, inst.rotations
+    bad_table = np.zeros(T, dtype=bool)
+    over = np.bincount(tt * R + rot, minlength=T * R).reshape(T, R) > inst.seats
+    bad_table |= over.any(axis=1)
+    for key, cap in inst.caps.items():
+        codes, n_codes = _attribute_codes(inst.attributes[key])
+        c = codes[pp]
+        m = c >= 0
+        used = np.bincount((tt[m] * R + rot[m]) * n_codes + c[m], minlength=T * R * n_codes)
+        bad_table |= (used.reshape(T, R, n_codes) > cap[:, :, None]).any(axis=(1, 2))
+    people = np.zeros(inst.n_participants, dtype=bool)
+    people[pp[bad_table[tt]]] = True
+    return people[pp]
 
 
 def _cp_solver() -> cp_model.CpSolver:
@@ -446,11 +707,15 @@ def allocate(inst: Instance, *, method: str = "auto") -> EngineResult:
     pp, tt = phase1(inst)
     used_tables = np.unique(tt)
     equal = bool(np.all(inst.seats[used_tables] == inst.seats[used_tables, :1]))
-    if method == "auto" and equal and not inst.caps:
-        rot = _colour_equal_seats(inst, pp, tt)
-        how = "flow+colouring"
-    else:
-        rot = _colour_cpsat(inst, pp, tt)
+    rot = hint = None
+    how = "flow+colouring"
+    if method == "auto" and equal:
+        hint = _colour_equal_seats(inst, pp, tt, _group_order(inst, pp))
+        if _respects_limits(inst, pp, tt, hint):
+            rot = hint
+    if rot is None:
+        # unequal seats between rotations, or the repair failed: CP-SAT decides for all pairs
+        rot = _colour_cpsat(inst, pp, tt, hint)
         how = "flow+cp-sat rotations"
     if rot is None:
         return EngineResult(solve_full_cpsat(inst), "cp-sat fallback")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from numbers import Integral, Real
 
 import numpy as np
@@ -40,6 +41,28 @@ class Instance:
     @property
     def unranked_cost(self) -> int:
         return (self.n_tables + 1) ** 2
+
+    @cached_property
+    def ranked_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every ranked (participant, table) pair as arrays p, t, rank (1 = first), in input order."""
+        lengths = np.fromiter((len(r) for r in self.rankings), dtype=np.int64, count=len(self.rankings))
+        p = np.repeat(np.arange(len(self.rankings), dtype=np.int64), lengths)
+        t = np.fromiter((t for r in self.rankings for t in r), dtype=np.int64, count=int(lengths.sum()))
+        starts = np.cumsum(lengths) - lengths
+        rank = np.arange(len(p), dtype=np.int64) - np.repeat(starts, lengths) + 1
+        return p, t, rank
+
+    def ranks_of(self, p: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """Rank of table t for participant p, elementwise; 0 where t is not in p's ranking."""
+        rp, rt, rank = self.ranked_pairs
+        keys = rp * self.n_tables + rt
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        wanted = p * self.n_tables + t
+        if len(sorted_keys) == 0:
+            return np.zeros(len(wanted), dtype=np.int64)
+        pos = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
+        return np.where(sorted_keys[pos] == wanted, rank[order][pos], 0)
 
 
 def _is_int(value) -> bool:
@@ -102,7 +125,7 @@ def parse_instance(data) -> Instance:
 
     diversity = data.get("diversity") or {}
     if not isinstance(diversity, dict):
-        raise ValueError("'diversity' must be an object such as {\"country\": 0.35, \"sector\": 0.5}")
+        raise ValueError('\'diversity\' must be an object such as {"country": 0.35, "sector": 0.5}')
     shares: dict[str, Fraction] = {}
     for key, share in diversity.items():
         if key not in DIVERSITY_KEYS:
@@ -148,9 +171,9 @@ def parse_instance(data) -> Instance:
             attributes[key].append(value if value != "" else None)
 
     caps = {
-        key: np.array(
-            [[diversity_cap(share, int(s)) for s in row] for row in seats], dtype=np.int64
-        ).reshape(seats.shape)
+        key: np.array([[diversity_cap(share, int(s)) for s in row] for row in seats], dtype=np.int64).reshape(
+            seats.shape
+        )
         for key, share in shares.items()
     }
     return Instance(

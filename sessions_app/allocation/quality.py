@@ -12,25 +12,6 @@ from .instance import Instance
 RSD_SEED = 0
 
 
-def rank_matrix(inst: Instance) -> dict[int, dict[int, int]]:
-    return {p: {t: i + 1 for i, t in enumerate(r)} for p, r in enumerate(inst.rankings)}
-
-
-def placement_cost(inst: Instance, placement: np.ndarray) -> int:
-    unranked = inst.unranked_cost
-    total = 0
-    for p, row in enumerate(placement.tolist()):
-        ranks = None
-        for t in row:
-            if t < 0:
-                continue
-            if ranks is None:
-                ranks = {tt: i + 1 for i, tt in enumerate(inst.rankings[p])}
-            rk = ranks.get(t)
-            total += rk * rk if rk is not None else unranked
-    return total
-
-
 def quality(inst: Instance, placement: np.ndarray) -> dict:
     """Figures over placements (one per participant and rotation) and over people.
 
@@ -42,59 +23,33 @@ def quality(inst: Instance, placement: np.ndarray) -> dict:
     * ``unplaced_people``: participants missing at least one rotation; ``missing_placements``: how many
       participant-rotations stayed empty.
     """
-    P, R = placement.shape if placement.ndim == 2 else (0, inst.rotations)
+    P, R = inst.n_participants, inst.rotations
+    placement = placement.reshape(P, R)
     max_len = max((len(r) for r in inst.rankings), default=0)
-    counts = [0] * (max_len + 1)
-    unranked = 0
-    first = 0
-    all_top3 = 0
-    unplaced_people = 0
-    missing = 0
-    worst = 0
-    total = 0
-    for p, row in enumerate(placement.tolist()):
-        ranking = inst.rankings[p]
-        ranks = {t: i + 1 for i, t in enumerate(ranking)}
-        got_first = False
-        top3 = True
-        holes = 0
-        for t in row:
-            if t < 0:
-                holes += 1
-                top3 = False
-                continue
-            rk = ranks.get(t)
-            if rk is None:
-                unranked += 1
-                total += inst.unranked_cost
-                top3 = False
-                continue
-            counts[rk] += 1
-            total += rk * rk
-            worst = max(worst, rk)
-            if rk == 1:
-                got_first = True
-            if rk > 3:
-                top3 = False
-        first += got_first
-        all_top3 += top3
-        if holes:
-            unplaced_people += 1
-            missing += holes
-    placements = P * R - missing
-    rank_counts = {str(k): counts[k] for k in range(1, max_len + 1)}
+    seated = placement >= 0
+    p_idx = np.broadcast_to(np.arange(P, dtype=np.int64)[:, None], (P, R))
+    ranks = np.full((P, R), -1, dtype=np.int64)  # -1 empty, 0 unranked, k rank
+    ranks[seated] = inst.ranks_of(p_idx[seated], placement[seated])
+    ranked = ranks > 0
+    counts = np.bincount(ranks[ranked], minlength=max_len + 1)
+    unranked = int((ranks == 0).sum())
+    missing = int((~seated).sum())
+    cost = int((ranks[ranked] ** 2).sum()) + unranked * inst.unranked_cost
+    first = int((ranks == 1).any(axis=1).sum())
+    all_top3 = int((ranked & (ranks <= 3)).all(axis=1).sum()) if R else P
+    rank_counts = {str(k): int(counts[k]) for k in range(1, max_len + 1)}
     rank_counts["unranked"] = unranked
     return {
         "participants": P,
-        "placements": placements,
+        "placements": int(seated.sum()),
         "rank_counts": rank_counts,
         "first_choice_share": round(first / P, 4) if P else 0.0,
         "all_top3_share": round(all_top3 / P, 4) if P else 0.0,
-        "worst_rank": worst or None,
+        "worst_rank": int(ranks.max()) if ranked.any() else None,
         "unranked_placements": unranked,
-        "unplaced_people": unplaced_people,
+        "unplaced_people": int((~seated).any(axis=1).sum()),
         "missing_placements": missing,
-        "cost": total,
+        "cost": cost,
     }
 
 
@@ -103,48 +58,63 @@ def serial_dictatorship(inst: Instance, order: list[int]) -> np.ndarray:
     have yet and that still has a seat (and room under the diversity caps) in that rotation; if none
     of their ranked tables has room, the first table in input order that has; else nothing."""
     P, T, R = inst.n_participants, inst.n_tables, inst.rotations
-    free = inst.seats.copy().tolist()  # free[t][r]
-    keys = list(inst.caps)
-    left = {key: {} for key in keys}  # key -> {(value, t, r): room left}
-    caps = {key: inst.caps[key].tolist() for key in keys}
-    open_tables = [[t for t in range(T) if free[t][r] > 0] for r in range(R)]
-    placement = np.full((P, R), -1, dtype=np.int64)
-    rows = placement.tolist()
+    free = inst.seats.reshape(-1).tolist()  # free[t * R + r]
+    # per diversity key: participant's group code (-1 = none) and room left per (t, r, group)
+    groups = []
+    for key in inst.caps:
+        codes, n = _codes(inst.attributes[key])
+        room = np.repeat(inst.caps[key].reshape(-1), n).tolist()  # room[(t * R + r) * n + code]
+        groups.append((codes, n, room))
+    open_tables = [[t for t in range(T) if free[t * R + r] > 0] for r in range(R)]
+    filled = [False] * R  # a table filled up since open_tables[r] was last cleaned
+    rows = [[-1] * R for _ in range(P)]
 
-    def room(p: int, t: int, r: int) -> bool:
-        if free[t][r] <= 0:
+    def fits(p: int, cell: int) -> bool:
+        if free[cell] <= 0:
             return False
-        for key in keys:
-            value = inst.attributes[key][p]
-            if value is not None and left[key].get((value, t, r), caps[key][t][r]) <= 0:
+        for codes, n, room in groups:
+            c = codes[p]
+            if c >= 0 and room[cell * n + c] <= 0:
                 return False
         return True
-
-    def take(p: int, t: int, r: int) -> None:
-        free[t][r] -= 1
-        for key in keys:
-            value = inst.attributes[key][p]
-            if value is not None:
-                k = (value, t, r)
-                left[key][k] = left[key].get(k, caps[key][t][r]) - 1
-        rows[p][r] = t
 
     for p in order:
         ranking = inst.rankings[p]
         mine: set[int] = set()
+        row = rows[p]
         for r in range(R):
-            choice = next((t for t in ranking if t not in mine and room(p, t, r)), None)
-            if choice is None:
+            choice = -1
+            for t in ranking:
+                if t not in mine and fits(p, t * R + r):
+                    choice = t
+                    break
+            if choice < 0:
+                if filled[r]:
+                    open_tables[r] = [t for t in open_tables[r] if free[t * R + r] > 0]
+                    filled[r] = False
                 ranked = set(ranking)
-                opened = open_tables[r]
-                opened[:] = [t for t in opened if free[t][r] > 0]  # drop full tables once
-                choice = next(
-                    (t for t in opened if t not in mine and t not in ranked and room(p, t, r)), None
-                )
-            if choice is not None:
-                take(p, choice, r)
+                for t in open_tables[r]:
+                    if t not in mine and t not in ranked and fits(p, t * R + r):
+                        choice = t
+                        break
+            if choice >= 0:
+                cell = choice * R + r
+                free[cell] -= 1
+                if free[cell] == 0:
+                    filled[r] = True
+                for codes, n, room in groups:
+                    c = codes[p]
+                    if c >= 0:
+                        room[cell * n + c] -= 1
+                row[r] = choice
                 mine.add(choice)
     return np.array(rows, dtype=np.int64).reshape(P, R)
+
+
+def _codes(values: list) -> tuple[list[int], int]:
+    codes: dict = {}
+    out = [-1 if v is None else codes.setdefault(v, len(codes)) for v in values]
+    return out, len(codes)
 
 
 def baselines(inst: Instance) -> dict:

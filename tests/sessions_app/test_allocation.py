@@ -3,12 +3,16 @@ determinism, the command line and input checks. Pure Python, no database."""
 
 from __future__ import annotations
 
+import json
 import math
+import subprocess
+import sys
 from collections import Counter
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import LinearConstraint, milp
@@ -179,3 +183,365 @@ def test_solve_matches_integer_programme_with_equal_seats(instance):
     result = solve(instance)
     assert_feasible(instance, result)
     assert (placements(result), result["cost"]) == milp_optimum(instance)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances(equal_seats=True, diversity=True))
+def test_solve_matches_integer_programme_with_equal_seats_and_caps(instance):
+    result = solve(instance)
+    assert_feasible(instance, result)
+    assert (placements(result), result["cost"]) == milp_optimum(instance)
+
+
+# --- named cases -------------------------------------------------------------------------------------
+
+
+def table(tid: str, *seats: int) -> dict:
+    return {"id": tid, "seats": list(seats)}
+
+
+def person(pid: str, *ranking: str, **extra) -> dict:
+    return {"id": pid, "ranking": list(ranking), **extra}
+
+
+def test_solve_gives_everyone_their_ranking_when_seats_allow():
+    instance = {
+        "rotations": 3,
+        "tables": [table("t1", 2, 2, 2), table("t2", 2, 2, 2), table("t3", 2, 2, 2)],
+        "participants": [person("p1", "t3", "t1", "t2"), person("p2", "t1", "t2", "t3")],
+    }
+    result = solve(instance)
+    assert_feasible(instance, result)
+    assert sorted(result["assignment"]["p1"]) == ["t1", "t2", "t3"]
+    assert result["cost"] == 2 * (1 + 4 + 9)
+    assert result["unplaced"] == []
+    assert result["quality"]["rank_counts"] == {"1": 2, "2": 2, "3": 2, "unranked": 0}
+    assert result["quality"]["first_choice_share"] == 1.0
+    assert result["quality"]["all_top3_share"] == 1.0
+    assert result["quality"]["worst_rank"] == 3
+
+
+def test_solve_spreads_a_popular_table_over_rotations():
+    # five people rank t1 first; t1 has 2 seats per rotation, so at most 6 can get it, over 3 rotations
+    instance = {
+        "rotations": 3,
+        "tables": [table("t1", 2, 2, 2), table("t2", 2, 2, 2), table("t3", 2, 2, 2)],
+        "participants": [person(f"p{i}", "t1", "t2", "t3") for i in range(5)],
+    }
+    result = solve(instance)
+    assert_feasible(instance, result)
+    assert all(sorted(row) == ["t1", "t2", "t3"] for row in result["assignment"].values())
+    assert result["cost"] == 5 * 14
+
+
+def test_solve_uses_unranked_tables_before_leaving_people_out():
+    instance = {
+        "rotations": 2,
+        "tables": [table("a", 1, 1), table("b", 1, 1), table("c", 1, 1)],
+        "participants": [person("p1", "a", "b"), person("p2", "a", "b"), person("p3", "a", "b")],
+    }
+    result = solve(instance)
+    assert_feasible(instance, result)
+    assert result["unplaced"] == []
+    # six placements, six seats: a and b twice each (ranks 1 and 2), c twice (unranked, 4^2 each)
+    assert result["cost"] == 2 * 1 + 2 * 4 + 2 * 16
+    assert result["quality"]["unranked_placements"] == 2
+
+
+def test_solve_lists_who_could_not_be_placed_when_seats_are_short():
+    instance = {
+        "rotations": 2,
+        "tables": [table("a", 1, 1), table("b", 1, 0)],
+        "participants": [person("p1", "a", "b"), person("p2", "a", "b")],
+    }
+    result = solve(instance)
+    assert_feasible(instance, result)
+    # three seats for four participant-rotations: exactly one hole
+    assert placements(result) == 3
+    assert len(result["unplaced"]) == 1
+    assert result["quality"]["unplaced_people"] == 1
+    assert result["quality"]["missing_placements"] == 1
+    hole = result["unplaced"][0]
+    assert result["assignment"][hole["id"]][hole["rotations"][0]] is None
+
+
+def test_solve_with_no_tables_or_no_seats_leaves_everyone_unplaced():
+    instance = {"rotations": 2, "tables": [table("a", 0, 0)], "participants": [person("p1", "a")]}
+    result = solve(instance)
+    assert result["assignment"] == {"p1": [None, None]}
+    assert result["unplaced"] == [{"id": "p1", "rotations": [0, 1]}]
+    assert result["cost"] == 0
+
+
+def test_solve_with_no_participants():
+    result = solve({"rotations": 3, "tables": [table("a", 1, 1, 1)], "participants": []})
+    assert result["assignment"] == {}
+    assert result["unplaced"] == []
+    assert result["quality"]["participants"] == 0
+
+
+def test_solve_respects_unequal_seats_between_rotations():
+    # a and b only have seats in the first rotation: p1 cannot have both, so one rotation stays empty
+    instance = {
+        "rotations": 2,
+        "tables": [table("a", 1, 0), table("b", 1, 0)],
+        "participants": [person("p1", "a", "b")],
+    }
+    result = solve(instance)
+    assert result["assignment"] == {"p1": ["a", None]}
+    assert result["unplaced"] == [{"id": "p1", "rotations": [1]}]
+    assert result["cost"] == 1
+    assert result["solver"]["method"] == "cp-sat fallback"
+
+
+def test_solve_respects_unequal_table_sizes():
+    instance = {
+        "rotations": 2,
+        "tables": [table("big", 3, 1), table("small", 1, 3)],
+        "participants": [person(f"p{i}", "big", "small") for i in range(4)],
+    }
+    result = solve(instance)
+    assert_feasible(instance, result)
+    assert placements(result) == 8
+    assert [row[0] for row in result["assignment"].values()].count("big") == 3
+
+
+def test_solve_keeps_the_country_cap():
+    # share 0.5 of 4 seats: at most 2 from Costa Rica at a table in a rotation
+    instance = {
+        "rotations": 1,
+        "tables": [table("a", 4), table("b", 4)],
+        "participants": [person(f"cr{i}", "a", country="CR") for i in range(4)]
+        + [person("mx", "a", country="MX")],
+        "diversity": {"country": 0.5},
+    }
+    result = solve(instance)
+    assert_feasible(instance, result)
+    at_a = [pid for pid, row in result["assignment"].items() if row == ["a"]]
+    assert len(at_a) == 3
+    assert "mx" in at_a
+    assert [row for row in result["assignment"].values()].count(["b"]) == 2
+
+
+def test_solve_keeps_the_sector_cap_and_at_least_one_seat_per_group():
+    # share 0.1 of 5 seats is 0.5: floor would give 0, the cap is at least 1
+    instance = {
+        "rotations": 1,
+        "tables": [table("a", 5)],
+        "participants": [person(f"p{i}", "a", sector="youth") for i in range(3)],
+        "diversity": {"sector": 0.1},
+    }
+    result = solve(instance)
+    assert_feasible(instance, result)
+    assert placements(result) == 1
+    assert len(result["unplaced"]) == 2
+
+
+def test_solve_gives_up_an_impossible_overflow_exactly():
+    # p1 ranks a and b; the only other table has no seats, so the third rotation stays empty
+    instance = {
+        "rotations": 3,
+        "tables": [table("a", 5, 5, 5), table("b", 5, 5, 5), table("c", 0, 0, 0)],
+        "participants": [person("p1", "a", "b")],
+    }
+    result = solve(instance)
+    assert_feasible(instance, result)
+    assert sorted(t for t in result["assignment"]["p1"] if t) == ["a", "b"]
+    assert result["cost"] == 5
+    assert result["unplaced"][0]["id"] == "p1"
+
+
+def test_solve_is_deterministic():
+    import random
+
+    rng = random.Random(7)
+    tables = [table(f"t{i}", *([rng.randint(2, 6)] * 3)) for i in range(8)]
+    people = [
+        person(f"p{i}", *rng.sample([t["id"] for t in tables], 5), country=rng.choice("ABC"))
+        for i in range(60)
+    ]
+    instance = {"rotations": 3, "tables": tables, "participants": people, "diversity": {"country": 0.5}}
+    first = solve(instance)
+    assert_feasible(instance, first)
+    assert json.dumps(solve(instance), sort_keys=True) == json.dumps(first, sort_keys=True)
+
+
+def test_full_integer_programme_agrees_with_the_flow():
+    import random
+
+    rng = random.Random(3)
+    tables = [table(f"t{i}", *[rng.randint(0, 3) for _ in range(2)]) for i in range(4)]
+    people = [person(f"p{i}", *rng.sample([t["id"] for t in tables], 3)) for i in range(8)]
+    instance = {"rotations": 2, "tables": tables, "participants": people}
+    auto = solve(instance)
+    full = solve(instance, method="cpsat")
+    assert_feasible(instance, full)
+    assert (placements(auto), auto["cost"]) == (placements(full), full["cost"])
+
+
+# --- baselines ---------------------------------------------------------------------------------------
+
+
+def test_baselines_first_come_first_served_follows_input_order():
+    instance = {
+        "rotations": 1,
+        "tables": [table("a", 1), table("b", 1)],
+        "participants": [person("first", "a", "b"), person("second", "a", "b")],
+    }
+    fcfs = solve(instance)["baselines"]["fcfs"]
+    # first gets a (rank 1), second gets b (rank 2)
+    assert fcfs["rank_counts"] == {"1": 1, "2": 1, "unranked": 0}
+    assert fcfs["cost"] == 5
+    assert fcfs["first_choice_share"] == 0.5
+
+
+def test_baselines_never_beat_the_optimum():
+    import random
+
+    rng = random.Random(11)
+    tables = [table(f"t{i}", *([rng.randint(1, 4)] * 3)) for i in range(6)]
+    people = [person(f"p{i}", *rng.sample([t["id"] for t in tables], 4)) for i in range(25)]
+    instance = {"rotations": 3, "tables": tables, "participants": people}
+    result = solve(instance)
+    for name in ("fcfs", "rsd"):
+        base = result["baselines"][name]
+        assert (base["placements"], -base["cost"]) <= (result["quality"]["placements"], -result["cost"])
+    assert solve(instance)["baselines"] == result["baselines"]
+
+
+def test_baselines_keep_seats_and_caps():
+    from sessions_app.allocation import parse_instance
+    from sessions_app.allocation.quality import serial_dictatorship
+
+    instance = {
+        "rotations": 2,
+        "tables": [table("a", 2, 1), table("b", 1, 2)],
+        "participants": [person(f"p{i}", "a", "b", country="CR") for i in range(4)],
+        "diversity": {"country": 0.5},
+    }
+    inst = parse_instance(instance)
+    placement = serial_dictatorship(inst, [0, 1, 2, 3])
+    ids = inst.table_ids
+    result = {
+        "assignment": {
+            p["id"]: [ids[t] if t >= 0 else None for t in row]
+            for p, row in zip(instance["participants"], placement.tolist(), strict=True)
+        }
+    }
+    result["unplaced"] = [
+        {"id": pid, "rotations": [r for r, t in enumerate(row) if t is None]}
+        for pid, row in result["assignment"].items()
+        if None in row
+    ]
+    result["cost"] = solve(instance)["baselines"]["fcfs"]["cost"]
+    assert_feasible(instance, result)
+    assert result["assignment"]["p0"] == ["a", "b"]
+
+
+# --- input checks and command line -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("instance", "message"),
+    [
+        ([], "the instance must be a JSON object"),
+        ({"rotations": 0, "tables": [], "participants": []}, "'rotations' must be a positive integer, got 0"),
+        (
+            {"rotations": 1, "tables": [table("a", 1), table("a", 2)], "participants": []},
+            "duplicate table id 'a'",
+        ),
+        (
+            {"rotations": 1, "tables": [table("a", 1)], "participants": [person("p", "a"), person("p", "a")]},
+            "duplicate participant id 'p'",
+        ),
+        (
+            {"rotations": 2, "tables": [table("a", 1)], "participants": []},
+            "table 'a': 'seats' must be a list with one number per rotation (2), got [1]",
+        ),
+        (
+            {"rotations": 1, "tables": [table("a", -1)], "participants": []},
+            "table 'a': seats in rotation 1 must be a whole number >= 0, got -1",
+        ),
+        (
+            {"rotations": 1, "tables": [table("a", 1)], "participants": [person("p", "zz")]},
+            "participant 'p': unknown table id 'zz' in ranking",
+        ),
+        (
+            {"rotations": 1, "tables": [table("a", 1)], "participants": [person("p", "a", "a")]},
+            "participant 'p': table 'a' appears twice in ranking",
+        ),
+        (
+            {"rotations": 1, "tables": [], "participants": [], "diversity": {"country": 1.5}},
+            "diversity share for 'country' must be a number in (0, 1], got 1.5",
+        ),
+        (
+            {"rotations": 1, "tables": [], "participants": [], "diversity": {"country": 0}},
+            "diversity share for 'country' must be a number in (0, 1], got 0",
+        ),
+        (
+            {"rotations": 1, "tables": [], "participants": [], "diversity": {"age": 0.5}},
+            "unknown diversity key 'age' (use 'country' and/or 'sector')",
+        ),
+    ],
+)
+def test_solve_rejects_bad_instances(instance, message):
+    with pytest.raises(ValueError) as excinfo:
+        solve(instance)
+    assert str(excinfo.value) == message
+
+
+def run_cli(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "sessions_app.allocation", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_cli_prints_the_result_for_a_file(tmp_path):
+    instance = {
+        "rotations": 3,
+        "tables": [table("t1", 20, 20, 20), table("t2", 20, 20, 20), table("t3", 20, 20, 20)],
+        "participants": [person("p1", "t3", "t1", "t2", country="CR", sector="civil_society")],
+        "diversity": {"country": 0.35},
+    }
+    path = tmp_path / "instance.json"
+    path.write_text(json.dumps(instance))
+    done = run_cli(str(path))
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    # which rotation gets which table is free: all orders cost the same
+    assert sorted(out["assignment"]["p1"]) == ["t1", "t2", "t3"]
+    assert out["unplaced"] == []
+    assert out["cost"] == 14
+    assert out["baselines"]["fcfs"]["cost"] == 14
+    assert out["baselines"]["rsd"]["cost"] == 14
+
+
+def test_cli_reads_standard_input():
+    instance = {"rotations": 1, "tables": [table("a", 1)], "participants": [person("p1", "a")]}
+    done = run_cli("-", stdin=json.dumps(instance))
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["assignment"] == {"p1": ["a"]}
+
+
+def test_cli_reports_a_bad_instance_on_stderr(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps({"rotations": 1, "tables": [table("a", 1)], "participants": [person("p", "x")]})
+    )
+    done = run_cli(str(path))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == "error: invalid instance: participant 'p': unknown table id 'x' in ranking\n"
+
+
+def test_cli_reports_invalid_json(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text("{")
+    done = run_cli(str(path))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"error: {path} is not valid JSON")
