@@ -88,7 +88,10 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
     if not session.rotations.exists() or not session.tables.exists():
         raise SessionsError(_("Add rotations and tables before allocating."))
     instance = build_instance(session=session)
-    result = solve(instance)
+    try:
+        result = solve(instance)
+    except ValueError as error:
+        raise SessionsError(_("The allocation could not be computed: %(error)s") % {"error": error}) from error
     outcome = AllocationOutcome(session=session, instance=instance, result=result, dry_run=dry_run)
     registrations = {
         f"r{r.pk}": r

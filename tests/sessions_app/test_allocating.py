@@ -249,3 +249,15 @@ def test_personal_agenda_and_ical_show_published_tables(client, event):
     calendar = Calendar.from_ical(response.content)
     entries = [(str(e["summary"]), e.decoded("dtstart").hour) for e in calendar.walk("VEVENT")]
     assert entries == [("Table 1: Topic 1", 14), ("Table 2: Topic 2", 15), ("Table 3: Topic 3", 16)]
+
+
+@pytest.mark.django_db
+def test_allocate_without_participants_stores_nothing_and_says_so(client_as, event):
+    session = make_session(event, tables=3, rotations=3)
+    client = client_as("organiser")
+    kwargs = {"slug": event.slug, "session_id": session.pk}
+    response = client.post(reverse("sessions_app:allocate", kwargs=kwargs), follow=True)
+    assert response.status_code == 200
+    assert Assignment.objects.count() == 0
+    # the organiser is not a participant and nobody registered: an empty allocation, no error
+    assert [str(m) for m in response.context["messages"]] == ["Allocation computed: 0 seats assigned."]
