@@ -91,7 +91,9 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
     try:
         result = solve(instance)
     except ValueError as error:
-        raise SessionsError(_("The allocation could not be computed: %(error)s") % {"error": error}) from error
+        raise SessionsError(
+            _("The allocation could not be computed: %(error)s") % {"error": error}
+        ) from error
     outcome = AllocationOutcome(session=session, instance=instance, result=result, dry_run=dry_run)
     registrations = {
         f"r{r.pk}": r

@@ -1,7 +1,7 @@
 """What every view of the tables area shares: the event loaded and checked by the one mixin."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from events.permissions import EventPermissionMixin, has_perm
@@ -16,8 +16,6 @@ class SignedInEventMixin(EventPermissionMixin):
         if not request.user.is_authenticated:
             self.event = self.get_event()
             if not has_perm(request.user, self.event, "event.view"):
-                from django.http import Http404
-
                 raise Http404
             return self.handle_no_permission()
         return super().dispatch(request, *args, **kwargs)
@@ -27,9 +25,6 @@ class ParticipantMixin(SignedInEventMixin):
     """Approved participants only; `self.registration` is theirs."""
 
     permission_required = "tables.take_part"
-
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
 
     @property
     def registration(self) -> Registration:

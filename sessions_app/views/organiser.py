@@ -1,6 +1,7 @@
 """Organiser pages: registrations, table sessions and tables, allocation, breakout groups."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from events.models import AgendaItem
+from events.permissions import has_perm
 
 from .. import services
 from ..forms import BreakoutGroupForm, MaterialForm, MoveForm, SignupSettingsForm, TableForm, TableSessionForm
@@ -492,15 +494,13 @@ class FacilitatingView(SignedInEventMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         tables = Table.objects.filter(session__event=self.event).select_related("session")
-        if not services_can_see_all(self.request.user, self.event):
+        if not _sees_every_table(self.request.user, self.event):
             tables = tables.filter(facilitators=self.request.user)
         context["tables"] = tables.order_by("session__pk", "number")
         return context
 
 
-def services_can_see_all(user, event) -> bool:
-    from events.permissions import has_perm
-
+def _sees_every_table(user, event) -> bool:
     return has_perm(user, event, "allocation.manage")
 
 
@@ -511,14 +511,12 @@ class TableRosterView(SignedInEventMixin, TemplateView):
     permission_required = "tables.facilitate"
 
     def get_context_data(self, **kwargs):
-        from django.core.exceptions import PermissionDenied
-
         context = super().get_context_data(**kwargs)
         table = get_object_or_404(
             Table.objects.select_related("session"), pk=self.kwargs["table_id"], session__event=self.event
         )
         if (
-            not services_can_see_all(self.request.user, self.event)
+            not _sees_every_table(self.request.user, self.event)
             and not table.facilitators.filter(pk=self.request.user.pk).exists()
         ):
             raise PermissionDenied

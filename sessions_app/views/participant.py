@@ -20,9 +20,6 @@ class RegisterView(SignedInEventMixin, FormView):
     template_name = "sessions_app/register.html"
     form_class = RegistrationForm
 
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
-
     @property
     def registration(self):
         if not hasattr(self, "_registration"):
@@ -55,7 +52,6 @@ class RegisterView(SignedInEventMixin, FormView):
         data = {name: form.cleaned_data[name] for name in form.cleaned_data if name != "days"}
         try:
             if self.is_edit:
-                # the form saved nothing yet: the service does (commit=False is not used)
                 services.update_registration(
                     registration=self.registration, data=data, days=form.cleaned_data["days"]
                 )
