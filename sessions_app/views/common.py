@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from events.permissions import EventPermissionMixin, has_perm
 
@@ -10,15 +11,30 @@ from ..models import Registration, Table, TableSession
 
 
 class SignedInEventMixin(EventPermissionMixin):
-    """EventPermissionMixin that also sends anonymous visitors to log in for open permissions."""
+    """EventPermissionMixin that also sends anonymous visitors to log in for open permissions.
+
+    Dates and times are read and shown in the event's time zone: an organiser in Geneva who sets the
+    ranking deadline of an event in San José types San José time.
+    """
+
+    def get_event(self):
+        event = super().get_event()
+        timezone.activate(event.tz)
+        return event
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            self.event = self.get_event()
-            if not has_perm(request.user, self.event, "event.view"):
-                raise Http404
-            return self.handle_no_permission()
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            if not request.user.is_authenticated:
+                self.event = self.get_event()
+                if not has_perm(request.user, self.event, "event.view"):
+                    raise Http404
+                return self.handle_no_permission()
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()  # render while the event's time zone is active
+            return response
+        finally:
+            timezone.deactivate()
 
 
 class ParticipantMixin(SignedInEventMixin):

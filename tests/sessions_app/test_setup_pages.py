@@ -268,3 +268,18 @@ def test_facilitator_role_given_by_event_role(event):
     from sessions_app.services.tables import facilitator_choices
 
     assert list(facilitator_choices(event=event)) == [user]
+
+
+@pytest.mark.django_db
+def test_deadlines_are_typed_in_the_event_time_zone(client_as, event):
+    session = make_session(event, tables=1, rotations=1)
+    client = client_as("organiser")
+    url = reverse("sessions_app:session_detail", kwargs={"slug": event.slug, "session_id": session.pk})
+    response = client.post(
+        url, {"kind": "thematic_tables", "title_en": "Tables", "preferences_close": "2024-05-28T23:59"}
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    # Costa Rica is UTC-6
+    assert session.preferences_close == datetime.datetime(2024, 5, 29, 5, 59, tzinfo=datetime.UTC)
+    assert 'value="2024-05-28T23:59"' in client.get(url).content.decode()
