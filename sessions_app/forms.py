@@ -48,11 +48,23 @@ class RegistrationForm(forms.ModelForm):
         self.fields["days"].label_from_instance = lambda day: (
             day.date.strftime("%Y-%m-%d") + (f" – {day.title}" if day.title else "")
         )
+        self.fields["days"].help_text = (
+            _("The closed day is for members of the network only.")
+            if any(day.is_closed for day in self.fields["days"].queryset)
+            else ""
+        )
         self.fields["preferred_language"].choices = [
             choice
             for choice in self.fields["preferred_language"].choices
             if not event.languages or choice[0] in event.languages
         ]
+
+    def clean(self):
+        data = super().clean()
+        closed = [day for day in data.get("days") or [] if day.is_closed]
+        if closed and not data.get("is_network_member"):
+            self.add_error("days", _("The closed day is for members of the network only."))
+        return data
 
 
 class SignupSettingsForm(forms.ModelForm):

@@ -224,3 +224,19 @@ def test_registration_of_another_event_is_404_for_organiser(client_as, event):
     assert client.post(url).status_code == 404
     other.refresh_from_db()
     assert other.status == Status.PENDING
+
+
+@pytest.mark.django_db
+def test_closed_day_only_for_network_members(client, event):
+    from events.models import Audience
+
+    from ..factories import DayFactory
+
+    closed = DayFactory(event=event, date=event.end_date, audience=Audience.MEMBERS)
+    client.force_login(UserFactory())
+    url = reverse("sessions_app:register", kwargs={"slug": event.slug})
+    response = client.post(url, _form(days=[closed.pk]))
+    assert response.context["form"].errors["days"] == ["The closed day is for members of the network only."]
+    assert Registration.objects.count() == 0
+    assert client.post(url, _form(days=[closed.pk], is_network_member="on")).status_code == 302
+    assert list(Registration.objects.get().days.all()) == [closed]
