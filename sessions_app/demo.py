@@ -437,9 +437,10 @@ def _registrations(event: Event, password_hash: str) -> list[Registration]:
         )
         registrations.append(registration)
     days = list(event.days.all())
+    open_days = [day for day in days if not day.is_closed]
     for registration in registrations:
         if not registration.days.exists():
-            registration.days.set(days)
+            registration.days.set(days if registration.is_network_member else open_days)
     return registrations
 
 
