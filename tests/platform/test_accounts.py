@@ -238,3 +238,27 @@ def test_every_form_control_on_account_pages_has_a_label(client):
         assert ids, name
         for control_id in ids:
             assert f'<label for="{control_id}">' in content, (name, control_id)
+
+
+def test_pending_email_change_page_has_no_inline_style(client):
+    user = UserFactory(email="old@example.org")
+    client.force_login(user)
+    client.post(reverse("account_email"), {"action_add": "", "email": "new@example.org"})
+
+    content = client.get(reverse("account_email")).content.decode()
+
+    assert 'value="new@example.org"' in content
+    assert "Your email address is still pending verification." in content
+    assert '<form hidden\n              id="pending-email"' in content
+    assert " style=" not in content
+
+
+def test_invalid_new_email_is_a_form_error_and_saves_nothing(client):
+    user = UserFactory(email="old@example.org")
+    client.force_login(user)
+
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "not-an-address"})
+
+    assert response.status_code == 200
+    assert "Enter a valid email address." in response.content.decode()
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == ["old@example.org"]
