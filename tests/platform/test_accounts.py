@@ -190,6 +190,7 @@ SIGNED_IN_PAGES = [
     ("account_email", {}),
     ("account_change_password", {}),
     ("account_logout", {}),
+    ("account_reauthenticate", {}),
 ]
 
 
