@@ -263,3 +263,15 @@ def test_invalid_new_email_is_a_form_error_and_saves_nothing(client):
     assert response.status_code == 200
     assert "Enter a valid email address." in response.content.decode()
     assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == ["old@example.org"]
+
+
+def test_sign_in_message_names_the_email_address_not_the_username(client):
+    UserFactory(username="internal-name-9", email="rosa@example.org")
+
+    response = client.post(
+        reverse("account_login"), {"login": "rosa@example.org", "password": "dialogue-demo"}, follow=True
+    )
+
+    content = response.content.decode()
+    assert "Successfully signed in as rosa@example.org." in content
+    assert "internal-name-9" not in content
