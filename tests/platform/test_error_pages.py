@@ -78,3 +78,16 @@ def test_500_is_friendly_and_needs_no_request_context(error_urls):
     assert h1(response) == "Something went wrong"
     assert 'class="site-header"' in content
     assert "/static/css/portal.css" in content
+
+
+def test_expired_form_token_shows_a_friendly_page(settings):
+    settings.DEBUG = False
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["django_language"] = "es"
+
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+
+    assert response.status_code == 403
+    assert h1(response) == "El formulario ha caducado"
+    assert html_lang(response) == "es"
+    assert "/static/css/portal.css" in response.content.decode()
