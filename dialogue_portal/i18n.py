@@ -13,6 +13,7 @@ The current event is a context variable (per thread and per async task), set:
   through a ``post_init`` signal, so no extra query is made;
 * explicitly with :func:`event_language_fallback` (exports, management commands, tests).
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -20,7 +21,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-_current_slug: contextvars.ContextVar[str | None] = contextvars.ContextVar("dialogue_event_slug", default=None)
+_current_slug: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "dialogue_event_slug", default=None
+)
 _event_language: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "dialogue_event_language", default=None
 )
@@ -29,8 +32,9 @@ _event_language: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 class EventFallbackLanguages(dict):
     """``MODELTRANSLATION_FALLBACK_LANGUAGES`` with the current event's default language first.
 
-    modeltranslation computes ``(active,) + FALLBACK_LANGUAGES.get(active, ()) + FALLBACK_LANGUAGES["default"]``
-    (``modeltranslation.utils.resolution_order``); ``get`` for a language inserts the event's language.
+    modeltranslation (``modeltranslation.utils.resolution_order``) tries
+    ``(active,) + FALLBACK_LANGUAGES.get(active, ()) + FALLBACK_LANGUAGES["default"]``;
+    ``get`` for a language inserts the event's language.
     """
 
     def get(self, key: Any, default: Any = None) -> Any:

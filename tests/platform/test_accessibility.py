@@ -1,4 +1,5 @@
 """Accessibility of the shared layout: contrast of the palette (WCAG 2.2 AA), landmarks, labels, no CDN."""
+
 import re
 from pathlib import Path
 
@@ -89,7 +90,9 @@ def test_every_rule_that_sets_both_colour_and_background_meets_wcag_aa():
     checked = 0
     for selector, body in re.findall(r"([^{}]+){([^{}]*)}", CSS):
         colour = re.search(r"(?<![-\w])color:\s*([^;]+);?", body)
-        background = re.search(r"background(?:-color)?:\s*(#[0-9a-fA-F]{3,6}|var\(--[\w-]+\)|#fff)\s*;?", body)
+        background = re.search(
+            r"background(?:-color)?:\s*(#[0-9a-fA-F]{3,6}|var\(--[\w-]+\)|#fff)\s*;?", body
+        )
         if colour and background:
             checked += 1
             ratio = contrast(colour.group(1), background.group(1))
@@ -126,7 +129,9 @@ def test_no_asset_comes_from_another_host(client):
     contents += [client.get(reverse(name)).content.decode() for name in ["account_email", "events:dashboard"]]
 
     for content in contents:
-        assets = re.findall(r'<(?:link|script|img|source|iframe)\b[^>]*\b(?:href|src|srcset)="([^"]*)"', content)
+        assets = re.findall(
+            r'<(?:link|script|img|source|iframe)\b[^>]*\b(?:href|src|srcset)="([^"]*)"', content
+        )
         assert assets
         assert [url for url in assets if re.match(r"(https?:)?//", url)] == []
         assert "@import" not in content

@@ -1,4 +1,5 @@
 """Accounts (django-allauth): e-mail only, verified, in the portal's layout and in four languages."""
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -32,7 +33,9 @@ def test_signup_sends_a_verification_mail_and_refuses_log_in_until_verified(clie
     assert "_auth_user_id" not in client.session
 
     client.logout()
-    response = client.post(reverse("account_login"), {"login": "ana@example.org", "password": "a-long-dialogue-pass"})
+    response = client.post(
+        reverse("account_login"), {"login": "ana@example.org", "password": "a-long-dialogue-pass"}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert "_auth_user_id" not in client.session
@@ -73,7 +76,9 @@ def test_pages_of_a_signed_in_user_show_the_email_not_the_username(client):
 def test_log_in_by_email_and_log_out(client):
     UserFactory(email="lucia@example.org")
 
-    response = client.post(reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"})
+    response = client.post(
+        reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("events:dashboard")
     assert "_auth_user_id" in client.session
@@ -104,7 +109,9 @@ def test_repeated_failed_log_ins_are_rate_limited(client):
     assert response.status_code == 200
     assert "Too many failed login attempts. Try again later." in response.content.decode()
     # Even the right password is refused while the limit holds.
-    response = client.post(reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"})
+    response = client.post(
+        reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"}
+    )
     assert "Too many failed login attempts. Try again later." in response.content.decode()
     assert "_auth_user_id" not in client.session
 
@@ -112,7 +119,9 @@ def test_repeated_failed_log_ins_are_rate_limited(client):
 def test_too_many_password_reset_requests_get_429_in_our_layout(client):
     UserFactory(email="lucia@example.org")
     for _attempt in range(5):
-        assert client.post(reverse("account_reset_password"), {"email": "lucia@example.org"}).status_code == 302
+        assert (
+            client.post(reverse("account_reset_password"), {"email": "lucia@example.org"}).status_code == 302
+        )
 
     response = client.post(reverse("account_reset_password"), {"email": "lucia@example.org"})
     assert response.status_code == 429
@@ -136,7 +145,9 @@ def test_password_reset_by_mail(client):
     assert response["Location"] == reverse("account_reset_password_from_key_done")
 
     client.logout()
-    response = client.post(reverse("account_login"), {"login": "lucia@example.org", "password": "brand-new-pass-42"})
+    response = client.post(
+        reverse("account_login"), {"login": "lucia@example.org", "password": "brand-new-pass-42"}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
 

@@ -1,4 +1,5 @@
 """The shared layout in a real browser (Debian's Chromium through Playwright): phones and keyboards."""
+
 import os
 
 import pytest
@@ -18,7 +19,8 @@ def browser():
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield instance
         instance.close()
@@ -61,8 +63,17 @@ def test_keyboard_use_of_the_layout(live_server, phone):
     focused = []
     for _ in range(8):
         phone.keyboard.press("Tab")
-        focused.append(phone.evaluate("document.activeElement.id || document.activeElement.textContent.trim()"))
-    assert focused[:6] == ["Skip to content", "Dialogue Portal", "Sign in", "Sign up", "language-select", "Change"]
+        focused.append(
+            phone.evaluate("document.activeElement.id || document.activeElement.textContent.trim()")
+        )
+    assert focused[:6] == [
+        "Skip to content",
+        "Dialogue Portal",
+        "Sign in",
+        "Sign up",
+        "language-select",
+        "Change",
+    ]
 
 
 def test_language_switcher_without_javascript(live_server, browser):

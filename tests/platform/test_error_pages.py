@@ -1,4 +1,5 @@
 """Friendly 404, 403 and 500 pages in the portal's layout and language."""
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
@@ -35,7 +36,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("language", "heading"),
-    [("en", "Page not found"), ("es", "Página no encontrada"), ("fr", "Page introuvable"), ("pt", "Página não encontrada")],
+    [
+        ("en", "Page not found"),
+        ("es", "Página no encontrada"),
+        ("fr", "Page introuvable"),
+        ("pt", "Página não encontrada"),
+    ],
 )
 def test_404_is_friendly_and_translated(client, settings, language, heading):
     settings.DEBUG = False

@@ -1,4 +1,5 @@
 """Language: the switcher remembers the choice; event content falls back to the event's language."""
+
 import threading
 
 import pytest
@@ -62,7 +63,9 @@ def test_switcher_is_a_form_that_works_without_javascript(client):
 
 def _spanish_only_event(**kwargs) -> Event:
     event = EventFactory(default_language="es", languages=["en", "es", "fr"], **kwargs)
-    Event.objects.filter(pk=event.pk).update(title_en="", title_fr="", title_pt="", title_es="Diálogo de San José")
+    Event.objects.filter(pk=event.pk).update(
+        title_en="", title_fr="", title_pt="", title_es="Diálogo de San José"
+    )
     return event
 
 

@@ -1,4 +1,5 @@
 """Settings from the environment: a clear failure without a secret key, a clean deployment check."""
+
 import os
 import secrets
 import subprocess
