@@ -92,3 +92,46 @@ class EventLanguageFallbackMiddleware:
         if slug and request.path_info.startswith("/e/"):
             _current_slug.set(slug)
         return None
+
+
+def _own_language_descriptor_class():
+    from modeltranslation.fields import TranslationFieldDescriptor
+
+    class OwnLanguageDescriptor(TranslationFieldDescriptor):
+        """A translated field of an Event: its missing translations fall back to that event's language."""
+
+        def __get__(self, instance, owner):
+            language = instance.__dict__.get("default_language") if instance is not None else None
+            if not language:
+                return super().__get__(instance, owner)
+            with event_language_fallback(language):
+                return super().__get__(instance, owner)
+
+    return OwnLanguageDescriptor
+
+
+def install_event_fallbacks() -> None:
+    """Give the Event model's translated fields their own event's language as first fallback.
+
+    Lists of events (home page, dashboard) then show each event in its own default language where a
+    translation is missing, with no query. Called from :class:`dialogue_portal.apps.PortalConfig`.
+    """
+    from django.apps import apps
+    from modeltranslation.fields import TranslationFieldDescriptor
+    from modeltranslation.translator import translator
+
+    descriptor_class = _own_language_descriptor_class()
+    event_model = apps.get_model("events", "Event")
+    for name in translator.get_options_for_model(event_model).fields:
+        current = event_model.__dict__.get(name)
+        if type(current) is TranslationFieldDescriptor:
+            setattr(
+                event_model,
+                name,
+                descriptor_class(
+                    current.field,
+                    fallback_languages=current.fallback_languages,
+                    fallback_value=current.fallback_value,
+                    fallback_undefined=current.fallback_undefined,
+                ),
+            )

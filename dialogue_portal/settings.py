@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "events",
     "sessions_app",
     "reports",
+    "dialogue_portal.apps.PortalConfig",  # after modeltranslation has registered the translated fields
 ]
 
 MIDDLEWARE = [
