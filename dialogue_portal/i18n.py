@@ -6,7 +6,10 @@ held in Spanish should show its Spanish title to a French reader whose translati
 English one. So the setting is an :class:`EventFallbackLanguages` mapping: while an event is "current",
 it puts that event's default language right after the active language, ahead of the global order.
 
-The current event is a context variable (per thread and per async task), set:
+The Event model's own translated fields always fall back to that event's language first
+(:func:`install_event_fallbacks`, called when the apps are ready), so lists of events read right too.
+For the other models (days, items, people...) the current event is a context variable (per thread and
+per async task), set:
 
 * by :class:`EventLanguageFallbackMiddleware` for every URL with a ``slug`` under ``/e/<slug>/``: the
   first ``Event`` with that slug that the view loads (``EventPermissionMixin`` loads it first) sets it,
