@@ -286,3 +286,21 @@ def test_sign_in_message_names_the_email_address_not_the_username(client):
     content = response.content.decode()
     assert "Successfully signed in as rosa@example.org." in content
     assert "internal-name-9" not in content
+
+
+def test_a_user_without_a_password_can_set_one_in_the_layout(client):
+    user = UserFactory()
+    user.set_unusable_password()
+    user.save()
+    client.force_login(user)
+
+    page = client.get(reverse("account_set_password"))
+    assert page.status_code == 200
+    assert 'class="site-header"' in page.content.decode()
+    response = client.post(
+        reverse("account_set_password"), {"password1": "first-pass-2024", "password2": "first-pass-2024"}
+    )
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("first-pass-2024")
