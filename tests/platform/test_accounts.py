@@ -304,3 +304,17 @@ def test_a_user_without_a_password_can_set_one_in_the_layout(client):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("first-pass-2024")
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting"),
+    [("en", "Hello from Dialogue Portal!"), ("es", "¡Hola de parte de Portal de Diálogos!")],
+)
+def test_account_mails_name_the_portal_in_the_readers_language(client, language, greeting):
+    client.cookies["django_language"] = language
+
+    signup(client)
+
+    body = mail.outbox[0].body
+    assert body.startswith(greeting)
+    assert "testserver" in body.splitlines()[-1]
