@@ -17,6 +17,7 @@ urlpatterns = [
     path(E + "tables/<int:session_id>/rank/", p.RankingView.as_view(), name="ranking"),
     path(E + "tables/<int:session_id>/switch/", p.SwitchView.as_view(), name="switch"),
     path(E + "directory/", p.DirectoryView.as_view(), name="directory"),
+    path(E + "materials/<int:material_id>/", p.MaterialDownloadView.as_view(), name="material_download"),
     # facilitators
     path(E + "tables/facilitating/", o.FacilitatingView.as_view(), name="facilitating"),
     path(E + "tables/roster/<int:table_id>/", o.TableRosterView.as_view(), name="table_roster"),

@@ -1,7 +1,11 @@
 """Pages for participants: registration, ranking, personal agenda with iCal, switching, directory."""
 
+import mimetypes
+import os
+
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
@@ -10,7 +14,7 @@ from events.permissions import forget_roles
 
 from .. import services
 from ..forms import RankingForm, RegistrationForm, SeatForm
-from ..models import Assignment, GroupPlacement, Registration, TableSession
+from ..models import Assignment, GroupPlacement, Material, Registration, TableSession
 from .common import ParticipantMixin, SessionMixin, SignedInEventMixin, file_response
 
 
@@ -239,3 +243,23 @@ class DirectoryView(SignedInEventMixin, TemplateView):
             event=self.event, status=Registration.Status.APPROVED, consent_directory=True
         ).order_by("full_name", "pk")
         return context
+
+
+class MaterialDownloadView(SignedInEventMixin, View):
+    """A table's material: served by the portal (not from /media/) so only people taking part get it."""
+
+    permission_required = "directory.view"
+
+    def get(self, request, *args, **kwargs):
+        material = get_object_or_404(Material, pk=kwargs["material_id"], session__event=self.event)
+        if not material.file:
+            if material.url:
+                return HttpResponseRedirect(material.url)
+            raise Http404
+        try:
+            handle = material.file.open("rb")
+        except FileNotFoundError as exc:
+            raise Http404 from exc
+        filename = os.path.basename(material.file.name)
+        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        return FileResponse(handle, filename=filename, content_type=content_type, as_attachment=True)

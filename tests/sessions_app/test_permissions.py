@@ -24,6 +24,7 @@ URLS = [
     ("ranking", ["session_id"], "get", PARTICIPANT),
     ("switch", ["session_id"], "get", PARTICIPANT),
     ("directory", [], "get", WITH_ROLE),
+    ("material_download", ["material_id"], "get", {role: 302 for role in WITH_ROLE}),  # a link: redirect
     ("facilitating", [], "get", {"facilitator": 200, "organiser": 200}),
     ("table_roster", ["table_id"], "get", ORGANISER),
     ("registrations", [], "get", ORGANISER),
