@@ -313,7 +313,9 @@ def _colour_equal_seats(
     """
     R = inst.rotations
     n = len(pp)
-    seats = inst.seats[:, 0]
+    # with seats that differ between rotations, copies for the largest number; the repair below then
+    # moves people out of the rotations with fewer seats
+    seats = inst.seats.max(axis=1)
     order = np.lexsort((group, tt)) if group is not None else np.argsort(tt, kind="stable")
     counts = np.bincount(tt, minlength=inst.n_tables)
     starts = np.cumsum(counts) - counts
@@ -365,7 +367,7 @@ def _colour_equal_seats(
             at_right[y][d] = x
         lp[a] = q
         rq[a] = p
-    if inst.caps:
+    if inst.caps or np.any(inst.seats != seats[:, None]):
         copy_table = np.repeat(np.arange(inst.n_tables), seats).tolist()
         _repair_caps(inst, at_left, at_right, copy_table, copy_base.tolist(), seats.tolist())
     # read back: colour of each pair
@@ -385,11 +387,14 @@ def _repair_caps(inst: Instance, at_left, at_right, copy_table, copy_base, copy_
     R = inst.rotations
     keys = list(inst.caps)
     codes = {}
-    n_codes = {}
     for key in keys:
-        c, n = _attribute_codes(inst.attributes[key])
-        codes[key], n_codes[key] = c.tolist(), n
+        codes[key] = _attribute_codes(inst.attributes[key])[0].tolist()
     caps = {key: inst.caps[key].tolist() for key in keys}
+    if np.any(inst.seats != inst.seats.max(axis=1, keepdims=True)):
+        # seats per rotation as one more "cap", with everybody in the same group
+        keys.append("seats")
+        codes["seats"] = [0] * inst.n_participants
+        caps["seats"] = inst.seats.tolist()
     count: dict[tuple, int] = {}
     for q, row in enumerate(at_right):
         t = copy_table[q]
@@ -465,41 +470,41 @@ def _repair_caps(inst: Instance, at_left, at_right, copy_table, copy_base, copy_
                 delta += max(0, old + d - cap) - max(0, old - cap)
         return delta, change
 
+    def _improve(cell) -> bool:
+        """Apply the first swap starting at this over-full cell that lowers the total excess."""
+        key, t, r, c = cell
+        for q in range(copy_base[t], copy_base[t] + copy_count[t]):
+            p = at_right[q][r]
+            if p < 0 or codes[key][p] != c:
+                continue
+            for r2 in range(R):
+                if r2 == r:
+                    continue
+                edges = component(p, q, r, r2)
+                if edges is None:
+                    continue
+                delta, change = delta_of(edges, r, r2)
+                if delta < 0:
+                    apply(edges, change, r, r2)
+                    return True
+        return False
+
+    def apply(edges, change, r, r2) -> None:
+        for x, y, colour in edges:
+            at_left[x][colour] = -1
+            at_right[y][colour] = -1
+        for x, y, colour in edges:
+            other = r if colour == r2 else r2
+            at_left[x][other] = y
+            at_right[y][other] = x
+        for cell, d in change.items():
+            count[cell] = count.get(cell, 0) + d
+
     while True:
         over = sorted(cell for cell, n in count.items() if n > caps[cell[0]][cell[1]][cell[2]])
         if not over:
             return True
-        improved = False
-        for key, t, r, c in over:
-            for q in range(copy_base[t], copy_base[t] + copy_count[t]):
-                p = at_right[q][r]
-                if p < 0 or codes[key][p] != c:
-                    continue
-                for r2 in range(R):
-                    if r2 == r:
-                        continue
-                    edges = component(p, q, r, r2)
-                    if edges is None:
-                        continue
-                    delta, change = delta_of(edges, r, r2)
-                    if delta >= 0:
-                        continue
-                    for x, y, colour in edges:
-                        at_left[x][colour] = -1
-                        at_right[y][colour] = -1
-                    for x, y, colour in edges:
-                        other = r if colour == r2 else r2
-                        at_left[x][other] = y
-                        at_right[y][other] = x
-                    for cell, d in change.items():
-                        count[cell] = count.get(cell, 0) + d
-                    improved = True
-                    break
-                if improved:
-                    break
-            if improved:
-                break
-        if not improved:
+        if not any(_improve(cell) for cell in over):
             return False
 
 
@@ -705,16 +710,14 @@ def allocate(inst: Instance, *, method: str = "auto") -> EngineResult:
     if method == "cpsat":
         return EngineResult(solve_full_cpsat(inst), "cp-sat")
     pp, tt = phase1(inst)
-    used_tables = np.unique(tt)
-    equal = bool(np.all(inst.seats[used_tables] == inst.seats[used_tables, :1]))
     rot = hint = None
     how = "flow+colouring"
-    if method == "auto" and equal:
+    if method == "auto":
         hint = _colour_equal_seats(inst, pp, tt, _group_order(inst, pp))
         if _respects_limits(inst, pp, tt, hint):
             rot = hint
     if rot is None:
-        # unequal seats between rotations, or the repair failed: CP-SAT decides for all pairs
+        # the colouring's repair got stuck (caps or unequal seats): CP-SAT decides for all pairs
         rot = _colour_cpsat(inst, pp, tt, hint)
         how = "flow+cp-sat rotations"
     if rot is None:
