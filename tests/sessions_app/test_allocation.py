@@ -545,3 +545,21 @@ def test_cli_reports_invalid_json(tmp_path):
     done = run_cli(str(path))
     assert done.returncode == 2
     assert done.stderr.startswith(f"error: {path} is not valid JSON")
+
+
+def test_solve_accepts_integer_ids_and_returns_them_as_given():
+    instance = {
+        "rotations": 2,
+        "tables": [{"id": 10, "seats": [1, 1]}, {"id": 11, "seats": [1, 1]}],
+        "participants": [{"id": 1, "ranking": [11, 10]}, {"id": 2, "ranking": [11]}],
+    }
+    result = solve(instance)
+    assert result["assignment"] == {1: [10, 11], 2: [11, 10]}
+    assert result["cost"] == 1 + 4 + 1 + 9
+
+
+def test_solve_rejects_ids_that_collide_in_json():
+    instance = {"rotations": 1, "tables": [table("1", 1), {"id": 1, "seats": [1]}], "participants": []}
+    with pytest.raises(ValueError) as excinfo:
+        solve(instance)
+    assert str(excinfo.value) == "duplicate table id 1"
