@@ -508,6 +508,100 @@ def _repair_caps(inst: Instance, at_left, at_right, copy_table, copy_base, copy_
             return False
 
 
+def _peel_rotations(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.ndarray | None:
+    """Rotations one at a time, each a flow with lower bounds (a heuristic: None when stuck).
+
+    In rotation r, a participant with as many pairs left as rotations left must be seated; a table (and
+    a (table, group) of the first capped attribute) must take at least what the later rotations cannot
+    hold, and at most its seats (its cap) in r. Among the flows that meet these bounds, the one seating
+    the most people is taken. Used when seats differ between rotations and the colouring's repair got
+    stuck; the caller checks the result and else asks CP-SAT.
+    """
+    P, T, R = inst.n_participants, inst.n_tables, inst.rotations
+    n = len(pp)
+    rot = np.full(n, -1, dtype=np.int64)
+    key = next((k for k in DIVERSITY_KEYS if k in inst.caps), None)
+    if key is not None:
+        codes, A = _attribute_codes(inst.attributes[key])
+        cap = inst.caps[key]
+    else:
+        codes, A = np.full(P, -1, dtype=np.int64), 0
+    for r in range(R):
+        left = rot < 0
+        lp, lt = pp[left], tt[left]
+        idx = np.flatnonzero(left)
+        if len(idx) == 0:
+            break
+        later = R - r - 1
+        deg = np.bincount(lp, minlength=P)
+        if np.any(deg > later + 1):
+            return None
+        d_t = np.bincount(lt, minlength=T)
+        lo_t = np.maximum(0, d_t - inst.seats[:, r + 1 :].sum(axis=1))
+        hi_t = np.minimum(inst.seats[:, r], d_t)
+        if np.any(lo_t > hi_t):
+            return None
+        # nodes: 0 source, 1 sink, participants, tables, (table, group)
+        pb, tb = 2, 2 + P
+        gb = tb + T
+        c = codes[lp]
+        head = np.where(c >= 0, gb + lt * max(A, 1) + np.maximum(c, 0), tb + lt) if A else tb + lt
+        tails = [np.zeros(P), pb + np.arange(P), pb + lp, tb + np.arange(T), np.ones(1)]
+        heads = [pb + np.arange(P), np.zeros(P), head, np.ones(T), np.zeros(1)]
+        must = (deg == later + 1).astype(np.int64)
+        # source -> participant: [must, 1 if any pair left]; the lower part is moved into supplies
+        lows = [
+            must,
+            np.zeros(P, dtype=np.int64),
+            np.zeros(len(lp), dtype=np.int64),
+            lo_t,
+            np.zeros(1, dtype=np.int64),
+        ]
+        ups = [
+            (deg > 0).astype(np.int64),
+            np.zeros(P, dtype=np.int64),
+            np.ones(len(lp), dtype=np.int64),
+            hi_t,
+            np.array([n + 1]),
+        ]
+        costs = [np.zeros(P), np.zeros(P), np.full(len(lp), -1), np.zeros(T), np.zeros(1)]
+        if A:
+            mask = c >= 0
+            n_g = np.bincount(lt[mask] * A + c[mask], minlength=T * A)
+            later_cap = np.repeat(cap[:, r + 1 :].sum(axis=1), A)
+            lo_g = np.maximum(0, n_g - later_cap)
+            hi_g = np.minimum(np.repeat(cap[:, r], A), n_g)
+            if np.any(lo_g > hi_g):
+                return None
+            g = np.arange(T * A)
+            tails.append(gb + g)
+            heads.append(tb + g // A)
+            lows.append(lo_g)
+            ups.append(hi_g)
+            costs.append(np.zeros(T * A))
+        tails_a = np.concatenate(tails).astype(np.int32)
+        heads_a = np.concatenate(heads).astype(np.int32)
+        lows_a = np.concatenate(lows).astype(np.int64)
+        ups_a = np.concatenate(ups).astype(np.int64)
+        flow = min_cost_flow.SimpleMinCostFlow()
+        flow.add_arcs_with_capacity_and_unit_cost(
+            tails_a, heads_a, ups_a - lows_a, np.concatenate(costs).astype(np.int64)
+        )
+        n_nodes = gb + T * A
+        supply = np.bincount(heads_a, weights=lows_a, minlength=n_nodes) - np.bincount(
+            tails_a, weights=lows_a, minlength=n_nodes
+        )
+        flow.set_nodes_supplies(np.arange(n_nodes, dtype=np.int32), supply.astype(np.int64))
+        if flow.solve() != flow.OPTIMAL:
+            return None
+        first_pair_arc = 2 * P
+        f = flow.flows(np.arange(first_pair_arc, first_pair_arc + len(lp), dtype=np.int32))
+        rot[idx[f > 0]] = r
+    if np.any(rot < 0):
+        return None
+    return rot
+
+
 def _respects_limits(inst: Instance, pp: np.ndarray, tt: np.ndarray, rot: np.ndarray) -> bool:
     """Seats, diversity caps and one table per participant and rotation, for pairs with rotations."""
     T, R = inst.n_tables, inst.rotations
@@ -705,19 +799,31 @@ def solve_full_cpsat(inst: Instance) -> np.ndarray:
 
 
 def allocate(inst: Instance, *, method: str = "auto") -> EngineResult:
-    """The optimal placement. ``method`` is for tests: "auto", "flow+cpsat" or "cpsat"."""
+    """The optimal placement.
+
+    ``method`` is for tests: "auto"; "flow+cp-sat" (phase 2 straight by CP-SAT); "cpsat" (the full
+    integer programme only).
+    """
     P, R = inst.n_participants, inst.rotations
     if method == "cpsat":
         return EngineResult(solve_full_cpsat(inst), "cp-sat")
     pp, tt = phase1(inst)
     rot = hint = None
-    how = "flow+colouring"
+    how = ""
     if method == "auto":
-        hint = _colour_equal_seats(inst, pp, tt, _group_order(inst, pp))
-        if _respects_limits(inst, pp, tt, hint):
-            rot = hint
+        # equal seats: the colouring is proven (and its repair meets the caps in practice); seats that
+        # differ between rotations: the peeling flows usually succeed and cost little, so try them first
+        equal = bool(np.all(inst.seats == inst.seats[:, :1])) if inst.n_tables else True
+        for route in ("colouring", "peeling") if equal else ("peeling", "colouring"):
+            if route == "colouring":
+                hint = candidate = _colour_equal_seats(inst, pp, tt, _group_order(inst, pp))
+            else:
+                candidate = _peel_rotations(inst, pp, tt)
+            if candidate is not None and _respects_limits(inst, pp, tt, candidate):
+                rot, how = candidate, f"flow+{route}"
+                break
     if rot is None:
-        # the colouring's repair got stuck (caps or unequal seats): CP-SAT decides for all pairs
+        # both got stuck (caps or unequal seats): CP-SAT decides for all pairs
         rot = _colour_cpsat(inst, pp, tt, hint)
         how = "flow+cp-sat rotations"
     if rot is None:
