@@ -16,12 +16,18 @@ instead of participant x table arcs; if the overflow cannot be turned into disti
 participants concerned get explicit arcs and the flow is solved again (the result stays exact).
 
 Phase 2 - give each chosen pair a rotation. If that succeeds, the allocation reaches the relaxation's
-bound and is therefore optimal. With equal seats in every rotation and no diversity cap it always
-succeeds (Koenig's edge-colouring theorem), done by alternating-path colouring. Otherwise a CP-SAT
-feasibility model over the chosen pairs decides it.
+bound and is therefore optimal. Three routes, each result checked against every limit:
+  * colouring: with equal seats in every rotation and no cap it always succeeds (Koenig's
+    edge-colouring theorem), by alternating-path colouring of participants x table copies; caps (and
+    seats that differ between rotations) are then met by a local search that swaps two rotations along
+    an alternating component;
+  * peeling: rotation by rotation, a flow with lower bounds (who must sit now, what later rotations
+    cannot hold); tried first when seats differ between rotations;
+  * CP-SAT: a feasibility model over the chosen pairs decides when both get stuck.
 
 Fallback - if phase 2 is infeasible (possible with seats that differ between rotations or per-rotation
-diversity caps), the full problem is solved by CP-SAT over x[p, t, r], lexicographically.
+caps: the relaxation was not tight), the full problem is solved by CP-SAT over x[p, t, r],
+lexicographically.
 """
 
 from __future__ import annotations
