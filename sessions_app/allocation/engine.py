@@ -637,40 +637,20 @@ def _group_order(inst: Instance, pp: np.ndarray) -> np.ndarray | None:
 
 
 def _colour_cpsat(
-    inst: Instance,
-    pp: np.ndarray,
-    tt: np.ndarray,
-    hint: np.ndarray | None = None,
-    free: np.ndarray | None = None,
-    budget: float | None = None,
+    inst: Instance, pp: np.ndarray, tt: np.ndarray, hint: np.ndarray | None = None
 ) -> np.ndarray | None:
-    """Rotations for the chosen pairs under all per-rotation limits, or None when impossible.
-
-    With ``free`` (a mask closed under participants), only those pairs move; the others keep their
-    rotation from ``hint`` and use up seats and caps. ``budget`` bounds CP-SAT's deterministic time;
-    running out of it counts as "not found" (the caller then tries something larger).
-    """
+    """Rotations for the chosen pairs under all per-rotation limits, or None when impossible."""
     R = inst.rotations
     model = cp_model.CpModel()
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     per_pr: dict[tuple[int, int], list] = {}
     per_tr: dict[tuple[int, int], list] = {}
     per_group: dict[tuple, list] = {}
-    seats_left = inst.seats.copy()
-    caps_left = {key: {} for key in inst.caps}
-    if free is not None:
-        for p, t, r in zip(pp[~free].tolist(), tt[~free].tolist(), hint[~free].tolist(), strict=True):
-            seats_left[t, r] -= 1
-            for key in inst.caps:
-                value = inst.attributes[key][p]
-                if value is not None:
-                    caps_left[key][value, t, r] = caps_left[key].get((value, t, r), inst.caps[key][t, r]) - 1
-    todo = np.flatnonzero(free) if free is not None else np.arange(len(pp))
-    for i in todo.tolist():
-        p, t = int(pp[i]), int(tt[i])
+    seats = inst.seats
+    for i, (p, t) in enumerate(zip(pp.tolist(), tt.tolist(), strict=True)):
         options = []
         for r in range(R):
-            if seats_left[t, r] <= 0:
+            if seats[t, r] <= 0:
                 continue
             v = model.new_bool_var(f"x{i}_{r}")
             x[i, r] = v
@@ -691,42 +671,22 @@ def _colour_cpsat(
         if len(vs) > 1:
             model.add_at_most_one(vs)
     for (t, r), vs in per_tr.items():
-        if len(vs) > seats_left[t, r]:
-            model.add(sum(vs) <= int(seats_left[t, r]))
-    for (key, value, t, r), vs in per_group.items():
-        room = caps_left[key].get((value, t, r), inst.caps[key][t, r])
-        if len(vs) > room:
-            model.add(sum(vs) <= int(room))
+        if len(vs) > seats[t, r]:
+            model.add(sum(vs) <= int(seats[t, r]))
+    for (key, _value, t, r), vs in per_group.items():
+        if len(vs) > inst.caps[key][t, r]:
+            model.add(sum(vs) <= int(inst.caps[key][t, r]))
     solver = _cp_solver()
-    if budget is not None:
-        solver.parameters.max_deterministic_time = budget
     status = solver.solve(model)
-    if status == cp_model.INFEASIBLE or (budget is not None and status == cp_model.UNKNOWN):
+    if status == cp_model.INFEASIBLE:
         return None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise RuntimeError(f"CP-SAT could not decide the rotations (status {solver.status_name(status)})")
-    result = hint.copy() if free is not None else np.empty(len(pp), dtype=np.int64)
+    result = np.empty(len(pp), dtype=np.int64)
     for (i, r), v in x.items():
         if solver.boolean_value(v):
             result[i] = r
     return result
-
-
-def _violating_participants(inst: Instance, pp: np.ndarray, tt: np.ndarray, rot: np.ndarray) -> np.ndarray:
-    """Mask of the pairs of every participant seated at a table that breaks a limit in some rotation."""
-    T, R = inst.n_tables, inst.rotations
-    bad_table = np.zeros(T, dtype=bool)
-    over = np.bincount(tt * R + rot, minlength=T * R).reshape(T, R) > inst.seats
-    bad_table |= over.any(axis=1)
-    for key, cap in inst.caps.items():
-        codes, n_codes = _attribute_codes(inst.attributes[key])
-        c = codes[pp]
-        m = c >= 0
-        used = np.bincount((tt[m] * R + rot[m]) * n_codes + c[m], minlength=T * R * n_codes)
-        bad_table |= (used.reshape(T, R, n_codes) > cap[:, :, None]).any(axis=(1, 2))
-    people = np.zeros(inst.n_participants, dtype=bool)
-    people[pp[bad_table[tt]]] = True
-    return people[pp]
 
 
 def _cp_solver() -> cp_model.CpSolver:
