@@ -85,16 +85,8 @@ class _PairFlow:
         self.ubase = self.gbase + T * self.A
         self.table_cap = inst.seats.sum(axis=1)  # (T,)
 
-        lengths = np.fromiter((len(r) for r in inst.rankings), dtype=np.int64, count=P)
-        self.rank_p = np.repeat(np.arange(P, dtype=np.int64), lengths)
-        self.rank_t = (
-            np.fromiter((t for r in inst.rankings for t in r), dtype=np.int64, count=int(lengths.sum()))
-            if P
-            else np.zeros(0, dtype=np.int64)
-        )
-        starts = np.cumsum(lengths) - lengths
-        self.rank_pos = np.arange(len(self.rank_p), dtype=np.int64) - np.repeat(starts, lengths) + 1
-        self.lengths = lengths
+        self.rank_p, self.rank_t, self.rank_pos = inst.ranked_pairs
+        self.lengths = np.bincount(self.rank_p, minlength=P)
         # ranked[p, t] as a boolean matrix would be P x T; keep a sorted key instead.
         self.rank_key = np.sort(self.rank_p * T + self.rank_t)
 
@@ -118,8 +110,9 @@ class _PairFlow:
         ranked = (self.rank_key[pos] == keys) if len(self.rank_key) else np.zeros(len(keys), dtype=bool)
         return p[~ranked], t[~ranked]
 
-    def solve(self, explicit: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Return chosen pairs (p, t, cost) and overflow units per participant."""
+    def solve(self, explicit: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Chosen pairs (arrays p, t) and overflow units per participant; ``explicit`` marks the
+        participants who get real arcs to their unranked tables instead of the overflow node."""
         inst, P, T, R, A = self.inst, self.P, self.T, self.R, self.A
         unranked_cost = inst.unranked_cost
         tails, heads, caps, costs = [], [], [], []
