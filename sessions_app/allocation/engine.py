@@ -545,25 +545,16 @@ def _peel_rotations(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.ndarra
         gb = tb + T
         c = codes[lp]
         head = np.where(c >= 0, gb + lt * max(A, 1) + np.maximum(c, 0), tb + lt) if A else tb + lt
-        tails = [np.zeros(P), pb + np.arange(P), pb + lp, tb + np.arange(T), np.ones(1)]
-        heads = [pb + np.arange(P), np.zeros(P), head, np.ones(T), np.zeros(1)]
+        # arcs with [lower, upper] bounds: source -> participant [must sit now, has a pair left],
+        # participant -> (table, group) or table [0, 1] at cost -1 (seat as many as possible),
+        # table -> sink [lo_t, hi_t], sink -> source (a circulation); groups added below.
+        # Lower bounds are moved into node supplies, the usual reduction.
+        tails = [np.zeros(P), pb + lp, tb + np.arange(T), np.ones(1)]
+        heads = [pb + np.arange(P), head, np.ones(T), np.zeros(1)]
         must = (deg == later + 1).astype(np.int64)
-        # source -> participant: [must, 1 if any pair left]; the lower part is moved into supplies
-        lows = [
-            must,
-            np.zeros(P, dtype=np.int64),
-            np.zeros(len(lp), dtype=np.int64),
-            lo_t,
-            np.zeros(1, dtype=np.int64),
-        ]
-        ups = [
-            (deg > 0).astype(np.int64),
-            np.zeros(P, dtype=np.int64),
-            np.ones(len(lp), dtype=np.int64),
-            hi_t,
-            np.array([n + 1]),
-        ]
-        costs = [np.zeros(P), np.zeros(P), np.full(len(lp), -1), np.zeros(T), np.zeros(1)]
+        lows = [must, np.zeros(len(lp), dtype=np.int64), lo_t, np.zeros(1, dtype=np.int64)]
+        ups = [(deg > 0).astype(np.int64), np.ones(len(lp), dtype=np.int64), hi_t, np.array([n + 1])]
+        costs = [np.zeros(P), np.full(len(lp), -1), np.zeros(T), np.zeros(1)]
         if A:
             mask = c >= 0
             n_g = np.bincount(lt[mask] * A + c[mask], minlength=T * A)
@@ -593,8 +584,7 @@ def _peel_rotations(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.ndarra
         flow.set_nodes_supplies(np.arange(n_nodes, dtype=np.int32), supply.astype(np.int64))
         if flow.solve() != flow.OPTIMAL:
             return None
-        first_pair_arc = 2 * P
-        f = flow.flows(np.arange(first_pair_arc, first_pair_arc + len(lp), dtype=np.int32))
+        f = flow.flows(np.arange(P, P + len(lp), dtype=np.int32))  # the participant -> table arcs
         rot[idx[f > 0]] = r
     if np.any(rot < 0):
         return None
