@@ -68,11 +68,11 @@ class _PairFlow:
     """Phase 1 relaxation. Nodes: 0 source, 1 sink, participants, tables, (table, attribute) groups,
     overflow nodes (one per attribute value and one for participants without the attribute)."""
 
-    def __init__(self, inst: Instance):
+    def __init__(self, inst: Instance, flow_key: str | None):
         self.inst = inst
         P, T, R = inst.n_participants, inst.n_tables, inst.rotations
         self.P, self.T, self.R = P, T, R
-        self.flow_key = next((k for k in DIVERSITY_KEYS if k in inst.caps), None)
+        self.flow_key = flow_key
         if self.flow_key is not None:
             self.attr, self.A = _attribute_codes(inst.attributes[self.flow_key])
             self.group_cap = inst.caps[self.flow_key].sum(axis=1)  # (T,)
@@ -270,9 +270,110 @@ class _PairFlow:
         return cand_p[f > 0], cand_t[f > 0]
 
 
+def _flow_keys(inst: Instance) -> list[str]:
+    """The capped attributes, the one most likely to bind first (largest group against its share)."""
+
+    def pressure(key: str) -> float:
+        values = [v for v in inst.attributes[key] if v is not None]
+        if not values:
+            return 0.0
+        _codes, _n = _attribute_codes(values)
+        return float(np.bincount(_codes).max()) / (float(inst.shares[key]) * inst.n_participants)
+
+    return sorted(inst.caps, key=lambda key: (-pressure(key), DIVERSITY_KEYS.index(key)))
+
+
+def _aggregate_ok(inst: Instance, pp: np.ndarray, tt: np.ndarray, key: str) -> bool:
+    """Does every (table, group) of ``key`` hold at most its cap summed over the rotations?"""
+    codes, n = _attribute_codes(inst.attributes[key])
+    c = codes[pp]
+    m = c >= 0
+    used = np.bincount(tt[m] * max(n, 1) + c[m], minlength=inst.n_tables * max(n, 1))
+    return bool(np.all(used.reshape(inst.n_tables, max(n, 1)) <= inst.caps[key].sum(axis=1)[:, None]))
+
+
 def phase1(inst: Instance) -> tuple[np.ndarray, np.ndarray]:
-    """The relaxation's optimal (participant, table) pairs, with unranked tables as real tables."""
-    pf = _PairFlow(inst)
+    """The relaxation's optimal (participant, table) pairs, with unranked tables as real tables.
+
+    Only one capped attribute fits in a flow. With both, the more pressing one goes in; if the pairs
+    then break the other one's summed caps, the flow is solved again with the other one (both are
+    valid relaxations, so either result is a valid bound), and the better fitting result is used.
+    """
+    keys = _flow_keys(inst)
+    if not keys:
+        return _phase1(inst, None)
+    first = _phase1(inst, keys[0])
+    if len(keys) == 1 or _aggregate_ok(inst, *first, keys[1]):
+        return first
+    second = _phase1(inst, keys[1])
+    if _aggregate_ok(inst, *second, keys[0]):
+        return second
+    # both summed caps bind: the pair problem with both is an integer programme, still far smaller than
+    # the full one over rotations
+    if inst.n_participants * inst.n_tables <= PAIR_MODEL_LIMIT:
+        return _phase1_pairs_cpsat(inst)
+    return first
+
+
+PAIR_MODEL_LIMIT = 200_000  # participants x tables
+
+
+def _phase1_pairs_cpsat(inst: Instance) -> tuple[np.ndarray, np.ndarray]:
+    """The relaxation over (participant, table) pairs with every summed limit, by CP-SAT.
+
+    One objective, maximise sum (M - cost) y with M larger than any total cost, which is the same as
+    "most pairs first, then least cost".
+    """
+    P, T, R = inst.n_participants, inst.n_tables, inst.rotations
+    table_cap = inst.seats.sum(axis=1).tolist()
+    max_cost = inst.unranked_cost
+    big = P * R * max_cost + 1
+    model = cp_model.CpModel()
+    y: dict[tuple[int, int], cp_model.IntVar] = {}
+    per_p: dict[int, list] = {}
+    per_t: dict[int, list] = {}
+    per_group: dict[tuple, list] = {}
+    terms, weights = [], []
+    for p in range(P):
+        ranks = {t: i + 1 for i, t in enumerate(inst.rankings[p])}
+        for t in range(T):
+            if table_cap[t] <= 0:
+                continue
+            v = model.new_bool_var(f"y{p}_{t}")
+            y[p, t] = v
+            per_p.setdefault(p, []).append(v)
+            per_t.setdefault(t, []).append(v)
+            for key in inst.caps:
+                value = inst.attributes[key][p]
+                if value is not None:
+                    per_group.setdefault((key, value, t), []).append(v)
+            rank = ranks.get(t)
+            terms.append(v)
+            weights.append(big - (rank * rank if rank is not None else max_cost))
+    for vs in per_p.values():
+        if len(vs) > R:
+            model.add(sum(vs) <= R)
+    for t, vs in per_t.items():
+        if len(vs) > table_cap[t]:
+            model.add(sum(vs) <= table_cap[t])
+    for (key, _value, t), vs in per_group.items():
+        cap = int(inst.caps[key][t].sum())
+        if len(vs) > cap:
+            model.add(sum(vs) <= cap)
+    model.maximize(cp_model.LinearExpr.weighted_sum(terms, weights))
+    solver = _cp_solver()
+    status = solver.solve(model)
+    if status != cp_model.OPTIMAL:
+        raise RuntimeError(f"CP-SAT failed on the pair model (status {solver.status_name(status)})")
+    chosen = [(p, t) for (p, t), v in y.items() if solver.boolean_value(v)]
+    pp = np.array([p for p, _ in chosen], dtype=np.int64)
+    tt = np.array([t for _, t in chosen], dtype=np.int64)
+    order = np.lexsort((tt, pp))
+    return pp[order], tt[order]
+
+
+def _phase1(inst: Instance, flow_key: str | None) -> tuple[np.ndarray, np.ndarray]:
+    pf = _PairFlow(inst, flow_key)
     explicit = np.zeros(inst.n_participants, dtype=bool)
     while True:
         chosen_p, chosen_t, overflow = pf.solve(explicit)
@@ -507,7 +608,7 @@ def _repair_caps(inst: Instance, at_left, at_right, copy_table, copy_base, copy_
             return False
 
 
-def _peel_rotations(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.ndarray | None:
+def _peel_rotations(inst: Instance, pp: np.ndarray, tt: np.ndarray, key: str | None) -> np.ndarray | None:
     """Rotations one at a time, each a flow with lower bounds (a heuristic: None when stuck).
 
     In rotation r, a participant with as many pairs left as rotations left must be seated; a table (and
@@ -519,7 +620,6 @@ def _peel_rotations(inst: Instance, pp: np.ndarray, tt: np.ndarray) -> np.ndarra
     P, T, R = inst.n_participants, inst.n_tables, inst.rotations
     n = len(pp)
     rot = np.full(n, -1, dtype=np.int64)
-    key = next((k for k in DIVERSITY_KEYS if k in inst.caps), None)
     if key is not None:
         codes, A = _attribute_codes(inst.attributes[key])
         cap = inst.caps[key]
@@ -612,10 +712,9 @@ def _group_order(inst: Instance, pp: np.ndarray) -> np.ndarray | None:
     if not inst.caps:
         return None
     key = np.zeros(len(pp), dtype=np.int64)
-    for name in DIVERSITY_KEYS:
-        if name in inst.caps:
-            codes, n_codes = _attribute_codes(inst.attributes[name])
-            key = key * (n_codes + 1) + (codes[pp] + 1)
+    for name in _flow_keys(inst):  # the most pressing attribute first
+        codes, n_codes = _attribute_codes(inst.attributes[name])
+        key = key * (n_codes + 1) + (codes[pp] + 1)
     return key
 
 
@@ -763,11 +862,16 @@ def allocate(inst: Instance, *, method: str = "auto") -> EngineResult:
         # equal seats: the colouring is proven (and its repair meets the caps in practice); seats that
         # differ between rotations: the peeling flows usually succeed and cost little, so try them first
         equal = bool(np.all(inst.seats == inst.seats[:, :1])) if inst.n_tables else True
-        for route in ("colouring", "peeling") if equal else ("peeling", "colouring"):
+        # the peeling flow carries one capped attribute: try each
+        peel_keys = _flow_keys(inst) or [None]
+        routes = [("colouring", None)] + [("peeling", key) for key in peel_keys]
+        if not equal:
+            routes = routes[1:] + routes[:1]
+        for route, key in routes:
             if route == "colouring":
                 hint = candidate = _colour_equal_seats(inst, pp, tt, _group_order(inst, pp))
             else:
-                candidate = _peel_rotations(inst, pp, tt)
+                candidate = _peel_rotations(inst, pp, tt, key)
             if candidate is not None and _respects_limits(inst, pp, tt, candidate):
                 rot, how = candidate, f"flow+{route}"
                 break
