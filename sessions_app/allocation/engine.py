@@ -9,7 +9,8 @@ sum rank(p, t)^2 (unranked tables cost (tables + 1)^2) is as small as possible.
 How (see docs/allocation.md for the argument in full):
 
 Phase 1 - a min-cost flow over (participant, table) pairs, with each table's capacity summed over the
-rotations (and one diversity attribute summed likewise). It is a *relaxation*: every allocation gives a
+rotations (and one capped attribute summed likewise: the more pressing one; when country and sector
+caps both bind, a CP-SAT model over the pairs with both). It is a *relaxation*: every allocation gives a
 flow with the same number of placements and the same cost. ``solve_max_flow_with_min_cost`` gives the
 relaxation's lexicographic optimum. Unranked tables go through one overflow node per attribute value
 instead of participant x table arcs; if the overflow cannot be turned into distinct real tables the
