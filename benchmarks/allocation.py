@@ -2,6 +2,7 @@
 
     python benchmarks/allocation.py            # both standard cases, JSON on stdout
     python benchmarks/allocation.py --case 5000 50 3 --diversity   # one case of your choice
+    python benchmarks/allocation.py --diversity --unequal         # caps; seats differ by rotation
 
 Each case runs in a fresh child process, so ``peak_rss_mib`` (ru_maxrss of that process: Python, numpy,
 OR-Tools and the instance together) is the memory of that case alone. ``solve_seconds`` is the engine
@@ -36,6 +37,7 @@ def generate(
     slack: float = 1.05,
     zipf: float = 1.0,
     diversity: bool = False,
+    unequal: bool = False,
 ) -> dict:
     """Tables have 0.5x to 1.5x the mean size (same seats in every rotation), seats in each rotation add
     up to ``slack`` x participants; each participant ranks 5 to 8 tables drawn without replacement with
@@ -52,9 +54,13 @@ def generate(
     country_weight = 1.0 / np.arange(1, 21)
     country = rng.choice(20, participants, p=country_weight / country_weight.sum())
     sector = rng.integers(0, len(SECTORS), participants)
+    if unequal:  # seats vary by up to 25% between rotations
+        per_rotation = np.maximum(0, np.round(seats[:, None] * rng.uniform(0.75, 1.25, (tables, rotations))))
+    else:
+        per_rotation = np.repeat(seats[:, None], rotations, axis=1)
     instance = {
         "rotations": rotations,
-        "tables": [{"id": f"t{t}", "seats": [int(seats[t])] * rotations} for t in range(tables)],
+        "tables": [{"id": f"t{t}", "seats": [int(x) for x in per_rotation[t]]} for t in range(tables)],
         "participants": [
             {
                 "id": f"p{p}",
@@ -70,10 +76,10 @@ def generate(
     return instance
 
 
-def run_case(participants: int, tables: int, rotations: int, diversity: bool) -> dict:
+def run_case(participants: int, tables: int, rotations: int, diversity: bool, unequal: bool) -> dict:
     from sessions_app.allocation import solve
 
-    instance = generate(participants, tables, rotations, diversity=diversity)
+    instance = generate(participants, tables, rotations, diversity=diversity, unequal=unequal)
     started, cpu = time.perf_counter(), time.process_time()
     result = solve(instance, with_baselines=False)
     solve_seconds, solve_cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -88,6 +94,7 @@ def run_case(participants: int, tables: int, rotations: int, diversity: bool) ->
         "tables": tables,
         "rotations": rotations,
         "diversity": instance.get("diversity"),
+        "unequal_seats": unequal,
         "solve_seconds": round(solve_seconds, 3),
         "solve_cpu_seconds": round(solve_cpu, 3),
         "method": result["solver"]["method"],
@@ -103,10 +110,11 @@ def main() -> None:
     )
     parser.add_argument("--case", nargs=3, type=int, metavar=("PARTICIPANTS", "TABLES", "ROTATIONS"))
     parser.add_argument("--diversity", action="store_true", help="country 0.35 and sector 0.5 caps")
+    parser.add_argument("--unequal", action="store_true", help="seats vary by up to 25%% between rotations")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_case(*args.case, args.diversity)))
+        print(json.dumps(run_case(*args.case, args.diversity, args.unequal)))
         return
     cases = [tuple(args.case)] if args.case else CASES
     out = []
@@ -114,6 +122,8 @@ def main() -> None:
         cmd = [sys.executable, __file__, "--child", "--case", *map(str, case)]
         if args.diversity:
             cmd.append("--diversity")
+        if args.unequal:
+            cmd.append("--unequal")
         child = subprocess.run(cmd, capture_output=True, text=True, check=True)
         out.append(json.loads(child.stdout))
     print(json.dumps({"machine_cpus": __import__("os").cpu_count(), "cases": out}, indent=2))

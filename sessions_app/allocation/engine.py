@@ -9,19 +9,26 @@ sum rank(p, t)^2 (unranked tables cost (tables + 1)^2) is as small as possible.
 How (see docs/allocation.md for the argument in full):
 
 Phase 1 - a min-cost flow over (participant, table) pairs, with each table's capacity summed over the
-rotations (and one diversity attribute summed likewise). It is a *relaxation*: every allocation gives a
+rotations (and one capped attribute summed likewise: the more pressing one; when country and sector
+caps both bind, a CP-SAT model over the pairs with both). It is a *relaxation*: every allocation gives a
 flow with the same number of placements and the same cost. ``solve_max_flow_with_min_cost`` gives the
 relaxation's lexicographic optimum. Unranked tables go through one overflow node per attribute value
 instead of participant x table arcs; if the overflow cannot be turned into distinct real tables the
 participants concerned get explicit arcs and the flow is solved again (the result stays exact).
 
 Phase 2 - give each chosen pair a rotation. If that succeeds, the allocation reaches the relaxation's
-bound and is therefore optimal. With equal seats in every rotation and no diversity cap it always
-succeeds (Koenig's edge-colouring theorem), done by alternating-path colouring. Otherwise a CP-SAT
-feasibility model over the chosen pairs decides it.
+bound and is therefore optimal. Three routes, each result checked against every limit:
+  * colouring: with equal seats in every rotation and no cap it always succeeds (Koenig's
+    edge-colouring theorem), by alternating-path colouring of participants x table copies; caps (and
+    seats that differ between rotations) are then met by a local search that swaps two rotations along
+    an alternating component;
+  * peeling: rotation by rotation, a flow with lower bounds (who must sit now, what later rotations
+    cannot hold); tried first when seats differ between rotations;
+  * CP-SAT: a feasibility model over the chosen pairs decides when both get stuck.
 
 Fallback - if phase 2 is infeasible (possible with seats that differ between rotations or per-rotation
-diversity caps), the full problem is solved by CP-SAT over x[p, t, r], lexicographically.
+caps: the relaxation was not tight), the full problem is solved by CP-SAT over x[p, t, r],
+lexicographically.
 """
 
 from __future__ import annotations
@@ -62,11 +69,11 @@ class _PairFlow:
     """Phase 1 relaxation. Nodes: 0 source, 1 sink, participants, tables, (table, attribute) groups,
     overflow nodes (one per attribute value and one for participants without the attribute)."""
 
-    def __init__(self, inst: Instance):
+    def __init__(self, inst: Instance, flow_key: str | None):
         self.inst = inst
         P, T, R = inst.n_participants, inst.n_tables, inst.rotations
         self.P, self.T, self.R = P, T, R
-        self.flow_key = next((k for k in DIVERSITY_KEYS if k in inst.caps), None)
+        self.flow_key = flow_key
         if self.flow_key is not None:
             self.attr, self.A = _attribute_codes(inst.attributes[self.flow_key])
             self.group_cap = inst.caps[self.flow_key].sum(axis=1)  # (T,)
@@ -79,16 +86,8 @@ class _PairFlow:
         self.ubase = self.gbase + T * self.A
         self.table_cap = inst.seats.sum(axis=1)  # (T,)
 
-        lengths = np.fromiter((len(r) for r in inst.rankings), dtype=np.int64, count=P)
-        self.rank_p = np.repeat(np.arange(P, dtype=np.int64), lengths)
-        self.rank_t = (
-            np.fromiter((t for r in inst.rankings for t in r), dtype=np.int64, count=int(lengths.sum()))
-            if P
-            else np.zeros(0, dtype=np.int64)
-        )
-        starts = np.cumsum(lengths) - lengths
-        self.rank_pos = np.arange(len(self.rank_p), dtype=np.int64) - np.repeat(starts, lengths) + 1
-        self.lengths = lengths
+        self.rank_p, self.rank_t, self.rank_pos = inst.ranked_pairs
+        self.lengths = np.bincount(self.rank_p, minlength=P)
         # ranked[p, t] as a boolean matrix would be P x T; keep a sorted key instead.
         self.rank_key = np.sort(self.rank_p * T + self.rank_t)
 
@@ -112,8 +111,9 @@ class _PairFlow:
         ranked = (self.rank_key[pos] == keys) if len(self.rank_key) else np.zeros(len(keys), dtype=bool)
         return p[~ranked], t[~ranked]
 
-    def solve(self, explicit: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Return chosen pairs (p, t, cost) and overflow units per participant."""
+    def solve(self, explicit: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Chosen pairs (arrays p, t) and overflow units per participant; ``explicit`` marks the
+        participants who get real arcs to their unranked tables instead of the overflow node."""
         inst, P, T, R, A = self.inst, self.P, self.T, self.R, self.A
         unranked_cost = inst.unranked_cost
         tails, heads, caps, costs = [], [], [], []
@@ -271,9 +271,110 @@ class _PairFlow:
         return cand_p[f > 0], cand_t[f > 0]
 
 
+def _flow_keys(inst: Instance) -> list[str]:
+    """The capped attributes, the one most likely to bind first (largest group against its share)."""
+
+    def pressure(key: str) -> float:
+        values = [v for v in inst.attributes[key] if v is not None]
+        if not values:
+            return 0.0
+        _codes, _n = _attribute_codes(values)
+        return float(np.bincount(_codes).max()) / (float(inst.shares[key]) * inst.n_participants)
+
+    return sorted(inst.caps, key=lambda key: (-pressure(key), DIVERSITY_KEYS.index(key)))
+
+
+def _aggregate_ok(inst: Instance, pp: np.ndarray, tt: np.ndarray, key: str) -> bool:
+    """Does every (table, group) of ``key`` hold at most its cap summed over the rotations?"""
+    codes, n = _attribute_codes(inst.attributes[key])
+    c = codes[pp]
+    m = c >= 0
+    used = np.bincount(tt[m] * max(n, 1) + c[m], minlength=inst.n_tables * max(n, 1))
+    return bool(np.all(used.reshape(inst.n_tables, max(n, 1)) <= inst.caps[key].sum(axis=1)[:, None]))
+
+
 def phase1(inst: Instance) -> tuple[np.ndarray, np.ndarray]:
-    """The relaxation's optimal (participant, table) pairs, with unranked tables as real tables."""
-    pf = _PairFlow(inst)
+    """The relaxation's optimal (participant, table) pairs, with unranked tables as real tables.
+
+    Only one capped attribute fits in a flow. With both, the more pressing one goes in; if the pairs
+    then break the other one's summed caps, the flow is solved again with the other one (both are
+    valid relaxations, so either result is a valid bound), and the better fitting result is used.
+    """
+    keys = _flow_keys(inst)
+    if not keys:
+        return _phase1(inst, None)
+    first = _phase1(inst, keys[0])
+    if len(keys) == 1 or _aggregate_ok(inst, *first, keys[1]):
+        return first
+    second = _phase1(inst, keys[1])
+    if _aggregate_ok(inst, *second, keys[0]):
+        return second
+    # both summed caps bind: the pair problem with both is an integer programme, still far smaller than
+    # the full one over rotations
+    if inst.n_participants * inst.n_tables <= PAIR_MODEL_LIMIT:
+        return _phase1_pairs_cpsat(inst)
+    return first
+
+
+PAIR_MODEL_LIMIT = 200_000  # participants x tables
+
+
+def _phase1_pairs_cpsat(inst: Instance) -> tuple[np.ndarray, np.ndarray]:
+    """The relaxation over (participant, table) pairs with every summed limit, by CP-SAT.
+
+    One objective, maximise sum (M - cost) y with M larger than any total cost, which is the same as
+    "most pairs first, then least cost".
+    """
+    P, T, R = inst.n_participants, inst.n_tables, inst.rotations
+    table_cap = inst.seats.sum(axis=1).tolist()
+    max_cost = inst.unranked_cost
+    big = P * R * max_cost + 1
+    model = cp_model.CpModel()
+    y: dict[tuple[int, int], cp_model.IntVar] = {}
+    per_p: dict[int, list] = {}
+    per_t: dict[int, list] = {}
+    per_group: dict[tuple, list] = {}
+    terms, weights = [], []
+    for p in range(P):
+        ranks = {t: i + 1 for i, t in enumerate(inst.rankings[p])}
+        for t in range(T):
+            if table_cap[t] <= 0:
+                continue
+            v = model.new_bool_var(f"y{p}_{t}")
+            y[p, t] = v
+            per_p.setdefault(p, []).append(v)
+            per_t.setdefault(t, []).append(v)
+            for key in inst.caps:
+                value = inst.attributes[key][p]
+                if value is not None:
+                    per_group.setdefault((key, value, t), []).append(v)
+            rank = ranks.get(t)
+            terms.append(v)
+            weights.append(big - (rank * rank if rank is not None else max_cost))
+    for vs in per_p.values():
+        if len(vs) > R:
+            model.add(sum(vs) <= R)
+    for t, vs in per_t.items():
+        if len(vs) > table_cap[t]:
+            model.add(sum(vs) <= table_cap[t])
+    for (key, _value, t), vs in per_group.items():
+        cap = int(inst.caps[key][t].sum())
+        if len(vs) > cap:
+            model.add(sum(vs) <= cap)
+    model.maximize(cp_model.LinearExpr.weighted_sum(terms, weights))
+    solver = _cp_solver()
+    status = solver.solve(model)
+    if status != cp_model.OPTIMAL:
+        raise RuntimeError(f"CP-SAT failed on the pair model (status {solver.status_name(status)})")
+    chosen = [(p, t) for (p, t), v in y.items() if solver.boolean_value(v)]
+    pp = np.array([p for p, _ in chosen], dtype=np.int64)
+    tt = np.array([t for _, t in chosen], dtype=np.int64)
+    order = np.lexsort((tt, pp))
+    return pp[order], tt[order]
+
+
+def _phase1(inst: Instance, flow_key: str | None) -> tuple[np.ndarray, np.ndarray]:
+    pf = _PairFlow(inst, flow_key)
     explicit = np.zeros(inst.n_participants, dtype=bool)
     while True:
         chosen_p, chosen_t, overflow = pf.solve(explicit)
@@ -313,7 +414,9 @@ def _colour_equal_seats(
     """
     R = inst.rotations
     n = len(pp)
-    seats = inst.seats[:, 0]
+    # with seats that differ between rotations, copies for the largest number; the repair below then
+    # moves people out of the rotations with fewer seats
+    seats = inst.seats.max(axis=1)
     order = np.lexsort((group, tt)) if group is not None else np.argsort(tt, kind="stable")
     counts = np.bincount(tt, minlength=inst.n_tables)
     starts = np.cumsum(counts) - counts
@@ -365,7 +468,7 @@ def _colour_equal_seats(
             at_right[y][d] = x
         lp[a] = q
         rq[a] = p
-    if inst.caps:
+    if inst.caps or np.any(inst.seats != seats[:, None]):
         copy_table = np.repeat(np.arange(inst.n_tables), seats).tolist()
         _repair_caps(inst, at_left, at_right, copy_table, copy_base.tolist(), seats.tolist())
     # read back: colour of each pair
@@ -385,11 +488,14 @@ def _repair_caps(inst: Instance, at_left, at_right, copy_table, copy_base, copy_
     R = inst.rotations
     keys = list(inst.caps)
     codes = {}
-    n_codes = {}
     for key in keys:
-        c, n = _attribute_codes(inst.attributes[key])
-        codes[key], n_codes[key] = c.tolist(), n
+        codes[key] = _attribute_codes(inst.attributes[key])[0].tolist()
     caps = {key: inst.caps[key].tolist() for key in keys}
+    if np.any(inst.seats != inst.seats.max(axis=1, keepdims=True)):
+        # seats per rotation as one more "cap", with everybody in the same group
+        keys.append("seats")
+        codes["seats"] = [0] * inst.n_participants
+        caps["seats"] = inst.seats.tolist()
     count: dict[tuple, int] = {}
     for q, row in enumerate(at_right):
         t = copy_table[q]
@@ -465,42 +571,125 @@ def _repair_caps(inst: Instance, at_left, at_right, copy_table, copy_base, copy_
                 delta += max(0, old + d - cap) - max(0, old - cap)
         return delta, change
 
+    def _improve(cell) -> bool:
+        """Apply the first swap starting at this over-full cell that lowers the total excess."""
+        key, t, r, c = cell
+        for q in range(copy_base[t], copy_base[t] + copy_count[t]):
+            p = at_right[q][r]
+            if p < 0 or codes[key][p] != c:
+                continue
+            for r2 in range(R):
+                if r2 == r:
+                    continue
+                edges = component(p, q, r, r2)
+                if edges is None:
+                    continue
+                delta, change = delta_of(edges, r, r2)
+                if delta < 0:
+                    apply(edges, change, r, r2)
+                    return True
+        return False
+
+    def apply(edges, change, r, r2) -> None:
+        for x, y, colour in edges:
+            at_left[x][colour] = -1
+            at_right[y][colour] = -1
+        for x, y, colour in edges:
+            other = r if colour == r2 else r2
+            at_left[x][other] = y
+            at_right[y][other] = x
+        for cell, d in change.items():
+            count[cell] = count.get(cell, 0) + d
+
     while True:
         over = sorted(cell for cell, n in count.items() if n > caps[cell[0]][cell[1]][cell[2]])
         if not over:
             return True
-        improved = False
-        for key, t, r, c in over:
-            for q in range(copy_base[t], copy_base[t] + copy_count[t]):
-                p = at_right[q][r]
-                if p < 0 or codes[key][p] != c:
-                    continue
-                for r2 in range(R):
-                    if r2 == r:
-                        continue
-                    edges = component(p, q, r, r2)
-                    if edges is None:
-                        continue
-                    delta, change = delta_of(edges, r, r2)
-                    if delta >= 0:
-                        continue
-                    for x, y, colour in edges:
-                        at_left[x][colour] = -1
-                        at_right[y][colour] = -1
-                    for x, y, colour in edges:
-                        other = r if colour == r2 else r2
-                        at_left[x][other] = y
-                        at_right[y][other] = x
-                    for cell, d in change.items():
-                        count[cell] = count.get(cell, 0) + d
-                    improved = True
-                    break
-                if improved:
-                    break
-            if improved:
-                break
-        if not improved:
+        if not any(_improve(cell) for cell in over):
             return False
+
+
+def _peel_rotations(inst: Instance, pp: np.ndarray, tt: np.ndarray, key: str | None) -> np.ndarray | None:
+    """Rotations one at a time, each a flow with lower bounds (a heuristic: None when stuck).
+
+    In rotation r, a participant with as many pairs left as rotations left must be seated; a table (and
+    a (table, group) of the first capped attribute) must take at least what the later rotations cannot
+    hold, and at most its seats (its cap) in r. Among the flows that meet these bounds, the one seating
+    the most people is taken. Used when seats differ between rotations and the colouring's repair got
+    stuck; the caller checks the result and else asks CP-SAT.
+    """
+    P, T, R = inst.n_participants, inst.n_tables, inst.rotations
+    n = len(pp)
+    rot = np.full(n, -1, dtype=np.int64)
+    if key is not None:
+        codes, A = _attribute_codes(inst.attributes[key])
+        cap = inst.caps[key]
+    else:
+        codes, A = np.full(P, -1, dtype=np.int64), 0
+    for r in range(R):
+        left = rot < 0
+        lp, lt = pp[left], tt[left]
+        idx = np.flatnonzero(left)
+        if len(idx) == 0:
+            break
+        later = R - r - 1
+        deg = np.bincount(lp, minlength=P)
+        if np.any(deg > later + 1):
+            return None
+        d_t = np.bincount(lt, minlength=T)
+        lo_t = np.maximum(0, d_t - inst.seats[:, r + 1 :].sum(axis=1))
+        hi_t = np.minimum(inst.seats[:, r], d_t)
+        if np.any(lo_t > hi_t):
+            return None
+        # nodes: 0 source, 1 sink, participants, tables, (table, group)
+        pb, tb = 2, 2 + P
+        gb = tb + T
+        c = codes[lp]
+        head = np.where(c >= 0, gb + lt * max(A, 1) + np.maximum(c, 0), tb + lt) if A else tb + lt
+        # arcs with [lower, upper] bounds: source -> participant [must sit now, has a pair left],
+        # participant -> (table, group) or table [0, 1] at cost -1 (seat as many as possible),
+        # table -> sink [lo_t, hi_t], sink -> source (a circulation); groups added below.
+        # Lower bounds are moved into node supplies, the usual reduction.
+        tails = [np.zeros(P), pb + lp, tb + np.arange(T), np.ones(1)]
+        heads = [pb + np.arange(P), head, np.ones(T), np.zeros(1)]
+        must = (deg == later + 1).astype(np.int64)
+        lows = [must, np.zeros(len(lp), dtype=np.int64), lo_t, np.zeros(1, dtype=np.int64)]
+        ups = [(deg > 0).astype(np.int64), np.ones(len(lp), dtype=np.int64), hi_t, np.array([n + 1])]
+        costs = [np.zeros(P), np.full(len(lp), -1), np.zeros(T), np.zeros(1)]
+        if A:
+            mask = c >= 0
+            n_g = np.bincount(lt[mask] * A + c[mask], minlength=T * A)
+            later_cap = np.repeat(cap[:, r + 1 :].sum(axis=1), A)
+            lo_g = np.maximum(0, n_g - later_cap)
+            hi_g = np.minimum(np.repeat(cap[:, r], A), n_g)
+            if np.any(lo_g > hi_g):
+                return None
+            g = np.arange(T * A)
+            tails.append(gb + g)
+            heads.append(tb + g // A)
+            lows.append(lo_g)
+            ups.append(hi_g)
+            costs.append(np.zeros(T * A))
+        tails_a = np.concatenate(tails).astype(np.int32)
+        heads_a = np.concatenate(heads).astype(np.int32)
+        lows_a = np.concatenate(lows).astype(np.int64)
+        ups_a = np.concatenate(ups).astype(np.int64)
+        flow = min_cost_flow.SimpleMinCostFlow()
+        flow.add_arcs_with_capacity_and_unit_cost(
+            tails_a, heads_a, ups_a - lows_a, np.concatenate(costs).astype(np.int64)
+        )
+        n_nodes = gb + T * A
+        supply = np.bincount(heads_a, weights=lows_a, minlength=n_nodes) - np.bincount(
+            tails_a, weights=lows_a, minlength=n_nodes
+        )
+        flow.set_nodes_supplies(np.arange(n_nodes, dtype=np.int32), supply.astype(np.int64))
+        if flow.solve() != flow.OPTIMAL:
+            return None
+        f = flow.flows(np.arange(P, P + len(lp), dtype=np.int32))  # the participant -> table arcs
+        rot[idx[f > 0]] = r
+    if np.any(rot < 0):
+        return None
+    return rot
 
 
 def _respects_limits(inst: Instance, pp: np.ndarray, tt: np.ndarray, rot: np.ndarray) -> bool:
@@ -524,48 +713,27 @@ def _group_order(inst: Instance, pp: np.ndarray) -> np.ndarray | None:
     if not inst.caps:
         return None
     key = np.zeros(len(pp), dtype=np.int64)
-    for name in DIVERSITY_KEYS:
-        if name in inst.caps:
-            codes, n_codes = _attribute_codes(inst.attributes[name])
-            key = key * (n_codes + 1) + (codes[pp] + 1)
+    for name in _flow_keys(inst):  # the most pressing attribute first
+        codes, n_codes = _attribute_codes(inst.attributes[name])
+        key = key * (n_codes + 1) + (codes[pp] + 1)
     return key
 
 
 def _colour_cpsat(
-    inst: Instance,
-    pp: np.ndarray,
-    tt: np.ndarray,
-    hint: np.ndarray | None = None,
-    free: np.ndarray | None = None,
-    budget: float | None = None,
+    inst: Instance, pp: np.ndarray, tt: np.ndarray, hint: np.ndarray | None = None
 ) -> np.ndarray | None:
-    """Rotations for the chosen pairs under all per-rotation limits, or None when impossible.
-
-    With ``free`` (a mask closed under participants), only those pairs move; the others keep their
-    rotation from ``hint`` and use up seats and caps. ``budget`` bounds CP-SAT's deterministic time;
-    running out of it counts as "not found" (the caller then tries something larger).
-    """
+    """Rotations for the chosen pairs under all per-rotation limits, or None when impossible."""
     R = inst.rotations
     model = cp_model.CpModel()
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     per_pr: dict[tuple[int, int], list] = {}
     per_tr: dict[tuple[int, int], list] = {}
     per_group: dict[tuple, list] = {}
-    seats_left = inst.seats.copy()
-    caps_left = {key: {} for key in inst.caps}
-    if free is not None:
-        for p, t, r in zip(pp[~free].tolist(), tt[~free].tolist(), hint[~free].tolist(), strict=True):
-            seats_left[t, r] -= 1
-            for key in inst.caps:
-                value = inst.attributes[key][p]
-                if value is not None:
-                    caps_left[key][value, t, r] = caps_left[key].get((value, t, r), inst.caps[key][t, r]) - 1
-    todo = np.flatnonzero(free) if free is not None else np.arange(len(pp))
-    for i in todo.tolist():
-        p, t = int(pp[i]), int(tt[i])
+    seats = inst.seats
+    for i, (p, t) in enumerate(zip(pp.tolist(), tt.tolist(), strict=True)):
         options = []
         for r in range(R):
-            if seats_left[t, r] <= 0:
+            if seats[t, r] <= 0:
                 continue
             v = model.new_bool_var(f"x{i}_{r}")
             x[i, r] = v
@@ -586,42 +754,22 @@ def _colour_cpsat(
         if len(vs) > 1:
             model.add_at_most_one(vs)
     for (t, r), vs in per_tr.items():
-        if len(vs) > seats_left[t, r]:
-            model.add(sum(vs) <= int(seats_left[t, r]))
-    for (key, value, t, r), vs in per_group.items():
-        room = caps_left[key].get((value, t, r), inst.caps[key][t, r])
-        if len(vs) > room:
-            model.add(sum(vs) <= int(room))
+        if len(vs) > seats[t, r]:
+            model.add(sum(vs) <= int(seats[t, r]))
+    for (key, _value, t, r), vs in per_group.items():
+        if len(vs) > inst.caps[key][t, r]:
+            model.add(sum(vs) <= int(inst.caps[key][t, r]))
     solver = _cp_solver()
-    if budget is not None:
-        solver.parameters.max_deterministic_time = budget
     status = solver.solve(model)
-    if status == cp_model.INFEASIBLE or (budget is not None and status == cp_model.UNKNOWN):
+    if status == cp_model.INFEASIBLE:
         return None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise RuntimeError(f"CP-SAT could not decide the rotations (status {solver.status_name(status)})")
-    result = hint.copy() if free is not None else np.empty(len(pp), dtype=np.int64)
+    result = np.empty(len(pp), dtype=np.int64)
     for (i, r), v in x.items():
         if solver.boolean_value(v):
             result[i] = r
     return result
-
-
-def _violating_participants(inst: Instance, pp: np.ndarray, tt: np.ndarray, rot: np.ndarray) -> np.ndarray:
-    """Mask of the pairs of every participant seated at a table that breaks a limit in some rotation."""
-    T, R = inst.n_tables, inst.rotations
-    bad_table = np.zeros(T, dtype=bool)
-    over = np.bincount(tt * R + rot, minlength=T * R).reshape(T, R) > inst.seats
-    bad_table |= over.any(axis=1)
-    for key, cap in inst.caps.items():
-        codes, n_codes = _attribute_codes(inst.attributes[key])
-        c = codes[pp]
-        m = c >= 0
-        used = np.bincount((tt[m] * R + rot[m]) * n_codes + c[m], minlength=T * R * n_codes)
-        bad_table |= (used.reshape(T, R, n_codes) > cap[:, :, None]).any(axis=(1, 2))
-    people = np.zeros(inst.n_participants, dtype=bool)
-    people[pp[bad_table[tt]]] = True
-    return people[pp]
 
 
 def _cp_solver() -> cp_model.CpSolver:
@@ -700,21 +848,36 @@ def solve_full_cpsat(inst: Instance) -> np.ndarray:
 
 
 def allocate(inst: Instance, *, method: str = "auto") -> EngineResult:
-    """The optimal placement. ``method`` is for tests: "auto", "flow+cpsat" or "cpsat"."""
+    """The optimal placement.
+
+    ``method`` is for tests: "auto"; "flow+cp-sat" (phase 2 straight by CP-SAT); "cpsat" (the full
+    integer programme only).
+    """
     P, R = inst.n_participants, inst.rotations
     if method == "cpsat":
         return EngineResult(solve_full_cpsat(inst), "cp-sat")
     pp, tt = phase1(inst)
-    used_tables = np.unique(tt)
-    equal = bool(np.all(inst.seats[used_tables] == inst.seats[used_tables, :1]))
     rot = hint = None
-    how = "flow+colouring"
-    if method == "auto" and equal:
-        hint = _colour_equal_seats(inst, pp, tt, _group_order(inst, pp))
-        if _respects_limits(inst, pp, tt, hint):
-            rot = hint
+    how = ""
+    if method == "auto":
+        # equal seats: the colouring is proven (and its repair meets the caps in practice); seats that
+        # differ between rotations: the peeling flows usually succeed and cost little, so try them first
+        equal = bool(np.all(inst.seats == inst.seats[:, :1])) if inst.n_tables else True
+        # the peeling flow carries one capped attribute: try each
+        peel_keys = _flow_keys(inst) or [None]
+        routes = [("colouring", None)] + [("peeling", key) for key in peel_keys]
+        if not equal:
+            routes = routes[1:] + routes[:1]
+        for route, key in routes:
+            if route == "colouring":
+                hint = candidate = _colour_equal_seats(inst, pp, tt, _group_order(inst, pp))
+            else:
+                candidate = _peel_rotations(inst, pp, tt, key)
+            if candidate is not None and _respects_limits(inst, pp, tt, candidate):
+                rot, how = candidate, f"flow+{route}"
+                break
     if rot is None:
-        # unequal seats between rotations, or the repair failed: CP-SAT decides for all pairs
+        # both got stuck (caps or unequal seats): CP-SAT decides for all pairs
         rot = _colour_cpsat(inst, pp, tt, hint)
         how = "flow+cp-sat rotations"
     if rot is None:

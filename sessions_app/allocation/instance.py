@@ -101,13 +101,16 @@ def parse_instance(data) -> Instance:
         raise ValueError("'tables' must be a list")
     table_ids: list = []
     table_index: dict = {}
+    seen_tables: set[str] = set()
     seats = np.zeros((len(tables), rotations), dtype=np.int64)
     for i, table in enumerate(tables):
         if not isinstance(table, dict):
             raise ValueError(f"table #{i + 1} must be an object with 'id' and 'seats'")
         tid = _check_id(table.get("id"), f"table #{i + 1}: 'id'")
-        if tid in table_index:
+        # 1 and "1" would collide as JSON keys
+        if str(tid) in seen_tables:
             raise ValueError(f"duplicate table id {tid!r}")
+        seen_tables.add(str(tid))
         table_index[tid] = i
         table_ids.append(tid)
         row = table.get("seats")
@@ -148,9 +151,9 @@ def parse_instance(data) -> Instance:
         if not isinstance(person, dict):
             raise ValueError(f"participant #{i + 1} must be an object with 'id' and 'ranking'")
         pid = _check_id(person.get("id"), f"participant #{i + 1}: 'id'")
-        if pid in seen:
+        if str(pid) in seen:  # 1 and "1" would collide as JSON keys
             raise ValueError(f"duplicate participant id {pid!r}")
-        seen.add(pid)
+        seen.add(str(pid))
         participant_ids.append(pid)
         ranking = person.get("ranking", [])
         if not isinstance(ranking, list):

@@ -169,15 +169,20 @@ def instances(draw, equal_seats: bool = False, diversity: bool = True):
 # --- optimality --------------------------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(instances())
 def test_solve_matches_integer_programme_on_small_instances(instance):
     result = solve(instance)
     assert_feasible(instance, result)
-    assert (placements(result), result["cost"]) == milp_optimum(instance)
+    best = milp_optimum(instance)
+    assert (placements(result), result["cost"]) == best
+    # the CP-SAT route for the rotations, which the fast routes rarely leave to it
+    via_cp_sat = solve(instance, method="flow+cp-sat", with_baselines=False)
+    assert_feasible(instance, via_cp_sat)
+    assert (placements(via_cp_sat), via_cp_sat["cost"]) == best
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(instances(equal_seats=True, diversity=False))
 def test_solve_matches_integer_programme_with_equal_seats(instance):
     result = solve(instance)
@@ -185,7 +190,7 @@ def test_solve_matches_integer_programme_with_equal_seats(instance):
     assert (placements(result), result["cost"]) == milp_optimum(instance)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(instances(equal_seats=True, diversity=True))
 def test_solve_matches_integer_programme_with_equal_seats_and_caps(instance):
     result = solve(instance)
@@ -292,6 +297,24 @@ def test_solve_respects_unequal_seats_between_rotations():
     assert result["unplaced"] == [{"id": "p1", "rotations": [1]}]
     assert result["cost"] == 1
     assert result["solver"]["method"] == "cp-sat fallback"
+
+
+def test_solve_respects_seats_that_differ_between_rotations_at_scale():
+    import random
+
+    rng = random.Random(5)
+    tables = [table(f"t{i}", *[rng.randint(12, 16) for _ in range(3)]) for i in range(10)]
+    tables[0]["seats"][2] = 0  # one table does not run in the last rotation
+    people = [
+        person(f"p{i}", *rng.sample([t["id"] for t in tables], 5), country=rng.choice("ABCDE"))
+        for i in range(110)
+    ]
+    instance = {"rotations": 3, "tables": tables, "participants": people, "diversity": {"country": 0.5}}
+    result = solve(instance)
+    assert_feasible(instance, result)
+    # the peeling flows reached the relaxation's bound, so this is the optimum
+    assert result["solver"]["method"] == "flow+peeling"
+    assert placements(result) == 330
 
 
 def test_solve_respects_unequal_table_sizes():
@@ -545,3 +568,55 @@ def test_cli_reports_invalid_json(tmp_path):
     done = run_cli(str(path))
     assert done.returncode == 2
     assert done.stderr.startswith(f"error: {path} is not valid JSON")
+
+
+def test_solve_accepts_integer_ids_and_returns_them_as_given():
+    instance = {
+        "rotations": 2,
+        "tables": [{"id": 10, "seats": [1, 1]}, {"id": 11, "seats": [1, 1]}],
+        "participants": [{"id": 1, "ranking": [11, 10]}, {"id": 2, "ranking": [11]}],
+    }
+    result = solve(instance)
+    assert result["assignment"] == {1: [10, 11], 2: [11, 10]}
+    assert result["cost"] == 1 + 4 + 1 + 9
+
+
+def test_solve_rejects_ids_that_collide_in_json():
+    instance = {"rotations": 1, "tables": [table("1", 1), {"id": 1, "seats": [1]}], "participants": []}
+    with pytest.raises(ValueError) as excinfo:
+        solve(instance)
+    assert str(excinfo.value) == "duplicate table id 1"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_solve_is_exact_when_country_and_sector_caps_both_bind(seed):
+    # neither single-attribute flow meets the other attribute's caps here: the pair model decides
+    import random
+
+    from sessions_app.allocation import engine, parse_instance
+
+    rng = random.Random(seed)
+    tables = [table(f"t{i}", 9, 9, 9) for i in range(5)]
+    people = [
+        person(
+            f"p{p}",
+            *rng.sample([t["id"] for t in tables], 3),
+            country=rng.choice("AAABBC"),
+            sector=rng.choice("xxxyz"),
+        )
+        for p in range(40)
+    ]
+    instance = {
+        "rotations": 3,
+        "tables": tables,
+        "participants": people,
+        "diversity": {"country": 0.4, "sector": 0.4},
+    }
+    inst = parse_instance(instance)
+    first, second = engine._flow_keys(inst)
+    assert not engine._aggregate_ok(inst, *engine._phase1(inst, first), second)
+    assert not engine._aggregate_ok(inst, *engine._phase1(inst, second), first)
+    result = solve(instance)
+    assert_feasible(instance, result)
+    assert result["solver"]["method"] != "cp-sat fallback"
+    assert (placements(result), result["cost"]) == milp_optimum(instance)
