@@ -62,6 +62,32 @@ class ConsolidationRecord(models.Model):
             models.UniqueConstraint(fields=["group", "group_part"], name="one_record_per_group_part"),
         ]
 
+    def __str__(self):
+        return self.label
+
+    @property
+    def kind(self) -> str:
+        if self.table_id:
+            return "table"
+        if self.group_id:
+            return "group"
+        return "item"
+
+    @property
+    def label(self) -> str:
+        """A short human name: which table and rotation, group part or plenary recap."""
+        if self.table_id:
+            return _("Table %(table)s · %(rotation)s") % {
+                "table": self.table.number, "rotation": self.rotation if self.rotation_id else "—"
+            }
+        if self.group_id:
+            if self.group.parts > 1:
+                return _("%(group)s (group %(part)s)") % {"group": self.group.name, "part": self.group_part}
+            return str(self.group.name)
+        if self.agenda_item_id:
+            return _("Recap: %(title)s") % {"title": self.agenda_item.title}
+        return _("Record %(pk)s") % {"pk": self.pk}
+
 
 class Finding(models.Model):
     """One entry in a section of a consolidation record."""
@@ -201,3 +227,30 @@ class EvaluationSubmission(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["evaluation", "user"], name="answer_evaluation_once")]
+
+
+class ItemTemplate(models.Model):
+    """Which template sections apply (and their limits) to the records of an agenda item that is not a
+    table session: the sub-regional groups' work, a plenary recap. Table sessions keep theirs in
+    `TableSession.sections`; the format is the same: {section: limit or null}; empty means every
+    section without a limit."""
+
+    agenda_item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="findings_template")
+    sections = models.JSONField(_("template sections"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("template settings")
+        verbose_name_plural = _("template settings")
+
+
+class TakeawayAuthor(models.Model):
+    """A participant chosen by the organisers to sum up a day's main takeaways."""
+
+    day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="takeaway_authors")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("takeaway author")
+        verbose_name_plural = _("takeaway authors")
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["day", "user"], name="one_takeaway_author_per_day")]
