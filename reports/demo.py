@@ -77,7 +77,10 @@ def ensure_tables(event, stdout=None) -> TableSession:
             defaults={"agenda_item": children[number - 1] if len(children) >= number else None},
         )
     for number, title in data.TABLE_TITLES.items():
-        Table.objects.get_or_create(session=session, number=number, defaults={"title": title})
+        table, _ = Table.objects.get_or_create(session=session, number=number, defaults={"title": title})
+        if not table.guiding_questions:
+            table.guiding_questions = "\n".join(data.GUIDING_QUESTIONS)
+            table.save(update_fields=["guiding_questions"])
     return session
 
 
@@ -303,6 +306,7 @@ def load_evaluation(event, stdout=None) -> None:
 @transaction.atomic
 def load(event, stdout=None) -> None:
     _say(stdout, "Findings, collation and evaluation:\n")
+    ensure_tables(event, stdout)
     load_records(event, stdout)
     load_collation(event, stdout)
     load_takeaways(event, stdout)

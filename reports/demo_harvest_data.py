@@ -15,6 +15,13 @@ TABLE_TITLES = {
     10: "The role of the informal sector in travel and tourism and child protection from sexual exploitation",
 }
 
+GUIDING_QUESTIONS = [
+    "What are the main trends you see on this topic in your country or sub-region?",
+    "What challenges and gaps stand in the way of protecting children?",
+    "Which good practices can others learn from? In which country?",
+    "What are the most pressing actions, and who should take them?",
+]
+
 # Per table: pools from which each rotation's record takes its entries (rotations see them in turn).
 TABLES = {
     1: {

@@ -102,8 +102,8 @@ class ResultsView(EvaluationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        evaluation = get_object_or_404(Evaluation, event=self.event)
-        context.update(evaluation=evaluation, summary=services.summary(evaluation=evaluation))
+        evaluation = Evaluation.objects.filter(event=self.event).first()
+        context.update(evaluation=evaluation, summary=services.summary(evaluation=evaluation) if evaluation else None)
         return context
 
 

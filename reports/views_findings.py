@@ -174,7 +174,7 @@ class RecordEditView(RecordMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             record=self.record, questions=services.guiding_questions(self.record),
-            limits={s: limit for s, limit in self.sections.items()},
+            limits=[(Section(s).label, limit) for s, limit in self.sections.items() if limit],
         )
         return context
 
