@@ -115,7 +115,10 @@ class ThemeDetailView(CollationMixin, TemplateView):
         groups: dict[str, list] = {}
         for item in services.theme_items(theme):
             groups.setdefault(item.kind, []).append((item, services.provenance(item)))
-        context.update(theme=theme, groups=[(labels.get(k, k), items) for k, items in groups.items()])
+        order = [section.value for section in Section]
+        context.update(theme=theme, groups=[
+            (labels.get(k, k), groups[k]) for k in sorted(groups, key=lambda k: order.index(k) if k in order else 99)
+        ])
         return context
 
     def post(self, request, *args, **kwargs):
