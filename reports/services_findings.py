@@ -220,20 +220,35 @@ def save_record(
     if language not in (current.event.languages or [current.event.default_language]):
         raise ValidationError(_("Choose one of the event's languages."))
     check_limits(sections=sections_for(current), findings=findings)
-    current.findings.all().delete()
+    wanted = []
     order_in_section: dict[str, int] = {}
-    new = []
     for item in findings:
         order_in_section[item["section"]] = order_in_section.get(item["section"], 0) + 1
-        finding = Finding(
-            record=current, section=item["section"], order=order_in_section[item["section"]],
-            title=item.get("title", ""), text=item["text"], country=item.get("country", ""),
-            speaker_organisation=item.get("speaker_organisation", ""),
-            attribution_consent=bool(item.get("attribution_consent")),
-        )
+        wanted.append({
+            "section": item["section"], "order": order_in_section[item["section"]],
+            "title": item.get("title", "") or "", "text": item["text"], "country": item.get("country", "") or "",
+            "speaker_organisation": item.get("speaker_organisation", "") or "",
+            "attribution_consent": bool(item.get("attribution_consent")),
+        })
+    before = snapshot(current)
+    in_snapshot_order = sorted(wanted, key=lambda f: (f["section"], f["order"]))
+    if before["findings"] == in_snapshot_order and before["language"] == language and before["notes"] == notes:
+        return current  # nothing changed (e.g. an autosave after a pause): no new version
+    # Update entries in place, position by position within each section, so that a finding collated into
+    # the report keeps its identity (the provenance) when its record is edited after a change request.
+    existing: dict[str, list[Finding]] = {}
+    for finding in current.findings.order_by("section", "order", "pk"):
+        existing.setdefault(finding.section, []).append(finding)
+    keep = set()
+    for values in wanted:
+        pool = existing.get(values["section"], [])
+        finding = pool[values["order"] - 1] if len(pool) >= values["order"] else Finding(record=current)
+        for field, value in values.items():
+            setattr(finding, field, value)
         finding.full_clean(exclude=["record"])
-        new.append(finding)
-    Finding.objects.bulk_create(new)
+        finding.save()
+        keep.add(finding.pk)
+    current.findings.exclude(pk__in=keep).delete()
     current.language = language
     current.notes = notes
     current.version += 1

@@ -2,7 +2,7 @@
 review workflow, the history, the organisers' template settings and the daily takeaways."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,6 +18,8 @@ from . import services_findings as services
 from .forms_findings import RecordForm, ReviewForm, SectionsForm, TakeawayAuthorsForm, TakeawayForm, build_formsets
 from .models import ConsolidationRecord, ItemTemplate, RecordVersion, Section, Takeaway
 
+# Agenda items whose records the template settings page offers besides table sessions and groups.
+RECAP_KINDS = [ItemKind.PLENARY, ItemKind.WRAP_UP, ItemKind.GROUP_WORK]
 RECORD_RELATED = ("event", "table__session", "rotation", "group__agenda_item", "agenda_item", "updated_by")
 
 
@@ -27,9 +29,6 @@ class FindingsMixin(EventPermissionMixin):
 
 class RecordMixin(FindingsMixin):
     """Loads `self.record` through the event; a record the user may not see is a 404."""
-
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
 
     def get_record(self) -> ConsolidationRecord:
         record = get_object_or_404(
@@ -141,9 +140,6 @@ class RecordEditView(RecordMixin, TemplateView):
     form with the header X-Autosave and gets JSON back."""
 
     template_name = "reports/findings/record_form.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
 
     def _load(self):
         self.record = self.get_record()
@@ -330,19 +326,13 @@ class TemplateSettingsView(FindingsMixin, TemplateView):
         ]
         items = (
             AgendaItem.objects.filter(day__event=self.event)
-            .filter(models_q_group_or_plenary())
+            .filter(Q(breakout_groups__isnull=False) | Q(kind__in=RECAP_KINDS))
             .select_related("day", "findings_template").distinct().order_by("day__date", "start", "pk")
         )
         context["items"] = [
             (i, describe(i.findings_template.sections if hasattr(i, "findings_template") else {})) for i in items
         ]
         return context
-
-
-def models_q_group_or_plenary():
-    from django.db.models import Q
-
-    return Q(breakout_groups__isnull=False) | Q(kind__in=[ItemKind.PLENARY, ItemKind.WRAP_UP, ItemKind.GROUP_WORK])
 
 
 class SectionsEditView(FindingsMixin, TemplateView):

@@ -179,3 +179,15 @@ def test_html_in_collated_text_is_escaped(rapporteur_client, event, tables):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>x</script>" not in html
+
+
+@pytest.mark.parametrize("count", [10, 100])
+def test_theme_page_query_count_is_constant(rapporteur_client, event, tables, count, django_assert_num_queries):
+    findings = make_findings(tables, count)
+    theme = ReportThemeFactory(event=event)
+    services.collect_into_theme(event=event, theme=theme, findings=findings)
+    url = reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme": theme.pk})
+    rapporteur_client.get(url)
+    with django_assert_num_queries(8):
+        response = rapporteur_client.get(url)
+    assert sum(len(items) for _label, items in response.context["groups"]) == count

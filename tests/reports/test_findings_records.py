@@ -210,3 +210,31 @@ def test_record_language_must_be_offered_by_event(client, record, tables):
     response = client.post(edit_url(record), form_data(1, trends=["x"], language="pt"))
     assert response.status_code == 400
     assert ConsolidationRecord.objects.get().language == "en"
+
+
+def test_saving_unchanged_content_makes_no_new_version(record, tables):
+    user = tables["facilitator"]
+    content = [{"section": "recommendation", "title": "T", "text": "R"}, {"section": "trend", "text": "A"},
+               {"section": "good_practice", "text": "G", "country": "CR"}]
+    services.save_record(record=record, user=user, expected_version=1, language="en", notes="n", findings=content)
+    again = services.save_record(record=record, user=user, expected_version=2, language="en", notes="n", findings=content)
+    assert again.version == 2
+    assert RecordVersion.objects.filter(record=record).count() == 1
+
+
+def test_editing_a_collated_record_keeps_provenance(record, tables, make_user):
+    from reports import services_collation
+    from reports.models import CollatedFinding
+
+    from .factories import ReportThemeFactory
+
+    user = tables["facilitator"]
+    services.save_record(record=record, user=user, expected_version=1, language="en", notes="",
+                         findings=[{"section": "trend", "text": "Migration"}, {"section": "trend", "text": "Crime"}])
+    theme = ReportThemeFactory(event=record.event)
+    collated = services_collation.collect_into_theme(event=record.event, theme=theme, findings=list(record.findings.all()))
+    services.save_record(record=record, user=user, expected_version=2, language="en", notes="",
+                         findings=[{"section": "trend", "text": "Migration of children"}])
+    first = CollatedFinding.objects.get(pk=collated[0].pk)
+    assert [f.text for f in first.sources.all()] == ["Migration of children"]
+    assert CollatedFinding.objects.get(pk=collated[1].pk).sources.count() == 0

@@ -120,3 +120,23 @@ def test_template_sections_page_saves_limits(client, tables, make_user):
     empty = client.post(url, {})
     assert empty.status_code == 400
     assert "Choose at least one section." in empty.content.decode()
+
+
+def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user):
+    from events.models import ItemKind, ItemPerson
+    from tests.factories import AgendaItemFactory, PersonFactory
+
+    item = AgendaItemFactory(day__event=event, kind=ItemKind.PLENARY, title="Plenary recap: technology",
+                             description="How good are we doing?\nWhat next?")
+    facilitator = make_user(event, Role.FACILITATOR)
+    ItemPerson.objects.create(item=item, person=PersonFactory(event=event, user=facilitator), role="facilitator")
+    client.force_login(make_user(event, Role.FACILITATOR))
+    url = reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item": item.pk})
+    assert client.post(url).status_code == 403
+    client.force_login(facilitator)
+    response = client.post(url)
+    record = ConsolidationRecord.objects.get(agenda_item=item)
+    assert response.status_code == 302
+    assert record.label == "Recap: Plenary recap: technology"
+    page = client.get(reverse("reports:findings_edit", kwargs={"slug": event.slug, "pk": record.pk})).content.decode()
+    assert "What next?" in page
