@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django_countries.fields import Country
 
 from events.models import ItemPerson
 from events.permissions import has_perm
@@ -333,7 +334,12 @@ def findings_by_section(findings, sections: dict[str, int | None]) -> list[tuple
     labels = dict(Section.choices)
     grouped: dict[str, list] = {s: [] for s in sections}
     for f in findings:
-        key = f["section"] if isinstance(f, dict) else f.section
+        if isinstance(f, dict):
+            # snapshots hold country codes: give templates a Country with its name, as a model field does
+            f = {**f, "country": Country(code=f["country"]) if f.get("country") else ""}
+            key = f["section"]
+        else:
+            key = f.section
         grouped.setdefault(key, []).append(f)
     return [(s, labels.get(s, s), items) for s, items in grouped.items()]
 

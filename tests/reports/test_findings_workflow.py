@@ -140,3 +140,18 @@ def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user)
     assert record.label == "Recap: Plenary recap: technology"
     page = client.get(reverse("reports:findings_edit", kwargs={"slug": event.slug, "pk": record.pk})).content.decode()
     assert "What next?" in page
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_record_list_query_count_is_constant(client, event, tables, make_user, count, django_assert_num_queries):
+    from .factories import RecordFactory, TableFactory
+
+    for n in range(count):
+        RecordFactory(table=TableFactory(session=tables["session"], number=10 + n), rotation=tables["rotations"][0],
+                      status=S.ACCEPTED)
+    client.force_login(tables["facilitator"])
+    url = reverse("reports:findings_list", kwargs={"slug": event.slug})
+    client.get(url)
+    with django_assert_num_queries(10):
+        response = client.get(url)
+    assert len(response.context["records"]) == count
