@@ -15,7 +15,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from events.models import AgendaItem, Day, ItemKind
+from events.models import AgendaItem, Day, EventRole, ItemKind, Role
 from sessions_app.models import BreakoutGroup, Registration, Rotation, Table, TableSession
 
 from . import demo_harvest_data as data
@@ -293,14 +293,21 @@ def load_evaluation(event, stdout=None) -> None:
         Registration.objects.filter(event=event, status=Registration.Status.APPROVED)
         .exclude(user__email="participant@example.org").select_related("user").order_by("pk")[:24]
     )
+    respondents = [r.user for r in registrations]
+    if len(respondents) < 12:
+        # Without the tables' demo registrations, a few demo respondents answer (participants by role).
+        for n in range(1, 19):
+            user = _user(f"respondent-{n:02d}@example.org")
+            EventRole.objects.get_or_create(event=event, user=user, role=Role.PARTICIPANT)
+            respondents.append(user)
     rng = random.Random(2024)
-    for n, registration in enumerate(registrations):
+    for n, user in enumerate(respondents):
         answers = {q.pk: rng.choice([3, 4, 4, 5, 5, 5]) for q in ratings}
         best, improve = data.EVALUATION_COMMENTS[n % len(data.EVALUATION_COMMENTS)]
         answers[texts[0].pk] = best
         answers[texts[1].pk] = improve
-        services_evaluation.submit_answers(evaluation=evaluation, user=registration.user, answers=answers)
-    _say(stdout, f"  evaluation with {len(questions)} questions and {len(registrations)} anonymous answers\n")
+        services_evaluation.submit_answers(evaluation=evaluation, user=user, answers=answers)
+    _say(stdout, f"  evaluation with {len(questions)} questions and {len(respondents)} anonymous answers\n")
 
 
 @transaction.atomic

@@ -25,3 +25,12 @@ def test_demo_loads_records_and_collation_once():
     before = (Finding.objects.count(), CollatedFinding.objects.count())
     demo.load(event, stdout=None)
     assert (Finding.objects.count(), CollatedFinding.objects.count()) == before
+
+
+def test_demo_evaluation_has_anonymous_answers():
+    from reports.models import EvaluationResponse, EvaluationSubmission
+
+    event = events_demo.load(stdout=None)
+    demo.load(event, stdout=None)
+    assert EvaluationSubmission.objects.filter(evaluation__event=event).count() == 18
+    assert EvaluationResponse.objects.filter(evaluation__event=event).count() == 18
