@@ -15,7 +15,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from events.models import AgendaItem, Day, EventRole, ItemKind, Role
+from events.models import AgendaItem, Day, ItemKind
 from sessions_app.models import BreakoutGroup, Registration, Rotation, Table, TableSession
 
 from . import demo_harvest_data as data
@@ -295,10 +295,15 @@ def load_evaluation(event, stdout=None) -> None:
     )
     respondents = [r.user for r in registrations]
     if len(respondents) < 12:
-        # Without the tables' demo registrations, a few demo respondents answer (participants by role).
+        # Without the tables' demo registrations (sessions_app.demo), a few approved demo respondents answer.
+        countries = ["CR", "GT", "CO", "PE", "MX", "DO", "BR", "SV", "TT", "GY", "BZ", "UY"]
         for n in range(1, 19):
             user = _user(f"respondent-{n:02d}@example.org")
-            EventRole.objects.get_or_create(event=event, user=user, role=Role.PARTICIPANT)
+            Registration.objects.get_or_create(event=event, user=user, defaults={
+                "full_name": f"Demo respondent {n}", "organisation": "Demo organisation",
+                "country": countries[n % len(countries)], "sector": "civil_society", "preferred_language": "en",
+                "status": Registration.Status.APPROVED,
+            })
             respondents.append(user)
     rng = random.Random(2024)
     for n, user in enumerate(respondents):
@@ -316,5 +321,5 @@ def load(event, stdout=None) -> None:
     ensure_tables(event, stdout)
     load_records(event, stdout)
     load_collation(event, stdout)
-    load_takeaways(event, stdout)
     load_evaluation(event, stdout)
+    load_takeaways(event, stdout)

@@ -34,3 +34,4 @@ def test_demo_evaluation_has_anonymous_answers():
     demo.load(event, stdout=None)
     assert EvaluationSubmission.objects.filter(evaluation__event=event).count() == 18
     assert EvaluationResponse.objects.filter(evaluation__event=event).count() == 18
+    assert event.days.get(date=event.start_date).takeaways.count() == 4
