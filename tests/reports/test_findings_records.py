@@ -238,3 +238,55 @@ def test_editing_a_collated_record_keeps_provenance(record, tables, make_user):
     first = CollatedFinding.objects.get(pk=collated[0].pk)
     assert [f.text for f in first.sources.all()] == ["Migration of children"]
     assert CollatedFinding.objects.get(pk=collated[1].pk).sources.count() == 0
+
+
+def test_quote_without_consent_shows_no_organisation_to_participants(client, record, tables, make_user):
+    from events.models import Role
+
+    services.save_record(
+        record=record, user=tables["facilitator"], expected_version=1, language="en", notes="",
+        findings=[{"section": "quote", "text": "Nobody listens", "speaker_organisation": "Hidden Org",
+                   "country": "GY", "attribution_consent": False},
+                  {"section": "quote", "text": "Follow the money", "speaker_organisation": "Shown Org",
+                   "country": "MX", "attribution_consent": True}],
+    )
+    record.refresh_from_db()
+    record.status = record.Status.ACCEPTED
+    record.save()
+    client.force_login(make_user(record.event, Role.PARTICIPANT))
+    page = client.get(reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "pk": record.pk})).content.decode()
+    assert "Nobody listens" in page
+    assert "Hidden Org" not in page
+    assert "Shown Org" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_once_one_wins(postgres_only, record, tables):
+    """Two threads save version 1 at the same moment: the row lock lets exactly one through."""
+    import threading
+
+    from django.db import connection
+
+    results = []
+    barrier = threading.Barrier(2)
+
+    def save(text):
+        try:
+            barrier.wait()
+            services.save_record(record=record, user=tables["facilitator"], expected_version=1, language="en",
+                                 notes="", findings=[{"section": "trend", "text": text}])
+            results.append("saved")
+        except services.VersionConflict:
+            results.append("conflict")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(t,)) for t in ("first", "second")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["conflict", "saved"]
+    record.refresh_from_db()
+    assert record.version == 2
+    assert record.findings.count() == 1
