@@ -7,6 +7,7 @@ What those have not created is made here with get_or_create on the same natural 
 on Tuesday's 14:00 block, rotations and tables by number, groups by name on Tuesday's 11:00 item.
 Idempotent: a part that already exists is left alone.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -21,8 +22,16 @@ from sessions_app.models import BreakoutGroup, Registration, Rotation, Table, Ta
 from . import demo_harvest_data as data
 from . import services_evaluation
 from .models import (
-    CollatedFinding, ConsolidationRecord, EvaluationQuestion, Finding, ItemTemplate, RecordVersion, ReportTheme,
-    Section, Takeaway, TakeawayAuthor,
+    CollatedFinding,
+    ConsolidationRecord,
+    EvaluationQuestion,
+    Finding,
+    ItemTemplate,
+    RecordVersion,
+    ReportTheme,
+    Section,
+    Takeaway,
+    TakeawayAuthor,
 )
 from .services_findings import snapshot
 
@@ -59,21 +68,33 @@ def _item(day, start, end, kind, title):
 def ensure_tables(event, stdout=None) -> TableSession:
     """The Tuesday table session with its three rotations and ten tables (created if missing)."""
     day = _tuesday(event)
-    block = _item(day, datetime.time(14), datetime.time(17), ItemKind.THEMATIC_TABLES,
-                  "Group debate: distilling challenges by areas")
+    block = _item(
+        day,
+        datetime.time(14),
+        datetime.time(17),
+        ItemKind.THEMATIC_TABLES,
+        "Group debate: distilling challenges by areas",
+    )
     session, created = TableSession.objects.get_or_create(
         agenda_item=block, defaults={"event": event, "title": "Thematic tables"}
     )
     if created:
         _say(stdout, "  (reports.demo: created the Tuesday table session; sessions_app.demo normally does)\n")
     if not session.sections:
-        session.sections = {"trend": 5, "challenge": None, "good_practice": None, "recommendation": 8,
-                            "country_observation": None, "quote": None}
+        session.sections = {
+            "trend": 5,
+            "challenge": None,
+            "good_practice": None,
+            "recommendation": 8,
+            "country_observation": None,
+            "quote": None,
+        }
         session.save(update_fields=["sections"])
     children = list(block.children.order_by("start"))
     for number in (1, 2, 3):
         Rotation.objects.get_or_create(
-            session=session, number=number,
+            session=session,
+            number=number,
             defaults={"agenda_item": children[number - 1] if len(children) >= number else None},
         )
     for number, title in data.TABLE_TITLES.items():
@@ -86,15 +107,22 @@ def ensure_tables(event, stdout=None) -> TableSession:
 
 def ensure_groups(event) -> list[tuple[BreakoutGroup, dict]]:
     day = _tuesday(event)
-    item = _item(day, datetime.time(11), datetime.time(12, 30), ItemKind.GROUP_WORK,
-                 "Group debate: aligning a common understanding of child sexual exploitation in travel and tourism")
+    item = _item(
+        day,
+        datetime.time(11),
+        datetime.time(12, 30),
+        ItemKind.GROUP_WORK,
+        "Group debate: aligning a common understanding of child sexual exploitation in travel and tourism",
+    )
     ItemTemplate.objects.get_or_create(
-        agenda_item=item, defaults={"sections": {"trend": 5, "recommendation": 8, "country_observation": None}}
+        agenda_item=item,
+        defaults={"sections": {"trend": 5, "recommendation": 8, "country_observation": None}},
     )
     groups = []
     for order, source in enumerate(data.GROUPS):
         group, _ = BreakoutGroup.objects.get_or_create(
-            agenda_item=item, name=source["name"],
+            agenda_item=item,
+            name=source["name"],
             defaults={"countries": source["countries"], "parts": len(source["parts"]), "order": order},
         )
         groups.append((group, source))
@@ -125,8 +153,15 @@ def _entries_for_table(number, rotation, language):
     for country, text in _pick(pool.get("observations", []), rotation, 1):
         entries.append({"section": Section.COUNTRY_OBSERVATION, "text": text, "country": country})
     for text, organisation, country, consent in _pick(pool.get("quotes", []), rotation, 1):
-        entries.append({"section": Section.QUOTE, "text": text, "speaker_organisation": organisation,
-                        "country": country, "attribution_consent": consent})
+        entries.append(
+            {
+                "section": Section.QUOTE,
+                "text": text,
+                "speaker_organisation": organisation,
+                "country": country,
+                "attribution_consent": consent,
+            }
+        )
     return entries
 
 
@@ -142,7 +177,9 @@ def _write(record, entries, *, author, reviewer, accepted):
         record.version = version
         record.updated_by = user
         record.save()
-        RecordVersion.objects.create(record=record, version=version, author=user, status=status, snapshot=snapshot(record))
+        RecordVersion.objects.create(
+            record=record, version=version, author=user, status=status, snapshot=snapshot(record)
+        )
 
 
 def load_records(event, stdout=None) -> int:
@@ -169,8 +206,13 @@ def load_records(event, stdout=None) -> int:
             )
             record.language = language
             accepted = not (number == 2 and rotation_number == 3)  # one left for the rapporteur to review
-            _write(record, _entries_for_table(number, rotation_number, language), author=facilitator,
-                   reviewer=rapporteur, accepted=accepted)
+            _write(
+                record,
+                _entries_for_table(number, rotation_number, language),
+                author=facilitator,
+                reviewer=rapporteur,
+                accepted=accepted,
+            )
             count += 1
     for group, source in ensure_groups(event):
         if group.order == 0 and not group.facilitators.exists():
@@ -180,8 +222,10 @@ def load_records(event, stdout=None) -> int:
                 group=group, group_part=part, defaults={"event": event, "language": "en"}
             )
             entries = [{"section": Section.TREND, "text": t} for t in content["trends"]]
-            entries += [{"section": Section.RECOMMENDATION, "title": title, "text": text}
-                        for title, text in content["recommendations"]]
+            entries += [
+                {"section": Section.RECOMMENDATION, "title": title, "text": text}
+                for title, text in content["recommendations"]
+            ]
             _write(record, entries, author=facilitator, reviewer=rapporteur, accepted=True)
             count += 1
     _say(stdout, f"  {count} consolidation records with their findings and history\n")
@@ -194,7 +238,8 @@ def load_collation(event, stdout=None) -> int:
         return 0
     findings = list(
         Finding.objects.filter(record__event=event, record__table__isnull=False)
-        .select_related("record__table").order_by("pk")
+        .select_related("record__table")
+        .order_by("pk")
     )
     by_table_section: dict[tuple[int, str], list[Finding]] = {}
     for finding in findings:
@@ -217,13 +262,35 @@ def load_collation(event, stdout=None) -> int:
     themes = {}
     created = 0
 
-    def add(theme, theme_source, kind, *, title="", text="", country="", subheading="", organisation="",
-            consent=False, order, glance=0, source_section=None):
+    def add(
+        theme,
+        theme_source,
+        kind,
+        *,
+        title="",
+        text="",
+        country="",
+        subheading="",
+        organisation="",
+        consent=False,
+        order,
+        glance=0,
+        source_section=None,
+    ):
         nonlocal created
         item = CollatedFinding.objects.create(
-            event=event, theme=theme, kind=kind, title_en=title, text_en=text, subheading_en=subheading,
-            country=country, speaker_organisation=organisation, attribution_consent=consent, order=order,
-            at_a_glance=bool(glance), glance_order=glance,
+            event=event,
+            theme=theme,
+            kind=kind,
+            title_en=title,
+            text_en=text,
+            subheading_en=subheading,
+            country=country,
+            speaker_organisation=organisation,
+            attribution_consent=consent,
+            order=order,
+            at_a_glance=bool(glance),
+            glance_order=glance,
         )
         item.sources.set(sources(theme_source, source_section or kind))
         created += 1
@@ -231,22 +298,43 @@ def load_collation(event, stdout=None) -> int:
 
     for order, source in enumerate(data.THEMES, start=1):
         theme = ReportTheme.objects.create(
-            event=event, kind=source["kind"], order=order, title_en=source["title_en"], title_es=source["title_es"],
-            introduction_en=source["introduction_en"], introduction_es=source["introduction_es"],
+            event=event,
+            kind=source["kind"],
+            order=order,
+            title_en=source["title_en"],
+            title_es=source["title_es"],
+            introduction_en=source["introduction_en"],
+            introduction_es=source["introduction_es"],
         )
         themes[source["key"]] = (theme, source)
         for n, (country, title, text) in enumerate(source.get("observations", []), start=1):
             add(theme, source, Section.COUNTRY_OBSERVATION, title=title, text=text, country=country, order=n)
         for n, (text, organisation, country, consent) in enumerate(source.get("quotes", []), start=1):
-            add(theme, source, Section.QUOTE, text=text, organisation=organisation, country=country,
-                consent=consent, order=n)
+            add(
+                theme,
+                source,
+                Section.QUOTE,
+                text=text,
+                organisation=organisation,
+                country=country,
+                consent=consent,
+                order=n,
+            )
         for n, (title, text) in enumerate(source.get("recommendations", []), start=1):
             add(theme, source, Section.RECOMMENDATION, title=title, text=text, order=n)
         n = 0
         for subheading, items in source.get("subsections", []):
             for title, text in items:
                 n += 1
-                add(theme, source, Section.RECOMMENDATION, title=title, text=text, subheading=subheading, order=n)
+                add(
+                    theme,
+                    source,
+                    Section.RECOMMENDATION,
+                    title=title,
+                    text=text,
+                    subheading=subheading,
+                    order=n,
+                )
     trend_order: dict[str, int] = {}
     for glance, (key, title, text) in enumerate(data.AT_A_GLANCE, start=1):
         theme, source = themes[key]
@@ -266,10 +354,12 @@ def load_takeaways(event, stdout=None) -> None:
     if monday is None or monday.takeaway_authors.exists():
         return
     registrations = list(
-        Registration.objects.filter(event=event, status=Registration.Status.APPROVED).select_related("user").order_by("pk")[:4]
+        Registration.objects.filter(event=event, status=Registration.Status.APPROVED)
+        .select_related("user")
+        .order_by("pk")[:4]
     )
     users = [r.user for r in registrations] or [_user("participant@example.org")]
-    for user, text in zip(users, data.TAKEAWAYS_MONDAY):
+    for user, text in zip(users, data.TAKEAWAYS_MONDAY, strict=False):
         TakeawayAuthor.objects.get_or_create(day=monday, user=user)
         Takeaway.objects.update_or_create(day=monday, author=user, defaults={"text": text, "language": "en"})
     _say(stdout, f"  {len(users)} takeaways for Monday\n")
@@ -284,14 +374,23 @@ def load_evaluation(event, stdout=None) -> None:
     evaluation.save()
     questions = []
     for order, (kind, text_en, text_es) in enumerate(data.EVALUATION_QUESTIONS, start=1):
-        questions.append(EvaluationQuestion.objects.create(
-            evaluation=evaluation, kind=kind, text_en=text_en, text_es=text_es, order=order, scale_max=5,
-        ))
+        questions.append(
+            EvaluationQuestion.objects.create(
+                evaluation=evaluation,
+                kind=kind,
+                text_en=text_en,
+                text_es=text_es,
+                order=order,
+                scale_max=5,
+            )
+        )
     ratings = [q for q in questions if q.kind == "rating"]
     texts = [q for q in questions if q.kind == "text"]
     registrations = list(
         Registration.objects.filter(event=event, status=Registration.Status.APPROVED)
-        .exclude(user__email="participant@example.org").select_related("user").order_by("pk")[:24]
+        .exclude(user__email="participant@example.org")
+        .select_related("user")
+        .order_by("pk")[:24]
     )
     respondents = [r.user for r in registrations]
     if len(respondents) < 12:
@@ -299,11 +398,18 @@ def load_evaluation(event, stdout=None) -> None:
         countries = ["CR", "GT", "CO", "PE", "MX", "DO", "BR", "SV", "TT", "GY", "BZ", "UY"]
         for n in range(1, 19):
             user = _user(f"respondent-{n:02d}@example.org")
-            Registration.objects.get_or_create(event=event, user=user, defaults={
-                "full_name": f"Demo respondent {n}", "organisation": "Demo organisation",
-                "country": countries[n % len(countries)], "sector": "civil_society", "preferred_language": "en",
-                "status": Registration.Status.APPROVED,
-            })
+            Registration.objects.get_or_create(
+                event=event,
+                user=user,
+                defaults={
+                    "full_name": f"Demo respondent {n}",
+                    "organisation": "Demo organisation",
+                    "country": countries[n % len(countries)],
+                    "sector": "civil_society",
+                    "preferred_language": "en",
+                    "status": Registration.Status.APPROVED,
+                },
+            )
             respondents.append(user)
     rng = random.Random(2024)
     for n, user in enumerate(respondents):

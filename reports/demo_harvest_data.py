@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """What the San José Dialogue 2024's tables, groups and collation produced, written from the seed
 documents (the agenda's table topics and the outcome report's trends, call-outs and recommendations).
 Used by reports.demo. Plain data: no database access here."""

@@ -1,4 +1,5 @@
 """Forms of the collation: the search filters, collecting into a theme, themes and collated findings."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -22,7 +23,9 @@ class SearchForm(forms.Form):
     def __init__(self, *args, event, themes, tables, rotations, groups, days, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
-        self.fields["theme"].choices = everything + [("none", _("Not yet in a theme"))] + [(str(t.pk), t.title) for t in themes]
+        self.fields["theme"].choices = (
+            everything + [("none", _("Not yet in a theme"))] + [(str(t.pk), t.title) for t in themes]
+        )
         self.fields["section"].choices = everything + list(Section.choices)
         self.fields["country"].choices = everything + list(countries)
         self.fields["table"].choices = everything + [(str(t.pk), f"{t.number}. {t.title}") for t in tables]
@@ -38,9 +41,12 @@ class SearchForm(forms.Form):
 
 class CollectForm(forms.Form):
     theme = forms.ModelChoiceField(label=_("Collect into theme"), queryset=ReportTheme.objects.none())
-    findings = forms.ModelMultipleChoiceField(queryset=None, error_messages={
-        "required": _("Tick at least one finding to collect."),
-    })
+    findings = forms.ModelMultipleChoiceField(
+        queryset=None,
+        error_messages={
+            "required": _("Tick at least one finding to collect."),
+        },
+    )
 
     def __init__(self, *args, event, findings, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,16 +90,28 @@ class CollatedForm(forms.ModelForm):
 
     class Meta:
         model = CollatedFinding
-        fields = ["theme", "kind", "order", "country", "speaker_organisation", "attribution_consent",
-                  "at_a_glance", "glance_order", "in_report"]
+        fields = [
+            "theme",
+            "kind",
+            "order",
+            "country",
+            "speaker_organisation",
+            "attribution_consent",
+            "at_a_glance",
+            "glance_order",
+            "in_report",
+        ]
         labels = {"glance_order": _("Position “at a glance”")}
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = ReportTheme.objects.filter(event=event)
         self.fields["speaker_organisation"].help_text = _("Quotes only. Never a person's name.")
-        for base, widget in (("subheading", forms.TextInput), ("title", forms.TextInput),
-                             ("text", forms.Textarea(attrs={"rows": 4}))):
+        for base, widget in (
+            ("subheading", forms.TextInput),
+            ("title", forms.TextInput),
+            ("text", forms.Textarea(attrs={"rows": 4})),
+        ):
             for name in _translated(base, event):
                 field = CollatedFinding._meta.get_field(name)
                 self.fields[name] = field.formfield(widget=widget)

@@ -1,4 +1,5 @@
 """Forms of the evaluation: its settings, a question, and the participants' answers."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,9 @@ class EvaluationForm(forms.ModelForm):
 
 class QuestionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=EvaluationQuestion.Kind.choices)
-    scale_max = forms.IntegerField(label=_("Highest rating"), min_value=2, max_value=10, initial=5, required=False)
+    scale_max = forms.IntegerField(
+        label=_("Highest rating"), min_value=2, max_value=10, initial=5, required=False
+    )
     required = forms.BooleanField(label=_("Required"), required=False)
     order = forms.IntegerField(label=_("Order"), min_value=0, initial=0, required=False)
 
@@ -27,7 +30,8 @@ class QuestionForm(forms.Form):
             if code in offered:
                 field = f"text_{code}"
                 self.fields[field] = forms.CharField(
-                    label=_("Question (%(language)s)") % {"language": name}, max_length=300,
+                    label=_("Question (%(language)s)") % {"language": name},
+                    max_length=300,
                     required=code == event.default_language,
                 )
                 self.text_fields.append(field)
@@ -44,8 +48,11 @@ class AnswerForm(forms.Form):
             name = f"q{q.pk}"
             if q.kind == EvaluationQuestion.Kind.RATING:
                 self.fields[name] = forms.TypedChoiceField(
-                    label=q.text, choices=[(str(i), str(i)) for i in range(1, q.scale_max + 1)], coerce=int,
-                    widget=forms.RadioSelect, required=q.required,
+                    label=q.text,
+                    choices=[(str(i), str(i)) for i in range(1, q.scale_max + 1)],
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    required=q.required,
                     help_text=_("1 = poor, %(max)s = excellent") % {"max": q.scale_max},
                 )
             else:

@@ -1,9 +1,10 @@
 """Forms of the consolidation template, the review, the template settings and the daily takeaways."""
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import LazyTypedChoiceField
 from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
 
 from events.models import LANGUAGE_CHOICES
 
@@ -95,8 +96,12 @@ class BaseSectionFormSet(forms.BaseFormSet):
     @property
     def empty_form(self):
         form = self.form(
-            auto_id=self.auto_id, prefix=self.add_prefix("__prefix__"), empty_permitted=True,
-            use_required_attribute=False, section=self.section, renderer=self.renderer,
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            section=self.section,
+            renderer=self.renderer,
         )
         self.add_fields(form, None)
         return form
@@ -108,8 +113,12 @@ class BaseSectionFormSet(forms.BaseFormSet):
         if self.limit is not None and len(entries) > self.limit:
             raise forms.ValidationError(
                 _("%(section)s: at most %(limit)s entries, you entered %(count)s. Remove %(extra)s.")
-                % {"section": Section(self.section).label, "limit": self.limit, "count": len(entries),
-                   "extra": len(entries) - self.limit}
+                % {
+                    "section": Section(self.section).label,
+                    "limit": self.limit,
+                    "count": len(entries),
+                    "extra": len(entries) - self.limit,
+                }
             )
 
     def entries(self) -> list[dict]:
@@ -120,11 +129,17 @@ def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None
     formsets = []
     for section, limit in sections.items():
         initial = (initial_by_section or {}).get(section, [])
-        extra = EXTRA_ROWS if limit is None else max(0, min(EXTRA_ROWS, limit - len(initial))) or (1 if not initial else 0)
+        extra = (
+            EXTRA_ROWS
+            if limit is None
+            else max(0, min(EXTRA_ROWS, limit - len(initial))) or (1 if not initial else 0)
+        )
         factory = forms.formset_factory(
             FindingForm, formset=BaseSectionFormSet, extra=extra, max_num=200, absolute_max=200
         )
-        formset = factory(data=data, initial=initial, prefix=section, form_kwargs={}, section=Section(section), limit=limit)
+        formset = factory(
+            data=data, initial=initial, prefix=section, form_kwargs={}, section=Section(section), limit=limit
+        )
         formset.label = Section(section).label
         formsets.append(formset)
     return formsets
@@ -148,8 +163,11 @@ class SectionsForm(forms.Form):
                 label=section.label, required=False, initial=everything or section.value in sections
             )
             self.fields[f"limit_{section.value}"] = forms.IntegerField(
-                label=_("Limit for “%(section)s”") % {"section": section.label}, required=False, min_value=1,
-                max_value=100, initial=sections.get(section.value),
+                label=_("Limit for “%(section)s”") % {"section": section.label},
+                required=False,
+                min_value=1,
+                max_value=100,
+                initial=sections.get(section.value),
                 help_text=_("Empty for no limit (e.g. 5 for the top five trends)."),
             )
 
@@ -161,9 +179,7 @@ class SectionsForm(forms.Form):
 
     def sections(self) -> dict:
         data = self.cleaned_data
-        return {
-            s.value: data.get(f"limit_{s.value}") for s in Section if data.get(f"use_{s.value}")
-        }
+        return {s.value: data.get(f"limit_{s.value}") for s in Section if data.get(f"use_{s.value}")}
 
     def pairs(self):
         return [(self[f"use_{s.value}"], self[f"limit_{s.value}"]) for s in Section]
@@ -171,7 +187,9 @@ class SectionsForm(forms.Form):
 
 class TakeawayAuthorsForm(forms.Form):
     users = forms.ModelMultipleChoiceField(
-        label=_("Participants who sum up the day"), queryset=get_user_model().objects.none(), required=False,
+        label=_("Participants who sum up the day"),
+        queryset=get_user_model().objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -182,7 +200,9 @@ class TakeawayAuthorsForm(forms.Form):
 
 
 class TakeawayForm(forms.Form):
-    text = forms.CharField(label=_("Your main takeaways of the day"), widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(
+        label=_("Your main takeaways of the day"), widget=forms.Textarea(attrs={"rows": 8})
+    )
     language = forms.ChoiceField(label=_("Language"))
 
     def __init__(self, *args, event, **kwargs):

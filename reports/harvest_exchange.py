@@ -10,13 +10,14 @@ preserves: ordering by primary key does, since an import creates objects in docu
 Users are exported by e-mail address (with their names, never their passwords) and created on import
 without a usable password. Files (documents, logos, materials) travel as metadata: their stored names.
 """
+
 from __future__ import annotations
 
 import datetime
 import decimal
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -44,8 +45,13 @@ class Entry:
 def _agenda_items(event):
     # Blocks before their parts, so that a part's parent exists when it is imported.
     return (
-        apps.get_model("events", "AgendaItem").objects.filter(day__event=event)
-        .annotate(is_part=Case(When(parent__isnull=True, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        apps.get_model("events", "AgendaItem")
+        .objects.filter(day__event=event)
+        .annotate(
+            is_part=Case(
+                When(parent__isnull=True, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
         .order_by("is_part", "pk")
     )
 
@@ -57,7 +63,10 @@ def _responses(event):
 
     def content(response):
         return json.dumps(
-            sorted([a.question.order, a.question.text_en or "", a.rating or 0, a.text] for a in response.answers.all()),
+            sorted(
+                [a.question.order, a.question.text_en or "", a.rating or 0, a.text]
+                for a in response.answers.all()
+            ),
             ensure_ascii=False,
         )
 
@@ -67,8 +76,16 @@ def _responses(event):
 def _answers(event, positions):
     Answer = apps.get_model("reports", "EvaluationAnswer")
     answers = Answer.objects.filter(response__evaluation__event=event).select_related("question")
-    return sorted(answers, key=lambda a: (positions["reports.EvaluationResponse"][a.response_id], a.question.order,
-                                           a.question_id, a.rating or 0, a.text))
+    return sorted(
+        answers,
+        key=lambda a: (
+            positions["reports.EvaluationResponse"][a.response_id],
+            a.question.order,
+            a.question_id,
+            a.rating or 0,
+            a.text,
+        ),
+    )
 
 
 def _m(app_model):
@@ -76,42 +93,152 @@ def _m(app_model):
 
 
 ENTRIES: list[Entry] = [
-    Entry("series", "events.Series", lambda e: _m("events.Series")(e).filter(events=e), ("slug",), shared=True),
-    Entry("organisations", "events.Organisation", lambda e: _m("events.Organisation")(e).filter(
-        Q(hosted_events=e) | Q(partnerships__event=e)).distinct().order_by("name", "pk"), ("name",), shared=True),
+    Entry(
+        "series", "events.Series", lambda e: _m("events.Series")(e).filter(events=e), ("slug",), shared=True
+    ),
+    Entry(
+        "organisations",
+        "events.Organisation",
+        lambda e: (
+            _m("events.Organisation")(e)
+            .filter(Q(hosted_events=e) | Q(partnerships__event=e))
+            .distinct()
+            .order_by("name", "pk")
+        ),
+        ("name",),
+        shared=True,
+    ),
     Entry("event", "events.Event", lambda e: _m("events.Event")(e).filter(pk=e.pk), ("slug",)),
-    Entry("partners", "events.EventPartner", lambda e: e.partners.order_by("pk"), ("event", "organisation", "kind")),
+    Entry(
+        "partners",
+        "events.EventPartner",
+        lambda e: e.partners.order_by("pk"),
+        ("event", "organisation", "kind"),
+    ),
     Entry("documents", "events.Document", lambda e: e.documents.order_by("pk")),
     Entry("days", "events.Day", lambda e: e.days.order_by("date"), ("event", "date")),
     Entry("agenda_items", "events.AgendaItem", _agenda_items),
     Entry("people", "events.Person", lambda e: e.people.order_by("slug"), ("event", "slug")),
-    Entry("appearances", "events.ItemPerson", lambda e: _m("events.ItemPerson")(e).filter(item__day__event=e).order_by("pk")),
+    Entry(
+        "appearances",
+        "events.ItemPerson",
+        lambda e: _m("events.ItemPerson")(e).filter(item__day__event=e).order_by("pk"),
+    ),
     Entry("roles", "events.EventRole", lambda e: e.roles.order_by("pk"), ("event", "user", "role")),
-    Entry("registrations", "sessions_app.Registration", lambda e: e.registrations.order_by("pk"), ("event", "user")),
-    Entry("table_sessions", "sessions_app.TableSession", lambda e: e.table_sessions.order_by("pk"), ("agenda_item",)),
-    Entry("rotations", "sessions_app.Rotation", lambda e: _m("sessions_app.Rotation")(e).filter(session__event=e).order_by("pk"), ("session", "number")),
-    Entry("tables", "sessions_app.Table", lambda e: _m("sessions_app.Table")(e).filter(session__event=e).order_by("pk"), ("session", "number")),
-    Entry("table_slots", "sessions_app.TableSlot", lambda e: _m("sessions_app.TableSlot")(e).filter(table__session__event=e).order_by("pk"), ("table", "rotation")),
-    Entry("materials", "sessions_app.Material", lambda e: _m("sessions_app.Material")(e).filter(session__event=e).order_by("pk")),
-    Entry("preferences", "sessions_app.Preference", lambda e: _m("sessions_app.Preference")(e).filter(registration__event=e).order_by("pk"), ("registration", "table")),
-    Entry("assignments", "sessions_app.Assignment", lambda e: _m("sessions_app.Assignment")(e).filter(registration__event=e).order_by("pk"), ("registration", "rotation")),
-    Entry("breakout_groups", "sessions_app.BreakoutGroup", lambda e: _m("sessions_app.BreakoutGroup")(e).filter(agenda_item__day__event=e).order_by("pk")),
-    Entry("group_placements", "sessions_app.GroupPlacement", lambda e: _m("sessions_app.GroupPlacement")(e).filter(group__agenda_item__day__event=e).order_by("pk"), ("group", "registration")),
-    Entry("item_templates", "reports.ItemTemplate", lambda e: _m("reports.ItemTemplate")(e).filter(agenda_item__day__event=e).order_by("pk"), ("agenda_item",)),
+    Entry(
+        "registrations",
+        "sessions_app.Registration",
+        lambda e: e.registrations.order_by("pk"),
+        ("event", "user"),
+    ),
+    Entry(
+        "table_sessions",
+        "sessions_app.TableSession",
+        lambda e: e.table_sessions.order_by("pk"),
+        ("agenda_item",),
+    ),
+    Entry(
+        "rotations",
+        "sessions_app.Rotation",
+        lambda e: _m("sessions_app.Rotation")(e).filter(session__event=e).order_by("pk"),
+        ("session", "number"),
+    ),
+    Entry(
+        "tables",
+        "sessions_app.Table",
+        lambda e: _m("sessions_app.Table")(e).filter(session__event=e).order_by("pk"),
+        ("session", "number"),
+    ),
+    Entry(
+        "table_slots",
+        "sessions_app.TableSlot",
+        lambda e: _m("sessions_app.TableSlot")(e).filter(table__session__event=e).order_by("pk"),
+        ("table", "rotation"),
+    ),
+    Entry(
+        "materials",
+        "sessions_app.Material",
+        lambda e: _m("sessions_app.Material")(e).filter(session__event=e).order_by("pk"),
+    ),
+    Entry(
+        "preferences",
+        "sessions_app.Preference",
+        lambda e: _m("sessions_app.Preference")(e).filter(registration__event=e).order_by("pk"),
+        ("registration", "table"),
+    ),
+    Entry(
+        "assignments",
+        "sessions_app.Assignment",
+        lambda e: _m("sessions_app.Assignment")(e).filter(registration__event=e).order_by("pk"),
+        ("registration", "rotation"),
+    ),
+    Entry(
+        "breakout_groups",
+        "sessions_app.BreakoutGroup",
+        lambda e: _m("sessions_app.BreakoutGroup")(e).filter(agenda_item__day__event=e).order_by("pk"),
+    ),
+    Entry(
+        "group_placements",
+        "sessions_app.GroupPlacement",
+        lambda e: (
+            _m("sessions_app.GroupPlacement")(e).filter(group__agenda_item__day__event=e).order_by("pk")
+        ),
+        ("group", "registration"),
+    ),
+    Entry(
+        "item_templates",
+        "reports.ItemTemplate",
+        lambda e: _m("reports.ItemTemplate")(e).filter(agenda_item__day__event=e).order_by("pk"),
+        ("agenda_item",),
+    ),
     Entry("records", "reports.ConsolidationRecord", lambda e: e.records.order_by("pk")),
-    Entry("findings", "reports.Finding", lambda e: _m("reports.Finding")(e).filter(record__event=e).order_by("pk")),
-    Entry("record_versions", "reports.RecordVersion", lambda e: _m("reports.RecordVersion")(e).filter(record__event=e).order_by("pk"), ("record", "version")),
-    Entry("takeaway_authors", "reports.TakeawayAuthor", lambda e: _m("reports.TakeawayAuthor")(e).filter(day__event=e).order_by("pk"), ("day", "user")),
-    Entry("takeaways", "reports.Takeaway", lambda e: _m("reports.Takeaway")(e).filter(day__event=e).order_by("pk"), ("day", "author")),
+    Entry(
+        "findings",
+        "reports.Finding",
+        lambda e: _m("reports.Finding")(e).filter(record__event=e).order_by("pk"),
+    ),
+    Entry(
+        "record_versions",
+        "reports.RecordVersion",
+        lambda e: _m("reports.RecordVersion")(e).filter(record__event=e).order_by("pk"),
+        ("record", "version"),
+    ),
+    Entry(
+        "takeaway_authors",
+        "reports.TakeawayAuthor",
+        lambda e: _m("reports.TakeawayAuthor")(e).filter(day__event=e).order_by("pk"),
+        ("day", "user"),
+    ),
+    Entry(
+        "takeaways",
+        "reports.Takeaway",
+        lambda e: _m("reports.Takeaway")(e).filter(day__event=e).order_by("pk"),
+        ("day", "author"),
+    ),
     Entry("report_themes", "reports.ReportTheme", lambda e: e.report_themes.order_by("pk")),
     Entry("collated_findings", "reports.CollatedFinding", lambda e: e.collated_findings.order_by("pk")),
-    Entry("evaluation", "reports.Evaluation", lambda e: _m("reports.Evaluation")(e).filter(event=e), ("event",)),
-    Entry("evaluation_questions", "reports.EvaluationQuestion", lambda e: _m("reports.EvaluationQuestion")(e).filter(evaluation__event=e).order_by("pk")),
-    Entry("evaluation_submissions", "reports.EvaluationSubmission", lambda e: _m("reports.EvaluationSubmission")(e).filter(evaluation__event=e).order_by("user__email"), ("evaluation", "user")),
+    Entry(
+        "evaluation", "reports.Evaluation", lambda e: _m("reports.Evaluation")(e).filter(event=e), ("event",)
+    ),
+    Entry(
+        "evaluation_questions",
+        "reports.EvaluationQuestion",
+        lambda e: _m("reports.EvaluationQuestion")(e).filter(evaluation__event=e).order_by("pk"),
+    ),
+    Entry(
+        "evaluation_submissions",
+        "reports.EvaluationSubmission",
+        lambda e: _m("reports.EvaluationSubmission")(e).filter(evaluation__event=e).order_by("user__email"),
+        ("evaluation", "user"),
+    ),
     Entry("evaluation_responses", "reports.EvaluationResponse", _responses, random_pk=True),
     Entry("evaluation_answers", "reports.EvaluationAnswer", _answers, random_pk=True),
     Entry("report", "reports.Report", lambda e: _m("reports.Report")(e).filter(event=e), ("event",)),
-    Entry("report_sections", "reports.ReportSection", lambda e: _m("reports.ReportSection")(e).filter(report__event=e).order_by("pk")),
+    Entry(
+        "report_sections",
+        "reports.ReportSection",
+        lambda e: _m("reports.ReportSection")(e).filter(report__event=e).order_by("pk"),
+    ),
 ]
 
 
@@ -212,13 +339,21 @@ def export_event(*, event) -> dict:
     user_model = get_user_model()
     people = []
     for user in user_model.objects.filter(pk__in=[pk for pk in users]).order_by("email"):
-        people.append({"email": user.email, "first_name": user.first_name, "last_name": user.last_name,
-                       "is_active": user.is_active})
+        people.append(
+            {
+                "email": user.email,
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "is_active": user.is_active,
+            }
+        )
     return {"format": FORMAT, "version": FORMAT_VERSION, "event_slug": event.slug, "users": people, **data}
 
 
 def export_event_bytes(*, event) -> bytes:
-    return json.dumps(export_event(event=event), ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+    return json.dumps(export_event(event=event), ensure_ascii=False, indent=1, sort_keys=False).encode(
+        "utf-8"
+    )
 
 
 # --- import ----------------------------------------------------------------------------------------------
@@ -238,16 +373,28 @@ def import_event(*, document: dict):
     if document.get("format") != FORMAT or document.get("version") != FORMAT_VERSION:
         raise ValidationError(_("This file is not an event export this portal can read."))
     if Event.objects.filter(slug=document.get("event_slug")).exists():
-        raise ValidationError(_("An event with the short name “%(slug)s” exists already.") % {"slug": document.get("event_slug")})
+        raise ValidationError(
+            _("An event with the short name “%(slug)s” exists already.")
+            % {"slug": document.get("event_slug")}
+        )
     user_model = get_user_model()
     users: dict[str, object] = {}
     for person in document.get("users", []):
         email = person["email"]
         user = user_model.objects.filter(email__iexact=email).first()
         if user is None:
-            username = email if not user_model.objects.filter(username=email).exists() else f"{email}-{user_model.objects.count()}"
-            user = user_model(username=username, email=email, first_name=person.get("first_name", ""),
-                              last_name=person.get("last_name", ""), is_active=person.get("is_active", True))
+            username = (
+                email
+                if not user_model.objects.filter(username=email).exists()
+                else f"{email}-{user_model.objects.count()}"
+            )
+            user = user_model(
+                username=username,
+                email=email,
+                first_name=person.get("first_name", ""),
+                last_name=person.get("last_name", ""),
+                is_active=person.get("is_active", True),
+            )
             user.set_unusable_password()
             user.save()
         users[email] = user

@@ -1,5 +1,6 @@
 """Collation for the report: searching every finding of an event, collecting findings into report themes,
 merging duplicates while keeping their provenance, ordering and choosing the trends "at a glance"."""
+
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
@@ -10,7 +11,9 @@ from django.utils.translation import gettext as _
 from .models import CollatedFinding, ConsolidationRecord, Finding, ReportTheme
 
 FINDING_RELATED = (
-    "record__table__session__agenda_item__day", "record__rotation", "record__group__agenda_item__day",
+    "record__table__session__agenda_item__day",
+    "record__rotation",
+    "record__group__agenda_item__day",
     "record__agenda_item__day",
 )
 
@@ -38,7 +41,8 @@ def search_findings(*, event, filters: dict) -> QuerySet[Finding]:
         findings = findings.filter(record__group=group)
     if day := filters.get("day"):
         findings = findings.filter(
-            Q(record__table__session__agenda_item__day=day) | Q(record__group__agenda_item__day=day)
+            Q(record__table__session__agenda_item__day=day)
+            | Q(record__group__agenda_item__day=day)
             | Q(record__agenda_item__day=day, record__table__isnull=True, record__group__isnull=True)
         )
     if language := filters.get("language"):
@@ -53,8 +57,15 @@ def search_findings(*, event, filters: dict) -> QuerySet[Finding]:
         .prefetch_related(
             Prefetch("collated_into", queryset=CollatedFinding.objects.select_related("theme").order_by("pk"))
         )
-        .order_by("record__table__number", "record__rotation__number", "record__group__order", "record_id",
-                  "section", "order", "pk")
+        .order_by(
+            "record__table__number",
+            "record__rotation__number",
+            "record__group__order",
+            "record_id",
+            "section",
+            "order",
+            "pk",
+        )
     )
 
 
@@ -70,7 +81,9 @@ def collect_into_theme(*, event, theme: ReportTheme, findings) -> list[CollatedF
         raise ValidationError(_("This theme belongs to another event."))
     created = []
     already = set(
-        Finding.objects.filter(collated_into__theme=theme, pk__in=[f.pk for f in findings]).values_list("pk", flat=True)
+        Finding.objects.filter(collated_into__theme=theme, pk__in=[f.pk for f in findings]).values_list(
+            "pk", flat=True
+        )
     )
     for finding in findings:
         if finding.record.event_id != event.pk:
@@ -79,8 +92,12 @@ def collect_into_theme(*, event, theme: ReportTheme, findings) -> list[CollatedF
             continue
         language = finding.record.language
         item = CollatedFinding(
-            event=event, theme=theme, kind=finding.section, country=finding.country,
-            speaker_organisation=finding.speaker_organisation, attribution_consent=finding.attribution_consent,
+            event=event,
+            theme=theme,
+            kind=finding.section,
+            country=finding.country,
+            speaker_organisation=finding.speaker_organisation,
+            attribution_consent=finding.attribution_consent,
             order=_next_order(theme, finding.section),
         )
         setattr(item, f"text_{language}", finding.text)

@@ -6,6 +6,7 @@ neither a field nor the order of ids links a response to a submission. Limit: so
 database server's own logs (e.g. PostgreSQL statement logging) could still match the two inserts of one
 transaction; the portal itself keeps no such trace.
 """
+
 from __future__ import annotations
 
 import csv
@@ -55,7 +56,9 @@ def clean_answers(*, questions, answers: dict) -> dict:
             except (TypeError, ValueError):
                 rating = 0
             if not 1 <= rating <= question.scale_max:
-                errors.append(_("“%(q)s”: choose from 1 to %(max)s.") % {"q": question.text, "max": question.scale_max})
+                errors.append(
+                    _("“%(q)s”: choose from 1 to %(max)s.") % {"q": question.text, "max": question.scale_max}
+                )
                 continue
             result[question.pk] = rating
         else:
@@ -88,14 +91,19 @@ def submit_answers(*, evaluation: Evaluation, user, answers: dict) -> None:
     if not created:
         raise ValidationError(_("You have already answered this evaluation. Thank you!"))
     response = EvaluationResponse.objects.create(pk=random_id(), evaluation=evaluation)
-    EvaluationAnswer.objects.bulk_create([
-        EvaluationAnswer(
-            pk=random_id(), response=response, question=q,
-            rating=cleaned[q.pk] if q.kind == EvaluationQuestion.Kind.RATING else None,
-            text=cleaned[q.pk] if q.kind == EvaluationQuestion.Kind.TEXT else "",
-        )
-        for q in questions if q.pk in cleaned
-    ])
+    EvaluationAnswer.objects.bulk_create(
+        [
+            EvaluationAnswer(
+                pk=random_id(),
+                response=response,
+                question=q,
+                rating=cleaned[q.pk] if q.kind == EvaluationQuestion.Kind.RATING else None,
+                text=cleaned[q.pk] if q.kind == EvaluationQuestion.Kind.TEXT else "",
+            )
+            for q in questions
+            if q.pk in cleaned
+        ]
+    )
 
 
 def summary(*, evaluation: Evaluation) -> dict:
@@ -113,14 +121,20 @@ def summary(*, evaluation: Evaluation) -> dict:
             ratings = [a.rating for a in given if a.rating is not None]
             counts = [(value, ratings.count(value)) for value in range(1, q.scale_max + 1)]
             top = max([c for _v, c in counts] + [1])
-            rows.append({
-                "question": q, "count": len(ratings), "distribution": [(v, c, round(100 * c / top)) for v, c in counts],
-                "mean": round(sum(ratings) / len(ratings), 2) if ratings else None,
-            })
+            rows.append(
+                {
+                    "question": q,
+                    "count": len(ratings),
+                    "distribution": [(v, c, round(100 * c / top)) for v, c in counts],
+                    "mean": round(sum(ratings) / len(ratings), 2) if ratings else None,
+                }
+            )
         else:
             rows.append({"question": q, "count": len(given), "comments": [a.text for a in given if a.text]})
     return {
-        "questions": rows, "responses": evaluation.responses.count(), "submissions": evaluation.submissions.count(),
+        "questions": rows,
+        "responses": evaluation.responses.count(),
+        "submissions": evaluation.submissions.count(),
     }
 
 
@@ -131,7 +145,9 @@ def export_csv(*, evaluation: Evaluation) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow([q.text for q in questions])
     answers: dict[int, dict[int, str]] = {}
-    for answer in EvaluationAnswer.objects.filter(response__evaluation=evaluation).order_by("response_id", "pk"):
+    for answer in EvaluationAnswer.objects.filter(response__evaluation=evaluation).order_by(
+        "response_id", "pk"
+    ):
         value = answer.rating if answer.rating is not None else answer.text
         answers.setdefault(answer.response_id, {})[answer.question_id] = "" if value is None else str(value)
     for response_id in sorted(answers):
@@ -145,8 +161,12 @@ def _csv_safe(value: str) -> str:
 
 
 @transaction.atomic
-def add_question(*, evaluation: Evaluation, kind: str, texts: dict, scale_max: int, required: bool, order: int):
-    question = EvaluationQuestion(evaluation=evaluation, kind=kind, scale_max=scale_max or 5, required=required, order=order)
+def add_question(
+    *, evaluation: Evaluation, kind: str, texts: dict, scale_max: int, required: bool, order: int
+):
+    question = EvaluationQuestion(
+        evaluation=evaluation, kind=kind, scale_max=scale_max or 5, required=required, order=order
+    )
     for field, value in texts.items():
         setattr(question, field, value)
     question.save()

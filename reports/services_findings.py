@@ -1,5 +1,6 @@
 """The consolidation records: who may see and write which record, saving with optimistic locking and
 a full history, the review workflow, and the template sections that apply to a record."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,7 +19,15 @@ from .models import ConsolidationRecord, Finding, ItemTemplate, RecordVersion, S
 
 Status = ConsolidationRecord.Status
 EDITABLE = {Status.DRAFT, Status.CHANGES_REQUESTED}
-FINDING_FIELDS = ("section", "order", "title", "text", "country", "speaker_organisation", "attribution_consent")
+FINDING_FIELDS = (
+    "section",
+    "order",
+    "title",
+    "text",
+    "country",
+    "speaker_organisation",
+    "attribution_consent",
+)
 
 
 class VersionConflict(Exception):
@@ -56,7 +65,9 @@ def is_writer(user, record: ConsolidationRecord) -> bool:
     if record.group_id:
         return record.group.facilitators.filter(pk=user.pk).exists()
     if record.agenda_item_id:
-        return record.agenda_item.appearances.filter(person__user=user, role=ItemPerson.Role.FACILITATOR).exists()
+        return record.agenda_item.appearances.filter(
+            person__user=user, role=ItemPerson.Role.FACILITATOR
+        ).exists()
     return False
 
 
@@ -72,11 +83,7 @@ def visible_records(*, user, event) -> QuerySet[ConsolidationRecord]:
 
 
 def can_view(user, record: ConsolidationRecord) -> bool:
-    return (
-        record.status == Status.ACCEPTED
-        or is_reviewer(user, record.event)
-        or is_writer(user, record)
-    )
+    return record.status == Status.ACCEPTED or is_reviewer(user, record.event) or is_writer(user, record)
 
 
 def can_view_history(user, record: ConsolidationRecord) -> bool:
@@ -124,7 +131,9 @@ def check_limits(*, sections: dict[str, int | None], findings: list[dict]) -> No
     labels = dict(Section.choices)
     for section in {f["section"] for f in findings}:
         if section not in sections:
-            errors.append(_("%(section)s is not part of this template.") % {"section": labels.get(section, section)})
+            errors.append(
+                _("%(section)s is not part of this template.") % {"section": labels.get(section, section)}
+            )
     for section, limit in sections.items():
         count = sum(1 for f in findings if f["section"] == section)
         if limit is not None and count > limit:
@@ -146,7 +155,8 @@ def start_table_record(*, user, table: Table, rotation: Rotation) -> Consolidati
     if not table.facilitators.filter(pk=user.pk).exists():
         raise PermissionDenied
     record, _created = ConsolidationRecord.objects.get_or_create(
-        table=table, rotation=rotation,
+        table=table,
+        rotation=rotation,
         defaults={"event": table.session.event, "language": table.working_language, "updated_by": user},
     )
     return record
@@ -158,9 +168,13 @@ def start_group_record(*, user, group: BreakoutGroup, part: int) -> Consolidatio
     if not group.facilitators.filter(pk=user.pk).exists():
         raise PermissionDenied
     record, _created = ConsolidationRecord.objects.get_or_create(
-        group=group, group_part=part,
-        defaults={"event": group.agenda_item.day.event, "language": group.agenda_item.day.event.default_language,
-                  "updated_by": user},
+        group=group,
+        group_part=part,
+        defaults={
+            "event": group.agenda_item.day.event,
+            "language": group.agenda_item.day.event.default_language,
+            "updated_by": user,
+        },
     )
     return record
 
@@ -179,19 +193,28 @@ def start_item_record(*, user, agenda_item) -> ConsolidationRecord:
 
 def snapshot(record: ConsolidationRecord) -> dict:
     findings = [
-        {field: getattr(f, field) if field != "country" else str(f.country.code or "") for field in FINDING_FIELDS}
+        {
+            field: getattr(f, field) if field != "country" else str(f.country.code or "")
+            for field in FINDING_FIELDS
+        }
         for f in record.findings.order_by("section", "order", "pk")
     ]
     return {
-        "language": record.language, "notes": record.notes, "status": record.status,
-        "review_comment": record.review_comment, "findings": findings,
+        "language": record.language,
+        "notes": record.notes,
+        "status": record.status,
+        "review_comment": record.review_comment,
+        "findings": findings,
     }
 
 
 def _write_version(record: ConsolidationRecord, user) -> RecordVersion:
     return RecordVersion.objects.create(
-        record=record, version=record.version, author=user if user and user.is_authenticated else None,
-        status=record.status, snapshot=snapshot(record),
+        record=record,
+        version=record.version,
+        author=user if user and user.is_authenticated else None,
+        status=record.status,
+        snapshot=snapshot(record),
     )
 
 
@@ -207,7 +230,13 @@ def _lock(record: ConsolidationRecord, expected_version: int) -> ConsolidationRe
 
 @transaction.atomic
 def save_record(
-    *, record: ConsolidationRecord, user, expected_version: int, language: str, notes: str, findings: list[dict]
+    *,
+    record: ConsolidationRecord,
+    user,
+    expected_version: int,
+    language: str,
+    notes: str,
+    findings: list[dict],
 ) -> ConsolidationRecord:
     """Replace the record's content, bump its version and keep a snapshot in its history.
 
@@ -225,15 +254,24 @@ def save_record(
     order_in_section: dict[str, int] = {}
     for item in findings:
         order_in_section[item["section"]] = order_in_section.get(item["section"], 0) + 1
-        wanted.append({
-            "section": item["section"], "order": order_in_section[item["section"]],
-            "title": item.get("title", "") or "", "text": item["text"], "country": item.get("country", "") or "",
-            "speaker_organisation": item.get("speaker_organisation", "") or "",
-            "attribution_consent": bool(item.get("attribution_consent")),
-        })
+        wanted.append(
+            {
+                "section": item["section"],
+                "order": order_in_section[item["section"]],
+                "title": item.get("title", "") or "",
+                "text": item["text"],
+                "country": item.get("country", "") or "",
+                "speaker_organisation": item.get("speaker_organisation", "") or "",
+                "attribution_consent": bool(item.get("attribution_consent")),
+            }
+        )
     before = snapshot(current)
     in_snapshot_order = sorted(wanted, key=lambda f: (f["section"], f["order"]))
-    if before["findings"] == in_snapshot_order and before["language"] == language and before["notes"] == notes:
+    if (
+        before["findings"] == in_snapshot_order
+        and before["language"] == language
+        and before["notes"] == notes
+    ):
         return current  # nothing changed (e.g. an autosave after a pause): no new version
     # Update entries in place, position by position within each section, so that a finding collated into
     # the report keeps its identity (the provenance) when its record is edited after a change request.
@@ -271,7 +309,10 @@ class Transition:
 TRANSITIONS = {
     "submit": Transition("submit", frozenset(EDITABLE), Status.SUBMITTED, "writer"),
     "request_changes": Transition(
-        "request_changes", frozenset({Status.SUBMITTED, Status.ACCEPTED}), Status.CHANGES_REQUESTED, "reviewer"
+        "request_changes",
+        frozenset({Status.SUBMITTED, Status.ACCEPTED}),
+        Status.CHANGES_REQUESTED,
+        "reviewer",
     ),
     "accept": Transition("accept", frozenset({Status.SUBMITTED}), Status.ACCEPTED, "reviewer"),
 }
@@ -281,13 +322,16 @@ def allowed_transitions(user, record: ConsolidationRecord) -> list[str]:
     reviewer = is_reviewer(user, record.event)
     writer = is_writer(user, record)
     return [
-        t.name for t in TRANSITIONS.values()
+        t.name
+        for t in TRANSITIONS.values()
         if record.status in t.sources and ((t.by == "reviewer" and reviewer) or (t.by == "writer" and writer))
     ]
 
 
 @transaction.atomic
-def transition_record(*, record: ConsolidationRecord, user, name: str, comment: str = "") -> ConsolidationRecord:
+def transition_record(
+    *, record: ConsolidationRecord, user, name: str, comment: str = ""
+) -> ConsolidationRecord:
     """Move the record along the workflow; each move is a new version in the history.
 
     Raises PermissionDenied if `user` may not make this move, ValidationError if the record's status does
@@ -302,7 +346,8 @@ def transition_record(*, record: ConsolidationRecord, user, name: str, comment: 
         raise PermissionDenied
     if current.status not in transition.sources:
         raise ValidationError(
-            _("A record that is “%(status)s” cannot be changed this way.") % {"status": current.get_status_display()}
+            _("A record that is “%(status)s” cannot be changed this way.")
+            % {"status": current.get_status_display()}
         )
     if name == "request_changes":
         if not comment.strip():
@@ -323,8 +368,11 @@ def restore_version(*, record: ConsolidationRecord, user, version: RecordVersion
         raise ValidationError(_("This version belongs to another record."))
     data = version.snapshot
     return save_record(
-        record=record, user=user, expected_version=ConsolidationRecord.objects.get(pk=record.pk).version,
-        language=data.get("language", record.language), notes=data.get("notes", ""),
+        record=record,
+        user=user,
+        expected_version=ConsolidationRecord.objects.get(pk=record.pk).version,
+        language=data.get("language", record.language),
+        notes=data.get("notes", ""),
         findings=[{k: f.get(k, "") for k in FINDING_FIELDS} for f in data.get("findings", [])],
     )
 
@@ -359,7 +407,9 @@ def set_takeaway_authors(*, day, users) -> None:
     wanted = {u.pk for u in users}
     day.takeaway_authors.exclude(user_id__in=wanted).delete()
     existing = set(day.takeaway_authors.values_list("user_id", flat=True))
-    TakeawayAuthor.objects.bulk_create([TakeawayAuthor(day=day, user_id=pk) for pk in sorted(wanted - existing)])
+    TakeawayAuthor.objects.bulk_create(
+        [TakeawayAuthor(day=day, user_id=pk) for pk in sorted(wanted - existing)]
+    )
 
 
 @transaction.atomic
@@ -406,7 +456,9 @@ def takeaway_candidates(event):
 
     from sessions_app.models import Registration
 
-    registered = Registration.objects.filter(event=event, status=Registration.Status.APPROVED).values("user_id")
+    registered = Registration.objects.filter(event=event, status=Registration.Status.APPROVED).values(
+        "user_id"
+    )
     with_role = event.roles.values("user_id")
     users = get_user_model().objects.filter(Q(pk__in=registered) | Q(pk__in=with_role)).order_by("email")
     return users, display_names(event)

@@ -1,5 +1,6 @@
 """Pages of the collation: search and collect, themes, merging, editing and the trends "at a glance".
 Every page is for rapporteurs and organisers (permission findings.review)."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -36,9 +37,13 @@ class SearchView(CollationMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         themes = list(ReportTheme.objects.filter(event=self.event))
         form = SearchForm(
-            self.request.GET or None, event=self.event, themes=themes,
+            self.request.GET or None,
+            event=self.event,
+            themes=themes,
             tables=Table.objects.filter(session__event=self.event).order_by("session_id", "number"),
-            rotations=sorted(set(Rotation.objects.filter(session__event=self.event).values_list("number", flat=True))),
+            rotations=sorted(
+                set(Rotation.objects.filter(session__event=self.event).values_list("number", flat=True))
+            ),
             groups=BreakoutGroup.objects.filter(agenda_item__day__event=self.event),
             days=self.event.days.all(),
         )
@@ -46,8 +51,14 @@ class SearchView(CollationMixin, TemplateView):
         page = Paginator(findings, PAGE_SIZE).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
-        context.update(form=form, page=page, findings=page.object_list, themes=themes, query=query.urlencode(),
-                       collect_error=kwargs.get("collect_error"))
+        context.update(
+            form=form,
+            page=page,
+            findings=page.object_list,
+            themes=themes,
+            query=query.urlencode(),
+            collect_error=kwargs.get("collect_error"),
+        )
         return context
 
 
@@ -57,16 +68,22 @@ class CollectView(CollationMixin, View):
     def post(self, request, *args, **kwargs):
         findings = Finding.objects.filter(record__event=self.event).select_related("record")
         form = CollectForm(request.POST, event=self.event, findings=findings)
-        back = self.url("collation_search") + ("?" + request.POST["query"] if request.POST.get("query") else "")
+        back = self.url("collation_search") + (
+            "?" + request.POST["query"] if request.POST.get("query") else ""
+        )
         if not form.is_valid():
             for errors in form.errors.values():
                 for error in errors:
                     messages.error(request, error)
             return redirect(back)
         theme = form.cleaned_data["theme"]
-        created = services.collect_into_theme(event=self.event, theme=theme, findings=list(form.cleaned_data["findings"]))
+        created = services.collect_into_theme(
+            event=self.event, theme=theme, findings=list(form.cleaned_data["findings"])
+        )
         messages.success(
-            request, _("%(count)s findings collected into “%(theme)s”.") % {"count": len(created), "theme": theme.title}
+            request,
+            _("%(count)s findings collected into “%(theme)s”.")
+            % {"count": len(created), "theme": theme.title},
         )
         return redirect(back)
 
@@ -79,7 +96,8 @@ class ThemeListView(CollationMixin, TemplateView):
 
         context = super().get_context_data(**kwargs)
         context["themes"] = ReportTheme.objects.filter(event=self.event).annotate(
-            total=Count("collated_findings"), in_report=Count("collated_findings", filter=Q(collated_findings__in_report=True))
+            total=Count("collated_findings"),
+            in_report=Count("collated_findings", filter=Q(collated_findings__in_report=True)),
         )
         context["glance_count"] = CollatedFinding.objects.filter(event=self.event, at_a_glance=True).count()
         return context
@@ -93,7 +111,9 @@ class ThemeFormView(CollationMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         theme = self._theme()
-        return self.render_to_response(self.get_context_data(form=ThemeForm(instance=theme, event=self.event), theme=theme))
+        return self.render_to_response(
+            self.get_context_data(form=ThemeForm(instance=theme, event=self.event), theme=theme)
+        )
 
     def post(self, request, *args, **kwargs):
         theme = self._theme()
@@ -116,9 +136,13 @@ class ThemeDetailView(CollationMixin, TemplateView):
         for item in services.theme_items(theme):
             groups.setdefault(item.kind, []).append((item, services.provenance(item)))
         order = [section.value for section in Section]
-        context.update(theme=theme, groups=[
-            (labels.get(k, k), groups[k]) for k in sorted(groups, key=lambda k: order.index(k) if k in order else 99)
-        ])
+        context.update(
+            theme=theme,
+            groups=[
+                (labels.get(k, k), groups[k])
+                for k in sorted(groups, key=lambda k: order.index(k) if k in order else 99)
+            ],
+        )
         return context
 
     def post(self, request, *args, **kwargs):
@@ -147,7 +171,9 @@ class MergeView(CollationMixin, View):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, _("%(count)s findings merged; their sources are kept.") % {"count": len(items)})
+                messages.success(
+                    request, _("%(count)s findings merged; their sources are kept.") % {"count": len(items)}
+                )
         return redirect(self.url("collation_theme", theme=theme.pk))
 
 
@@ -155,13 +181,19 @@ class CollatedEditView(CollationMixin, TemplateView):
     template_name = "reports/collation/item_form.html"
 
     def _item(self):
-        return get_object_or_404(CollatedFinding.objects.select_related("theme"), pk=self.kwargs["pk"], event=self.event)
+        return get_object_or_404(
+            CollatedFinding.objects.select_related("theme"), pk=self.kwargs["pk"], event=self.event
+        )
 
     def get(self, request, *args, **kwargs):
         item = self._item()
-        return self.render_to_response(self.get_context_data(
-            item=item, form=CollatedForm(instance=item, event=self.event), provenance=services.provenance(item)
-        ))
+        return self.render_to_response(
+            self.get_context_data(
+                item=item,
+                form=CollatedForm(instance=item, event=self.event),
+                provenance=services.provenance(item),
+            )
+        )
 
     def post(self, request, *args, **kwargs):
         item = self._item()
@@ -184,10 +216,16 @@ class GlanceView(CollationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["chosen"] = CollatedFinding.objects.filter(event=self.event, at_a_glance=True).select_related("theme").order_by("glance_order", "pk")
-        context["candidates"] = CollatedFinding.objects.filter(
-            event=self.event, at_a_glance=False, kind=Section.TREND
-        ).select_related("theme").order_by("theme__order", "order", "pk")
+        context["chosen"] = (
+            CollatedFinding.objects.filter(event=self.event, at_a_glance=True)
+            .select_related("theme")
+            .order_by("glance_order", "pk")
+        )
+        context["candidates"] = (
+            CollatedFinding.objects.filter(event=self.event, at_a_glance=False, kind=Section.TREND)
+            .select_related("theme")
+            .order_by("theme__order", "order", "pk")
+        )
         return context
 
     def post(self, request, *args, **kwargs):

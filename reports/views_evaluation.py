@@ -1,4 +1,5 @@
 """Pages of the evaluation: answering (participants), managing and reading the results (organisers)."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -28,7 +29,9 @@ class AnswerView(EvaluationMixin, TemplateView):
 
     def _context(self, form=None):
         evaluation = Evaluation.objects.filter(event=self.event).first()
-        answered = evaluation is not None and services.has_answered(evaluation=evaluation, user=self.request.user)
+        answered = evaluation is not None and services.has_answered(
+            evaluation=evaluation, user=self.request.user
+        )
         questions = list(evaluation.questions.all()) if evaluation else []
         if form is None and evaluation and evaluation.is_open and not answered:
             form = AnswerForm(questions=questions)
@@ -58,7 +61,8 @@ class ManageView(EvaluationMixin, TemplateView):
     def _context(self, settings_form=None, question_form=None):
         evaluation = services.get_or_create_evaluation(event=self.event)
         return self.get_context_data(
-            evaluation=evaluation, questions=evaluation.questions.all(),
+            evaluation=evaluation,
+            questions=evaluation.questions.all(),
             settings_form=settings_form or EvaluationForm(instance=evaluation),
             question_form=question_form or QuestionForm(event=self.event),
         )
@@ -73,8 +77,11 @@ class ManageView(EvaluationMixin, TemplateView):
             if not form.is_valid():
                 return self.render_to_response(self._context(question_form=form), status=400)
             services.add_question(
-                evaluation=evaluation, kind=form.cleaned_data["kind"], texts=form.texts(),
-                scale_max=form.cleaned_data.get("scale_max") or 5, required=form.cleaned_data["required"],
+                evaluation=evaluation,
+                kind=form.cleaned_data["kind"],
+                texts=form.texts(),
+                scale_max=form.cleaned_data.get("scale_max") or 5,
+                required=form.cleaned_data["required"],
                 order=form.cleaned_data.get("order") or 0,
             )
             messages.success(request, _("Question added."))
@@ -103,13 +110,17 @@ class ResultsView(EvaluationMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         evaluation = Evaluation.objects.filter(event=self.event).first()
-        context.update(evaluation=evaluation, summary=services.summary(evaluation=evaluation) if evaluation else None)
+        context.update(
+            evaluation=evaluation, summary=services.summary(evaluation=evaluation) if evaluation else None
+        )
         return context
 
 
 class ResultsCsvView(EvaluationMixin, View):
     def get(self, request, *args, **kwargs):
         evaluation = get_object_or_404(Evaluation, event=self.event)
-        response = HttpResponse(services.export_csv(evaluation=evaluation), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            services.export_csv(evaluation=evaluation), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{self.event.slug}-evaluation.csv"'
         return response

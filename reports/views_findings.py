@@ -1,5 +1,6 @@
 """Pages of the consolidation records: the list, the template form (with autosave and conflicts), the
 review workflow, the history, the organisers' template settings and the daily takeaways."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
@@ -15,7 +16,14 @@ from events.permissions import EventPermissionMixin, has_perm, visible_days
 from sessions_app.models import BreakoutGroup, Rotation, Table, TableSession
 
 from . import services_findings as services
-from .forms_findings import RecordForm, ReviewForm, SectionsForm, TakeawayAuthorsForm, TakeawayForm, build_formsets
+from .forms_findings import (
+    RecordForm,
+    ReviewForm,
+    SectionsForm,
+    TakeawayAuthorsForm,
+    TakeawayForm,
+    build_formsets,
+)
 from .models import ConsolidationRecord, ItemTemplate, RecordVersion, Section, Takeaway
 
 # Agenda items whose records the template settings page offers besides table sessions and groups.
@@ -32,7 +40,9 @@ class RecordMixin(FindingsMixin):
 
     def get_record(self) -> ConsolidationRecord:
         record = get_object_or_404(
-            ConsolidationRecord.objects.select_related(*RECORD_RELATED), pk=self.kwargs["pk"], event=self.event
+            ConsolidationRecord.objects.select_related(*RECORD_RELATED),
+            pk=self.kwargs["pk"],
+            event=self.event,
         )
         if not services.can_view(self.request.user, record):
             raise Http404
@@ -54,13 +64,22 @@ class RecordListView(FindingsMixin, TemplateView):
         records = list(
             services.visible_records(user=user, event=self.event)
             .select_related(*RECORD_RELATED)
-            .order_by("table__session__agenda_item__day__date", "table__number", "rotation__number",
-                      "group__order", "group_part", "agenda_item__start", "pk")
+            .order_by(
+                "table__session__agenda_item__day__date",
+                "table__number",
+                "rotation__number",
+                "group__order",
+                "group_part",
+                "agenda_item__start",
+                "pk",
+            )
         )
         context["records"] = records
         started_tables = {(r.table_id, r.rotation_id) for r in records if r.table_id}
         started_groups = {(r.group_id, r.group_part) for r in records if r.group_id}
-        started_items = {r.agenda_item_id for r in records if r.agenda_item_id and not r.table_id and not r.group_id}
+        started_items = {
+            r.agenda_item_id for r in records if r.agenda_item_id and not r.table_id and not r.group_id
+        }
         to_start = []
         tables = Table.objects.filter(session__event=self.event, facilitators=user).select_related("session")
         rotations = {}
@@ -69,24 +88,40 @@ class RecordListView(FindingsMixin, TemplateView):
         for table in tables:
             for rotation in rotations.get(table.session_id, []):
                 if (table.pk, rotation.pk) not in started_tables:
-                    to_start.append({
-                        "label": _("Table %(table)s · %(rotation)s") % {"table": table.number, "rotation": rotation},
-                        "title": table.title,
-                        "url": _url("findings_start_table", self.event, table=table.pk, rotation=rotation.pk),
-                    })
+                    to_start.append(
+                        {
+                            "label": _("Table %(table)s · %(rotation)s")
+                            % {"table": table.number, "rotation": rotation},
+                            "title": table.title,
+                            "url": _url(
+                                "findings_start_table", self.event, table=table.pk, rotation=rotation.pk
+                            ),
+                        }
+                    )
         for group in BreakoutGroup.objects.filter(agenda_item__day__event=self.event, facilitators=user):
             for part in range(1, group.parts + 1):
                 if (group.pk, part) not in started_groups:
-                    to_start.append({
-                        "label": group.name if group.parts == 1 else f"{group.name} ({part})", "title": "",
-                        "url": _url("findings_start_group", self.event, group=group.pk, part=part),
-                    })
+                    to_start.append(
+                        {
+                            "label": group.name if group.parts == 1 else f"{group.name} ({part})",
+                            "title": "",
+                            "url": _url("findings_start_group", self.event, group=group.pk, part=part),
+                        }
+                    )
         items = AgendaItem.objects.filter(
-            day__event=self.event, appearances__person__user=user, appearances__role=ItemPerson.Role.FACILITATOR
+            day__event=self.event,
+            appearances__person__user=user,
+            appearances__role=ItemPerson.Role.FACILITATOR,
         ).distinct()
         for item in items:
             if item.pk not in started_items:
-                to_start.append({"label": item.title, "title": "", "url": _url("findings_start_item", self.event, item=item.pk)})
+                to_start.append(
+                    {
+                        "label": item.title,
+                        "title": "",
+                        "url": _url("findings_start_item", self.event, item=item.pk),
+                    }
+                )
         context["to_start"] = to_start
         context["is_reviewer"] = services.is_reviewer(user, self.event)
         return context
@@ -104,7 +139,9 @@ class StartRecordView(FindingsMixin, View):
                 rotation = get_object_or_404(Rotation, pk=kwargs["rotation"], session__event=self.event)
                 record = services.start_table_record(user=request.user, table=table, rotation=rotation)
             elif "group" in kwargs:
-                group = get_object_or_404(BreakoutGroup, pk=kwargs["group"], agenda_item__day__event=self.event)
+                group = get_object_or_404(
+                    BreakoutGroup, pk=kwargs["group"], agenda_item__day__event=self.event
+                )
                 record = services.start_group_record(user=request.user, group=group, part=kwargs["part"])
             else:
                 item = get_object_or_404(AgendaItem, pk=kwargs["item"], day__event=self.event)
@@ -150,18 +187,26 @@ class RecordEditView(RecordMixin, TemplateView):
     def _initial(self):
         initial = {}
         for finding in self.record.findings.all():
-            initial.setdefault(finding.section, []).append({
-                "title": finding.title, "text": finding.text, "country": finding.country.code or "",
-                "speaker_organisation": finding.speaker_organisation,
-                "attribution_consent": finding.attribution_consent,
-            })
+            initial.setdefault(finding.section, []).append(
+                {
+                    "title": finding.title,
+                    "text": finding.text,
+                    "country": finding.country.code or "",
+                    "speaker_organisation": finding.speaker_organisation,
+                    "attribution_consent": finding.attribution_consent,
+                }
+            )
         return initial
 
     def get(self, request, *args, **kwargs):
         self._load()
         form = RecordForm(
             event=self.event,
-            initial={"version": self.record.version, "language": self.record.language, "notes": self.record.notes},
+            initial={
+                "version": self.record.version,
+                "language": self.record.language,
+                "notes": self.record.notes,
+            },
         )
         formsets = build_formsets(sections=self.sections, initial_by_section=self._initial())
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
@@ -169,7 +214,8 @@ class RecordEditView(RecordMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            record=self.record, questions=services.guiding_questions(self.record),
+            record=self.record,
+            questions=services.guiding_questions(self.record),
             limits=[(Section(s).label, limit) for s, limit in self.sections.items() if limit],
         )
         return context
@@ -180,7 +226,9 @@ class RecordEditView(RecordMixin, TemplateView):
             self._load()
         except PermissionDenied:
             if autosave:
-                return JsonResponse({"ok": False, "error": _("You may not change this record now.")}, status=403)
+                return JsonResponse(
+                    {"ok": False, "error": _("You may not change this record now.")}, status=403
+                )
             raise
         form = RecordForm(request.POST, event=self.event)
         formsets = build_formsets(sections=self.sections, data=request.POST)
@@ -189,8 +237,12 @@ class RecordEditView(RecordMixin, TemplateView):
             entries = [entry for fs in formsets for entry in fs.entries()]
             try:
                 record = services.save_record(
-                    record=self.record, user=request.user, expected_version=form.cleaned_data["version"],
-                    language=form.cleaned_data["language"], notes=form.cleaned_data["notes"], findings=entries,
+                    record=self.record,
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    language=form.cleaned_data["language"],
+                    notes=form.cleaned_data["notes"],
+                    findings=entries,
                 )
             except services.VersionConflict as conflict:
                 return self._conflict(request, form, formsets, conflict.record, autosave)
@@ -203,14 +255,19 @@ class RecordEditView(RecordMixin, TemplateView):
                 messages.success(request, _("Saved (version %(version)s).") % {"version": record.version})
                 return redirect(_url("findings_edit", self.event, pk=record.pk))
         if autosave:
-            return JsonResponse({"ok": False, "error": _("Not saved: please correct the form and press Save.")}, status=400)
+            return JsonResponse(
+                {"ok": False, "error": _("Not saved: please correct the form and press Save.")}, status=400
+            )
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets), status=400)
 
     def _conflict(self, request, form, formsets, current, autosave):
         if autosave:
             return JsonResponse(
-                {"ok": False, "conflict": True,
-                 "error": _("Somebody else saved this record meanwhile. Press Save to compare and merge.")},
+                {
+                    "ok": False,
+                    "conflict": True,
+                    "error": _("Somebody else saved this record meanwhile. Press Save to compare and merge."),
+                },
                 status=409,
             )
         # Keep the second person's text; carry the current version so that saving the merge works.
@@ -224,10 +281,16 @@ class RecordEditView(RecordMixin, TemplateView):
         mine = [entry for fs in formsets for entry in fs.entries()]
         theirs = services.snapshot(current)
         context = self.get_context_data(
-            form=form, formsets=formsets, conflict=True,
-            theirs=services.findings_by_section(theirs["findings"], self.sections), theirs_notes=theirs["notes"],
-            theirs_by=current.updated_by, theirs_at=current.updated_at, theirs_version=current.version,
-            mine=services.findings_by_section(mine, self.sections), mine_notes=form.cleaned_data.get("notes", ""),
+            form=form,
+            formsets=formsets,
+            conflict=True,
+            theirs=services.findings_by_section(theirs["findings"], self.sections),
+            theirs_notes=theirs["notes"],
+            theirs_by=current.updated_by,
+            theirs_at=current.updated_at,
+            theirs_version=current.version,
+            mine=services.findings_by_section(mine, self.sections),
+            mine_notes=form.cleaned_data.get("notes", ""),
         )
         return self.render_to_response(context, status=409)
 
@@ -241,7 +304,10 @@ class RecordTransitionView(RecordMixin, View):
         form.is_valid()
         try:
             services.transition_record(
-                record=record, user=request.user, name=kwargs["action"], comment=form.cleaned_data.get("comment", "")
+                record=record,
+                user=request.user,
+                name=kwargs["action"],
+                comment=form.cleaned_data.get("comment", ""),
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -264,8 +330,11 @@ class RecordHistoryView(HistoryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.get_record()
-        context.update(record=record, versions=record.versions.select_related("author"),
-                       can_edit=services.can_edit(self.request.user, record))
+        context.update(
+            record=record,
+            versions=record.versions.select_related("author"),
+            can_edit=services.can_edit(self.request.user, record),
+        )
         return context
 
 
@@ -275,10 +344,14 @@ class RecordVersionView(HistoryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.get_record()
-        version = get_object_or_404(RecordVersion.objects.select_related("author"), record=record, version=kwargs["version"])
+        version = get_object_or_404(
+            RecordVersion.objects.select_related("author"), record=record, version=kwargs["version"]
+        )
         data = version.snapshot
         context.update(
-            record=record, version=version, notes=data.get("notes", ""),
+            record=record,
+            version=version,
+            notes=data.get("notes", ""),
             language=data.get("language", ""),
             sections=services.findings_by_section(data.get("findings", []), services.sections_for(record)),
             can_edit=services.can_edit(self.request.user, record),
@@ -300,7 +373,9 @@ class RecordRestoreView(HistoryMixin, View):
             messages.error(request, " ".join(exc.messages))
             return redirect(_url("findings_history", self.event, pk=record.pk))
         messages.success(
-            request, _("Version %(old)s restored as version %(new)s.") % {"old": version.version, "new": record.version}
+            request,
+            _("Version %(old)s restored as version %(new)s.")
+            % {"old": version.version, "new": record.version},
         )
         return redirect(_url("findings_edit", self.event, pk=record.pk))
 
@@ -317,20 +392,22 @@ class TemplateSettingsView(FindingsMixin, TemplateView):
         labels = dict(Section.choices)
 
         def describe(config):
-            return [
-                (labels[s], limit) for s, limit in services.normalise_sections(config).items()
-            ]
+            return [(labels[s], limit) for s, limit in services.normalise_sections(config).items()]
 
         context["sessions"] = [
-            (s, describe(s.sections)) for s in TableSession.objects.filter(event=self.event).select_related("agenda_item")
+            (s, describe(s.sections))
+            for s in TableSession.objects.filter(event=self.event).select_related("agenda_item")
         ]
         items = (
             AgendaItem.objects.filter(day__event=self.event)
             .filter(Q(breakout_groups__isnull=False) | Q(kind__in=RECAP_KINDS))
-            .select_related("day", "findings_template").distinct().order_by("day__date", "start", "pk")
+            .select_related("day", "findings_template")
+            .distinct()
+            .order_by("day__date", "start", "pk")
         )
         context["items"] = [
-            (i, describe(i.findings_template.sections if hasattr(i, "findings_template") else {})) for i in items
+            (i, describe(i.findings_template.sections if hasattr(i, "findings_template") else {}))
+            for i in items
         ]
         return context
 
@@ -349,7 +426,9 @@ class SectionsEditView(FindingsMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         target, sections, title = self.get_target()
-        return self.render_to_response(self.get_context_data(form=SectionsForm(sections=sections), title=title))
+        return self.render_to_response(
+            self.get_context_data(form=SectionsForm(sections=sections), title=title)
+        )
 
     def post(self, request, *args, **kwargs):
         target, sections, title = self.get_target()
@@ -385,11 +464,19 @@ class TakeawayListView(FindingsMixin, TemplateView):
             mine = any(a.user_id == user.pk for a in authors)
             if not (reviewer or mine):
                 continue
-            takeaways = list(day.takeaways.all()) if reviewer else [t for t in day.takeaways.all() if t.author_id == user.pk]
-            rows.append({
-                "day": day, "authors": [names.get(a.user_id, a.user.email) for a in authors], "mine": mine,
-                "takeaways": [(names.get(t.author_id, t.author.email), t) for t in takeaways],
-            })
+            takeaways = (
+                list(day.takeaways.all())
+                if reviewer
+                else [t for t in day.takeaways.all() if t.author_id == user.pk]
+            )
+            rows.append(
+                {
+                    "day": day,
+                    "authors": [names.get(a.user_id, a.user.email) for a in authors],
+                    "mine": mine,
+                    "takeaways": [(names.get(t.author_id, t.author.email), t) for t in takeaways],
+                }
+            )
         context.update(rows=rows, can_choose=has_perm(user, self.event, "event.change"), is_reviewer=reviewer)
         return context
 
@@ -429,8 +516,14 @@ class TakeawayWriteView(FindingsMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         day = self._day()
         existing = Takeaway.objects.filter(day=day, author=request.user).first()
-        initial = {"text": existing.text, "language": existing.language} if existing else {"language": self.event.default_language}
-        return self.render_to_response(self.get_context_data(day=day, form=TakeawayForm(event=self.event, initial=initial)))
+        initial = (
+            {"text": existing.text, "language": existing.language}
+            if existing
+            else {"language": self.event.default_language}
+        )
+        return self.render_to_response(
+            self.get_context_data(day=day, form=TakeawayForm(event=self.event, initial=initial))
+        )
 
     def post(self, request, *args, **kwargs):
         day = self._day()
@@ -444,4 +537,3 @@ class TakeawayWriteView(FindingsMixin, TemplateView):
                 messages.success(request, _("Your takeaways are saved."))
                 return redirect(_url("findings_takeaways", self.event))
         return self.render_to_response(self.get_context_data(day=day, form=form), status=400)
-

@@ -5,7 +5,13 @@ from events.models import Role
 from .factories import RecordFactory, RotationFactory, TableFactory, TableSessionFactory
 
 ROLES = [
-    "anonymous", "participant", "member", "facilitator", "other_facilitator", "rapporteur", "other_organiser",
+    "anonymous",
+    "participant",
+    "member",
+    "facilitator",
+    "other_facilitator",
+    "rapporteur",
+    "other_organiser",
     "organiser",
 ]
 
@@ -23,8 +29,12 @@ def tables(event, make_user):
     own.facilitators.add(facilitator)
     other.facilitators.add(other_facilitator)
     return {
-        "session": session, "rotations": [r1, r2], "own": own, "other": other,
-        "facilitator": facilitator, "other_facilitator": other_facilitator,
+        "session": session,
+        "rotations": [r1, r2],
+        "own": own,
+        "other": other,
+        "facilitator": facilitator,
+        "other_facilitator": other_facilitator,
     }
 
 

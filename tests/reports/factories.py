@@ -1,4 +1,5 @@
 """Factories for the harvest: table sessions, tables, records and findings."""
+
 import datetime
 
 import factory
@@ -17,7 +18,9 @@ class TableSessionFactory(factory.django.DjangoModelFactory):
     agenda_item = factory.LazyAttribute(
         lambda o: AgendaItemFactory(
             day=DayFactory(event=o.event, date=o.event.start_date + datetime.timedelta(days=1)),
-            start=datetime.time(14, 0), end=datetime.time(17, 0), kind=em.ItemKind.THEMATIC_TABLES,
+            start=datetime.time(14, 0),
+            end=datetime.time(17, 0),
+            kind=em.ItemKind.THEMATIC_TABLES,
             title="Group debate: distilling challenges by areas",
         )
     )

@@ -1,4 +1,5 @@
 """Collation: search and filters, collecting into themes, merging with provenance, at a glance."""
+
 import pytest
 from django.urls import reverse
 
@@ -15,7 +16,8 @@ S = ConsolidationRecord.Status
 def make_findings(tables, count):
     records = [
         RecordFactory(table=table, rotation=rotation, status=S.SUBMITTED)
-        for table in (tables["own"], tables["other"]) for rotation in tables["rotations"]
+        for table in (tables["own"], tables["other"])
+        for rotation in tables["rotations"]
     ]
     return [
         FindingFactory(record=records[i % len(records)], country="GT" if i % 2 else "", section="trend")
@@ -30,7 +32,9 @@ def rapporteur_client(client, event, make_user):
 
 
 @pytest.mark.parametrize("count", [10, 100])
-def test_search_page_query_count_is_constant(rapporteur_client, event, tables, count, django_assert_num_queries):
+def test_search_page_query_count_is_constant(
+    rapporteur_client, event, tables, count, django_assert_num_queries
+):
     findings = make_findings(tables, count)
     theme = ReportThemeFactory(event=event)
     services.collect_into_theme(event=event, theme=theme, findings=findings[:5])
@@ -47,9 +51,14 @@ def test_search_filters(rapporteur_client, event, tables):
     rotation3 = RotationFactory(session=tables["session"], number=3)
     spanish = RecordFactory(table=table3, rotation=rotation3, status=S.ACCEPTED, language="es")
     a = FindingFactory(record=spanish, text="Crimen organizado", country="SV", section="trend")
-    b = FindingFactory(record=RecordFactory(table=tables["own"], rotation=tables["rotations"][0], status=S.SUBMITTED),
-                       text="Online risks", section="challenge")
-    FindingFactory(record=RecordFactory(table=tables["other"], rotation=tables["rotations"][0]), text="Draft only")
+    b = FindingFactory(
+        record=RecordFactory(table=tables["own"], rotation=tables["rotations"][0], status=S.SUBMITTED),
+        text="Online risks",
+        section="challenge",
+    )
+    FindingFactory(
+        record=RecordFactory(table=tables["other"], rotation=tables["rotations"][0]), text="Draft only"
+    )
     theme = ReportThemeFactory(event=event)
     services.collect_into_theme(event=event, theme=theme, findings=[b])
     url = reverse("reports:collation_search", kwargs={"slug": event.slug})
@@ -110,7 +119,9 @@ def test_merge_keeps_provenance(rapporteur_client, event, tables):
     remaining = list(CollatedFinding.objects.order_by("pk"))
     assert [r.pk for r in remaining] == [items[0].pk, items[1].pk]
     assert set(remaining[0].sources.all()) == {findings[0], findings[2]}
-    page = rapporteur_client.get(reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme": theme.pk}))
+    page = rapporteur_client.get(
+        reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme": theme.pk})
+    )
     assert "From: Table 1 · Rotation 1; Table 2 · Rotation 1" in page.content.decode()
 
 
@@ -119,14 +130,29 @@ def test_edit_wording_per_language_and_flags(rapporteur_client, event, tables):
     theme = ReportThemeFactory(event=event)
     item = services.collect_into_theme(event=event, theme=theme, findings=[finding])[0]
     url = reverse("reports:collation_item", kwargs={"slug": event.slug, "pk": item.pk})
-    response = rapporteur_client.post(url, {
-        "theme": theme.pk, "kind": "trend", "order": 4, "title_en": "Migration", "text_en": "Children on the move",
-        "text_es": "Niñez en movilidad", "at_a_glance": "on", "glance_order": 1, "in_report": "on",
-    })
+    response = rapporteur_client.post(
+        url,
+        {
+            "theme": theme.pk,
+            "kind": "trend",
+            "order": 4,
+            "title_en": "Migration",
+            "text_en": "Children on the move",
+            "text_es": "Niñez en movilidad",
+            "at_a_glance": "on",
+            "glance_order": 1,
+            "in_report": "on",
+        },
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert (item.title_en, item.text_en, item.text_es, item.order, item.at_a_glance, item.glance_order) == (
-        "Migration", "Children on the move", "Niñez en movilidad", 4, True, 1
+        "Migration",
+        "Children on the move",
+        "Niñez en movilidad",
+        4,
+        True,
+        1,
     )
     empty = rapporteur_client.post(url, {"theme": theme.pk, "kind": "trend", "order": 1, "glance_order": 0})
     assert empty.status_code == 400
@@ -135,17 +161,33 @@ def test_edit_wording_per_language_and_flags(rapporteur_client, event, tables):
 
 def test_quote_attribution_only_with_consent(rapporteur_client, event, tables):
     record = RecordFactory(table=tables["own"], rotation=tables["rotations"][0], status=S.SUBMITTED)
-    yes = FindingFactory(record=record, section="quote", text="Sustainability is hard", country="BZ",
-                         speaker_organisation="The Child Development Foundation", attribution_consent=True)
-    no = FindingFactory(record=record, section="quote", text="Nobody listens", country="GY",
-                        speaker_organisation="Secret Org", attribution_consent=False)
+    yes = FindingFactory(
+        record=record,
+        section="quote",
+        text="Sustainability is hard",
+        country="BZ",
+        speaker_organisation="The Child Development Foundation",
+        attribution_consent=True,
+    )
+    no = FindingFactory(
+        record=record,
+        section="quote",
+        text="Nobody listens",
+        country="GY",
+        speaker_organisation="Secret Org",
+        attribution_consent=False,
+    )
     theme = ReportThemeFactory(event=event)
     services.collect_into_theme(event=event, theme=theme, findings=[yes, no])
-    page = rapporteur_client.get(reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme": theme.pk}))
+    page = rapporteur_client.get(
+        reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme": theme.pk})
+    )
     html = page.content.decode()
     assert "(The Child Development Foundation - Belize)" in html
     assert "Secret Org" not in html
-    search = rapporteur_client.get(reverse("reports:collation_search", kwargs={"slug": event.slug})).content.decode()
+    search = rapporteur_client.get(
+        reverse("reports:collation_search", kwargs={"slug": event.slug})
+    ).content.decode()
     assert "Secret Org" not in search
 
 
@@ -154,7 +196,9 @@ def test_glance_positions(rapporteur_client, event, tables):
     theme = ReportThemeFactory(event=event)
     items = services.collect_into_theme(event=event, theme=theme, findings=findings)
     url = reverse("reports:collation_glance", kwargs={"slug": event.slug})
-    rapporteur_client.post(url, {f"position_{items[2].pk}": "1", f"position_{items[0].pk}": "2", f"position_{items[1].pk}": ""})
+    rapporteur_client.post(
+        url, {f"position_{items[2].pk}": "1", f"position_{items[0].pk}": "2", f"position_{items[1].pk}": ""}
+    )
     chosen = rapporteur_client.get(url).context["chosen"]
     assert [c.pk for c in chosen] == [items[2].pk, items[0].pk]
     bad = rapporteur_client.post(url, {f"position_{items[1].pk}": "x"}, follow=True)
@@ -168,21 +212,27 @@ def test_move_and_renumber(rapporteur_client, event, tables):
     url = reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme": theme.pk})
     rapporteur_client.post(url, {"move": "up", "item": items[2].pk})
     assert list(CollatedFinding.objects.order_by("order").values_list("pk", flat=True)) == [
-        items[0].pk, items[2].pk, items[1].pk
+        items[0].pk,
+        items[2].pk,
+        items[1].pk,
     ]
 
 
 def test_html_in_collated_text_is_escaped(rapporteur_client, event, tables):
     theme = ReportThemeFactory(event=event, title="<script>x</script>")
     CollatedFinding.objects.create(event=event, theme=theme, kind="trend", text="<script>alert(1)</script>")
-    html = rapporteur_client.get(reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme": theme.pk})).content.decode()
+    html = rapporteur_client.get(
+        reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme": theme.pk})
+    ).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>x</script>" not in html
 
 
 @pytest.mark.parametrize("count", [10, 100])
-def test_theme_page_query_count_is_constant(rapporteur_client, event, tables, count, django_assert_num_queries):
+def test_theme_page_query_count_is_constant(
+    rapporteur_client, event, tables, count, django_assert_num_queries
+):
     findings = make_findings(tables, count)
     theme = ReportThemeFactory(event=event)
     services.collect_into_theme(event=event, theme=theme, findings=findings)

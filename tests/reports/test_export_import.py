@@ -1,4 +1,5 @@
 """export_event / import_event: a round trip loses nothing."""
+
 import datetime
 import json
 
@@ -8,11 +9,25 @@ from django.core.management import call_command
 
 from events import models as em
 from reports import services_collation, services_evaluation, services_findings
-from reports.models import EvaluationQuestion, Report, ReportSection, TakeawayAuthor, Takeaway
+from reports.models import EvaluationQuestion, Report, ReportSection, Takeaway, TakeawayAuthor
 from sessions_app import models as sm
-from tests.factories import AgendaItemFactory, DayFactory, EventFactory, OrganisationFactory, PersonFactory, RegistrationFactory
+from tests.factories import (
+    AgendaItemFactory,
+    DayFactory,
+    EventFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RegistrationFactory,
+)
 
-from .factories import BreakoutGroupFactory, RecordFactory, ReportThemeFactory, RotationFactory, TableFactory, TableSessionFactory
+from .factories import (
+    BreakoutGroupFactory,
+    RecordFactory,
+    ReportThemeFactory,
+    RotationFactory,
+    TableFactory,
+    TableSessionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +36,22 @@ pytestmark = pytest.mark.django_db
 def full_event(make_user):
     host = OrganisationFactory(name="Fundación Paniamor", description_en="Host", description_es="Anfitriona")
     series = em.Series.objects.create(name="Collective Action", slug="collective-action")
-    event = EventFactory(slug="san-jose", host=host, series=series, title_en="San José Dialogue", title_es="Diálogo de San José")
-    em.EventPartner.objects.create(event=event, organisation=OrganisationFactory(name="ECPAT"), kind="co_organiser")
+    event = EventFactory(
+        slug="san-jose",
+        host=host,
+        series=series,
+        title_en="San José Dialogue",
+        title_es="Diálogo de San José",
+    )
+    em.EventPartner.objects.create(
+        event=event, organisation=OrganisationFactory(name="ECPAT"), kind="co_organiser"
+    )
     em.Document.objects.create(event=event, title_en="Concept note", url="https://example.org/cn.pdf")
     day = DayFactory(event=event, focus_en="Harvesting", focus_es="Cosecha")
     block = AgendaItemFactory(day=day, start=datetime.time(14), end=datetime.time(17), title_en="Tables")
-    AgendaItemFactory(day=day, parent=block, start=datetime.time(14), end=datetime.time(15), title_en="First rotation")
+    AgendaItemFactory(
+        day=day, parent=block, start=datetime.time(14), end=datetime.time(15), title_en="First rotation"
+    )
     person = PersonFactory(event=event, name="Guillaume Landry", slug="landry")
     em.ItemPerson.objects.create(item=block, person=person, role="moderator")
     organiser = make_user(event, em.Role.ORGANISER, email="org@example.org")
@@ -46,28 +71,48 @@ def full_event(make_user):
     group.facilitators.add(facilitator)
     sm.GroupPlacement.objects.create(group=group, part=2, registration=registration)
     record = RecordFactory(table=table, rotation=rotation)
-    services_findings.save_record(record=record, user=facilitator, expected_version=1, language="es", notes="notas",
-                                  findings=[{"section": "trend", "text": "Migración"},
-                                            {"section": "quote", "text": "Cita", "speaker_organisation": "Child Link",
-                                             "country": "GY", "attribution_consent": True}])
+    services_findings.save_record(
+        record=record,
+        user=facilitator,
+        expected_version=1,
+        language="es",
+        notes="notas",
+        findings=[
+            {"section": "trend", "text": "Migración"},
+            {
+                "section": "quote",
+                "text": "Cita",
+                "speaker_organisation": "Child Link",
+                "country": "GY",
+                "attribution_consent": True,
+            },
+        ],
+    )
     services_findings.transition_record(record=record, user=facilitator, name="submit")
     services_findings.transition_record(record=record, user=rapporteur, name="accept")
     group_record = services_findings.start_group_record(user=facilitator, group=group, part=1)
     TakeawayAuthor.objects.create(day=day, user=registration.user)
     Takeaway.objects.create(day=day, author=registration.user, text="Main takeaway", language="en")
     theme = ReportThemeFactory(event=event, title_en="Travel and tourism", title_es="Viajes y turismo")
-    items = services_collation.collect_into_theme(event=event, theme=theme, findings=list(record.findings.all()))
+    items = services_collation.collect_into_theme(
+        event=event, theme=theme, findings=list(record.findings.all())
+    )
     items[0].at_a_glance = True
     items[0].text_en = "Migration"
     items[0].save()
     evaluation = services_evaluation.get_or_create_evaluation(event=event)
     evaluation.is_open = True
     evaluation.save()
-    q1 = EvaluationQuestion.objects.create(evaluation=evaluation, text_en="Useful?", text_es="¿Útil?", order=1)
+    q1 = EvaluationQuestion.objects.create(
+        evaluation=evaluation, text_en="Useful?", text_es="¿Útil?", order=1
+    )
     q2 = EvaluationQuestion.objects.create(evaluation=evaluation, kind="text", text_en="Comments", order=2)
     for rating, text in [(5, "Great"), (3, ""), (4, "Good")]:
-        services_evaluation.submit_answers(evaluation=evaluation, user=make_user(event, em.Role.PARTICIPANT),
-                                           answers={q1.pk: rating, q2.pk: text})
+        services_evaluation.submit_answers(
+            evaluation=evaluation,
+            user=make_user(event, em.Role.PARTICIPANT),
+            answers={q1.pk: rating, q2.pk: text},
+        )
     report = Report.objects.create(event=event, title_en="Outcome report", title_es="Informe")
     ReportSection.objects.create(report=report, kind="introduction", order=1)
     assert group_record.pk and organiser.pk

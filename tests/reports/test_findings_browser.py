@@ -1,5 +1,6 @@
 """The consolidation template in a real browser: autosave while typing, and no sideways scrolling on a
 phone (Debian's Chromium through Playwright)."""
+
 import os
 
 import pytest
@@ -20,7 +21,8 @@ def page(live_server):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         context = browser.new_context(viewport={"width": 390, "height": 900})
         yield context.new_page()
@@ -30,19 +32,26 @@ def page(live_server):
 def login(page, live_server, user):
     client = Client()
     client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
 
 
 def test_autosave_while_typing(live_server, page, record, tables):
     login(page, live_server, tables["facilitator"])
-    page.goto(live_server.url + reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk}))
+    page.goto(
+        live_server.url
+        + reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk})
+    )
     assert page.evaluate("document.documentElement.scrollWidth") == 390
     page.fill("#id_trend-0-text", "Organised crime follows migration routes")
     page.locator(".autosave-status", has_text="Draft saved (v2)").wait_for(timeout=10000)
     assert page.input_value("input[name=version]") == "2"
     record = ConsolidationRecord.objects.get(pk=record.pk)
     assert record.version == 2
-    assert list(record.findings.values_list("text", flat=True)) == ["Organised crime follows migration routes"]
+    assert list(record.findings.values_list("text", flat=True)) == [
+        "Organised crime follows migration routes"
+    ]
     # the plain Save button then saves with the version autosave left in the form: no conflict
     page.fill("#id_notes", "Checked")
     page.click("form.record-form button[type=submit]")

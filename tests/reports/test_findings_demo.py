@@ -1,4 +1,5 @@
 """reports.demo: realistic records, collation and evaluation for the demo event, idempotently."""
+
 import pytest
 
 from events import demo as events_demo
@@ -21,7 +22,9 @@ def test_demo_loads_records_and_collation_once():
     assert [c.glance_order for c in glance] == list(range(1, 13))
     assert all(c.sources.exists() for c in CollatedFinding.objects.filter(event=event, kind="recommendation"))
     quotes = Finding.objects.filter(record__event=event, section="quote")
-    assert quotes.filter(attribution_consent=False).exists() and quotes.filter(attribution_consent=True).exists()
+    assert (
+        quotes.filter(attribution_consent=False).exists() and quotes.filter(attribution_consent=True).exists()
+    )
     before = (Finding.objects.count(), CollatedFinding.objects.count())
     demo.load(event, stdout=None)
     assert (Finding.objects.count(), CollatedFinding.objects.count()) == before

@@ -1,4 +1,5 @@
 """The permission matrix: every URL of the findings area × every role."""
+
 import pytest
 from django.urls import reverse
 
@@ -12,42 +13,54 @@ pytestmark = pytest.mark.django_db
 
 #            anon participant member facil other_facil rapporteur other_org organiser
 MATRIX = {
-    "findings_list":             (302, 200, 200, 200, 200, 200, 403, 200),
-    "findings_detail":           (302, 404, 404, 200, 404, 200, 403, 200),
-    "findings_edit":             (302, 404, 404, 200, 404, 403, 403, 403),
-    "findings_history":          (302, 404, 404, 200, 404, 200, 403, 200),
-    "findings_version":          (302, 404, 404, 200, 404, 200, 403, 200),
-    "findings_restore":          (302, 404, 404, 302, 404, 403, 403, 403),
-    "findings_transition":       (302, 404, 404, 302, 404, 403, 403, 403),
-    "findings_start_table":      (302, 403, 403, 302, 403, 403, 403, 403),
-    "findings_template":         (302, 403, 403, 403, 403, 403, 403, 200),
+    "findings_list": (302, 200, 200, 200, 200, 200, 403, 200),
+    "findings_detail": (302, 404, 404, 200, 404, 200, 403, 200),
+    "findings_edit": (302, 404, 404, 200, 404, 403, 403, 403),
+    "findings_history": (302, 404, 404, 200, 404, 200, 403, 200),
+    "findings_version": (302, 404, 404, 200, 404, 200, 403, 200),
+    "findings_restore": (302, 404, 404, 302, 404, 403, 403, 403),
+    "findings_transition": (302, 404, 404, 302, 404, 403, 403, 403),
+    "findings_start_table": (302, 403, 403, 302, 403, 403, 403, 403),
+    "findings_template": (302, 403, 403, 403, 403, 403, 403, 200),
     "findings_sections_session": (302, 403, 403, 403, 403, 403, 403, 200),
-    "findings_takeaways":        (302, 200, 200, 200, 200, 200, 403, 200),
+    "findings_takeaways": (302, 200, 200, 200, 200, 200, 403, 200),
     "findings_takeaway_authors": (302, 403, 403, 403, 403, 403, 403, 200),
-    "findings_takeaway_write":   (302, 403, 403, 403, 403, 403, 403, 403),
-    "collation_search":          (302, 403, 403, 403, 403, 200, 403, 200),
-    "collation_collect":         (302, 403, 403, 403, 403, 302, 403, 302),
-    "collation_themes":          (302, 403, 403, 403, 403, 200, 403, 200),
-    "collation_theme_new":       (302, 403, 403, 403, 403, 200, 403, 200),
-    "collation_theme":           (302, 403, 403, 403, 403, 200, 403, 200),
-    "collation_theme_edit":      (302, 403, 403, 403, 403, 200, 403, 200),
-    "collation_merge":           (302, 403, 403, 403, 403, 302, 403, 302),
-    "collation_item":            (302, 403, 403, 403, 403, 200, 403, 200),
-    "collation_glance":          (302, 403, 403, 403, 403, 200, 403, 200),
-    "evaluation_answer":         (302, 200, 200, 403, 403, 403, 403, 403),
-    "evaluation_manage":         (302, 403, 403, 403, 403, 403, 403, 200),
+    "findings_takeaway_write": (302, 403, 403, 403, 403, 403, 403, 403),
+    "collation_search": (302, 403, 403, 403, 403, 200, 403, 200),
+    "collation_collect": (302, 403, 403, 403, 403, 302, 403, 302),
+    "collation_themes": (302, 403, 403, 403, 403, 200, 403, 200),
+    "collation_theme_new": (302, 403, 403, 403, 403, 200, 403, 200),
+    "collation_theme": (302, 403, 403, 403, 403, 200, 403, 200),
+    "collation_theme_edit": (302, 403, 403, 403, 403, 200, 403, 200),
+    "collation_merge": (302, 403, 403, 403, 403, 302, 403, 302),
+    "collation_item": (302, 403, 403, 403, 403, 200, 403, 200),
+    "collation_glance": (302, 403, 403, 403, 403, 200, 403, 200),
+    "evaluation_answer": (302, 200, 200, 403, 403, 403, 403, 403),
+    "evaluation_manage": (302, 403, 403, 403, 403, 403, 403, 200),
     "evaluation_question_delete": (302, 403, 403, 403, 403, 403, 403, 302),
-    "evaluation_results":        (302, 403, 403, 403, 403, 403, 403, 200),
-    "evaluation_csv":            (302, 403, 403, 403, 403, 403, 403, 200),
+    "evaluation_results": (302, 403, 403, 403, 403, 403, 403, 200),
+    "evaluation_csv": (302, 403, 403, 403, 403, 403, 403, 200),
 }
-POST = {"findings_restore", "findings_transition", "findings_start_table", "collation_collect", "collation_merge",
-        "evaluation_question_delete"}
+POST = {
+    "findings_restore",
+    "findings_transition",
+    "findings_start_table",
+    "collation_collect",
+    "collation_merge",
+    "evaluation_question_delete",
+}
 
 
 @pytest.fixture
 def urls(event, record, tables):
-    services_findings.save_record(record=record, user=tables["facilitator"], expected_version=1, language="en",
-                                  notes="", findings=[{"section": "trend", "text": "t"}])
+    services_findings.save_record(
+        record=record,
+        user=tables["facilitator"],
+        expected_version=1,
+        language="en",
+        notes="",
+        findings=[{"section": "trend", "text": "t"}],
+    )
     theme = ReportThemeFactory(event=event)
     item = CollatedFinding.objects.create(event=event, theme=theme, kind="trend", text="x")
     evaluation = services_evaluation.get_or_create_evaluation(event=event)
@@ -100,7 +113,9 @@ def test_every_findings_url_is_in_the_matrix():
     from reports import urls_findings
 
     assert {p.name for p in urls_findings.urlpatterns} - set(MATRIX) == {
-        "findings_start_group", "findings_start_item", "findings_sections_item",
+        "findings_start_group",
+        "findings_start_item",
+        "findings_sections_item",
     }
 
 

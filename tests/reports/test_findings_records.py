@@ -1,4 +1,5 @@
 """The consolidation template: saving, limits, conflicts, tampering, history, restore, escaping."""
+
 import pytest
 from django.urls import reverse
 
@@ -16,7 +17,8 @@ def form_data(version, trends=(), recommendations=(), quotes=(), notes="", langu
     data = {"version": str(version), "language": language, "notes": notes}
     sections = {
         "trend": [{"text": t} for t in trends],
-        "challenge": [], "good_practice": [],
+        "challenge": [],
+        "good_practice": [],
         "recommendation": [{"title": title, "text": text} for title, text in recommendations],
         "country_observation": [],
         "quote": [dict(q) for q in quotes],
@@ -38,7 +40,8 @@ def test_save_creates_findings_version_and_history(client, record, tables):
     record.refresh_from_db()
     assert record.version == 2
     assert list(record.findings.values_list("section", "order", "text")) == [
-        ("trend", 1, "Migration"), ("trend", 2, "Organised crime"),
+        ("trend", 1, "Migration"),
+        ("trend", 2, "Organised crime"),
     ]
     version = RecordVersion.objects.get(record=record)
     assert version.version == 2
@@ -76,7 +79,11 @@ def test_service_refuses_section_over_limit(record, tables):
     tables["session"].save()
     with pytest.raises(services.ValidationError) as exc:
         services.save_record(
-            record=record, user=tables["facilitator"], expected_version=1, language="en", notes="",
+            record=record,
+            user=tables["facilitator"],
+            expected_version=1,
+            language="en",
+            notes="",
             findings=[{"section": "recommendation", "text": "x"}, {"section": "recommendation", "text": "y"}],
         )
     assert exc.value.messages == [
@@ -158,15 +165,31 @@ def test_quote_help_says_never_a_name(client, record, tables):
 
 def test_history_lists_versions_and_restore_makes_new_version(client, record, tables):
     user = tables["facilitator"]
-    services.save_record(record=record, user=user, expected_version=1, language="en", notes="",
-                         findings=[{"section": "trend", "text": "Old wording"}])
-    services.save_record(record=record, user=user, expected_version=2, language="en", notes="",
-                         findings=[{"section": "trend", "text": "New wording"}])
+    services.save_record(
+        record=record,
+        user=user,
+        expected_version=1,
+        language="en",
+        notes="",
+        findings=[{"section": "trend", "text": "Old wording"}],
+    )
+    services.save_record(
+        record=record,
+        user=user,
+        expected_version=2,
+        language="en",
+        notes="",
+        findings=[{"section": "trend", "text": "New wording"}],
+    )
     client.force_login(user)
-    history = client.get(reverse("reports:findings_history", kwargs={"slug": record.event.slug, "pk": record.pk}))
+    history = client.get(
+        reverse("reports:findings_history", kwargs={"slug": record.event.slug, "pk": record.pk})
+    )
     assert history.status_code == 200
     assert [v.version for v in history.context["versions"]] == [3, 2]
-    old = client.get(reverse("reports:findings_version", kwargs={"slug": record.event.slug, "pk": record.pk, "version": 2}))
+    old = client.get(
+        reverse("reports:findings_version", kwargs={"slug": record.event.slug, "pk": record.pk, "version": 2})
+    )
     assert "Old wording" in old.content.decode()
     response = client.post(
         reverse("reports:findings_restore", kwargs={"slug": record.event.slug, "pk": record.pk, "version": 2})
@@ -184,12 +207,21 @@ FIELDS_WITH_HTML = '<script>alert("x")</script><b>bold</b>'
 def test_html_and_script_shown_escaped(client, record, tables, make_user):
     user = tables["facilitator"]
     services.save_record(
-        record=record, user=user, expected_version=1, language="en", notes=FIELDS_WITH_HTML,
+        record=record,
+        user=user,
+        expected_version=1,
+        language="en",
+        notes=FIELDS_WITH_HTML,
         findings=[
             {"section": "trend", "text": FIELDS_WITH_HTML},
             {"section": "recommendation", "title": FIELDS_WITH_HTML, "text": FIELDS_WITH_HTML},
-            {"section": "quote", "text": FIELDS_WITH_HTML, "speaker_organisation": FIELDS_WITH_HTML,
-             "country": "GY", "attribution_consent": True},
+            {
+                "section": "quote",
+                "text": FIELDS_WITH_HTML,
+                "speaker_organisation": FIELDS_WITH_HTML,
+                "country": "GY",
+                "attribution_consent": True,
+            },
         ],
     )
     escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"
@@ -197,7 +229,9 @@ def test_html_and_script_shown_escaped(client, record, tables, make_user):
     for url in [
         reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "pk": record.pk}),
         edit_url(record),
-        reverse("reports:findings_version", kwargs={"slug": record.event.slug, "pk": record.pk, "version": 2}),
+        reverse(
+            "reports:findings_version", kwargs={"slug": record.event.slug, "pk": record.pk, "version": 2}
+        ),
     ]:
         page = client.get(url).content.decode()
         assert "<script>alert" not in page, url
@@ -214,10 +248,17 @@ def test_record_language_must_be_offered_by_event(client, record, tables):
 
 def test_saving_unchanged_content_makes_no_new_version(record, tables):
     user = tables["facilitator"]
-    content = [{"section": "recommendation", "title": "T", "text": "R"}, {"section": "trend", "text": "A"},
-               {"section": "good_practice", "text": "G", "country": "CR"}]
-    services.save_record(record=record, user=user, expected_version=1, language="en", notes="n", findings=content)
-    again = services.save_record(record=record, user=user, expected_version=2, language="en", notes="n", findings=content)
+    content = [
+        {"section": "recommendation", "title": "T", "text": "R"},
+        {"section": "trend", "text": "A"},
+        {"section": "good_practice", "text": "G", "country": "CR"},
+    ]
+    services.save_record(
+        record=record, user=user, expected_version=1, language="en", notes="n", findings=content
+    )
+    again = services.save_record(
+        record=record, user=user, expected_version=2, language="en", notes="n", findings=content
+    )
     assert again.version == 2
     assert RecordVersion.objects.filter(record=record).count() == 1
 
@@ -229,12 +270,26 @@ def test_editing_a_collated_record_keeps_provenance(record, tables, make_user):
     from .factories import ReportThemeFactory
 
     user = tables["facilitator"]
-    services.save_record(record=record, user=user, expected_version=1, language="en", notes="",
-                         findings=[{"section": "trend", "text": "Migration"}, {"section": "trend", "text": "Crime"}])
+    services.save_record(
+        record=record,
+        user=user,
+        expected_version=1,
+        language="en",
+        notes="",
+        findings=[{"section": "trend", "text": "Migration"}, {"section": "trend", "text": "Crime"}],
+    )
     theme = ReportThemeFactory(event=record.event)
-    collated = services_collation.collect_into_theme(event=record.event, theme=theme, findings=list(record.findings.all()))
-    services.save_record(record=record, user=user, expected_version=2, language="en", notes="",
-                         findings=[{"section": "trend", "text": "Migration of children"}])
+    collated = services_collation.collect_into_theme(
+        event=record.event, theme=theme, findings=list(record.findings.all())
+    )
+    services.save_record(
+        record=record,
+        user=user,
+        expected_version=2,
+        language="en",
+        notes="",
+        findings=[{"section": "trend", "text": "Migration of children"}],
+    )
     first = CollatedFinding.objects.get(pk=collated[0].pk)
     assert [f.text for f in first.sources.all()] == ["Migration of children"]
     assert CollatedFinding.objects.get(pk=collated[1].pk).sources.count() == 0
@@ -244,17 +299,35 @@ def test_quote_without_consent_shows_no_organisation_to_participants(client, rec
     from events.models import Role
 
     services.save_record(
-        record=record, user=tables["facilitator"], expected_version=1, language="en", notes="",
-        findings=[{"section": "quote", "text": "Nobody listens", "speaker_organisation": "Hidden Org",
-                   "country": "GY", "attribution_consent": False},
-                  {"section": "quote", "text": "Follow the money", "speaker_organisation": "Shown Org",
-                   "country": "MX", "attribution_consent": True}],
+        record=record,
+        user=tables["facilitator"],
+        expected_version=1,
+        language="en",
+        notes="",
+        findings=[
+            {
+                "section": "quote",
+                "text": "Nobody listens",
+                "speaker_organisation": "Hidden Org",
+                "country": "GY",
+                "attribution_consent": False,
+            },
+            {
+                "section": "quote",
+                "text": "Follow the money",
+                "speaker_organisation": "Shown Org",
+                "country": "MX",
+                "attribution_consent": True,
+            },
+        ],
     )
     record.refresh_from_db()
     record.status = record.Status.ACCEPTED
     record.save()
     client.force_login(make_user(record.event, Role.PARTICIPANT))
-    page = client.get(reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "pk": record.pk})).content.decode()
+    page = client.get(
+        reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "pk": record.pk})
+    ).content.decode()
     assert "Nobody listens" in page
     assert "Hidden Org" not in page
     assert "Shown Org" in page
@@ -273,8 +346,14 @@ def test_two_saves_at_once_one_wins(postgres_only, record, tables):
     def save(text):
         try:
             barrier.wait()
-            services.save_record(record=record, user=tables["facilitator"], expected_version=1, language="en",
-                                 notes="", findings=[{"section": "trend", "text": text}])
+            services.save_record(
+                record=record,
+                user=tables["facilitator"],
+                expected_version=1,
+                language="en",
+                notes="",
+                findings=[{"section": "trend", "text": text}],
+            )
             results.append("saved")
         except services.VersionConflict:
             results.append("conflict")

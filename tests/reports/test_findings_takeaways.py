@@ -1,4 +1,5 @@
 """Daily takeaways: organisers choose who sums up a day; they write; rapporteurs read."""
+
 import pytest
 from django.urls import reverse
 

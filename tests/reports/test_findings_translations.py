@@ -1,15 +1,19 @@
 """The findings pages speak the visitor's language."""
+
 import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("es", ["Preguntas orientadoras", "Idioma de los hallazgos", "Notas libres"]),
-    ("fr", ["Questions directrices", "Langue des constats", "Notes libres"]),
-    ("pt", ["Perguntas orientadoras", "Idioma das constatações", "Notas livres"]),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("es", ["Preguntas orientadoras", "Idioma de los hallazgos", "Notas libres"]),
+        ("fr", ["Questions directrices", "Langue des constats", "Notes libres"]),
+        ("pt", ["Perguntas orientadoras", "Idioma das constatações", "Notas livres"]),
+    ],
+)
 def test_record_form_translated(client, record, tables, lang, words):
     client.force_login(tables["facilitator"])
     client.cookies["django_language"] = lang

@@ -1,4 +1,5 @@
 """The review workflow: draft → submitted → changes requested → submitted → accepted, and who may."""
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -14,7 +15,9 @@ S = ConsolidationRecord.Status
 
 
 def transition_url(record, action):
-    return reverse("reports:findings_transition", kwargs={"slug": record.event.slug, "pk": record.pk, "action": action})
+    return reverse(
+        "reports:findings_transition", kwargs={"slug": record.event.slug, "pk": record.pk, "action": action}
+    )
 
 
 def test_full_workflow_through_pages(client, record, tables, make_user):
@@ -38,7 +41,10 @@ def test_full_workflow_through_pages(client, record, tables, make_user):
     record.refresh_from_db()
     assert record.status == S.ACCEPTED
     assert list(record.versions.values_list("status", flat=True)) == [
-        "accepted", "submitted", "changes_requested", "submitted"
+        "accepted",
+        "submitted",
+        "changes_requested",
+        "submitted",
     ]
 
 
@@ -83,8 +89,14 @@ def test_submitted_record_is_not_editable_by_facilitator(record, tables):
     services.transition_record(record=record, user=tables["facilitator"], name="submit")
     record.refresh_from_db()
     with pytest.raises(PermissionDenied):
-        services.save_record(record=record, user=tables["facilitator"], expected_version=record.version,
-                             language="en", notes="", findings=[])
+        services.save_record(
+            record=record,
+            user=tables["facilitator"],
+            expected_version=record.version,
+            language="en",
+            notes="",
+            findings=[],
+        )
 
 
 def test_group_facilitator_starts_and_writes_group_part(client, event, make_user):
@@ -92,12 +104,18 @@ def test_group_facilitator_starts_and_writes_group_part(client, event, make_user
     facilitator = make_user(event, Role.FACILITATOR)
     group.facilitators.add(facilitator)
     client.force_login(facilitator)
-    response = client.post(reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group": group.pk, "part": 2}))
+    response = client.post(
+        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group": group.pk, "part": 2})
+    )
     record = ConsolidationRecord.objects.get(group=group, group_part=2)
     assert response.status_code == 302
-    assert response["Location"] == reverse("reports:findings_edit", kwargs={"slug": event.slug, "pk": record.pk})
+    assert response["Location"] == reverse(
+        "reports:findings_edit", kwargs={"slug": event.slug, "pk": record.pk}
+    )
     assert record.label == f"{group.name} (group 2)"
-    bad = client.post(reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group": group.pk, "part": 3}))
+    bad = client.post(
+        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group": group.pk, "part": 3})
+    )
     assert bad.status_code == 302
     assert ConsolidationRecord.objects.count() == 1
 
@@ -105,15 +123,28 @@ def test_group_facilitator_starts_and_writes_group_part(client, event, make_user
 def test_facilitator_list_offers_own_slots_only(client, tables):
     client.force_login(tables["facilitator"])
     response = client.get(reverse("reports:findings_list", kwargs={"slug": tables["session"].event.slug}))
-    assert [slot["label"] for slot in response.context["to_start"]] == ["Table 1 · Rotation 1", "Table 1 · Rotation 2"]
+    assert [slot["label"] for slot in response.context["to_start"]] == [
+        "Table 1 · Rotation 1",
+        "Table 1 · Rotation 2",
+    ]
 
 
 def test_template_sections_page_saves_limits(client, tables, make_user):
     event = tables["session"].event
     client.force_login(make_user(event, Role.ORGANISER))
-    url = reverse("reports:findings_sections_session", kwargs={"slug": event.slug, "session": tables["session"].pk})
-    response = client.post(url, {"use_trend": "on", "limit_trend": "5", "use_recommendation": "on",
-                                 "limit_recommendation": "8", "use_quote": "on"})
+    url = reverse(
+        "reports:findings_sections_session", kwargs={"slug": event.slug, "session": tables["session"].pk}
+    )
+    response = client.post(
+        url,
+        {
+            "use_trend": "on",
+            "limit_trend": "5",
+            "use_recommendation": "on",
+            "limit_recommendation": "8",
+            "use_quote": "on",
+        },
+    )
     assert response.status_code == 302
     tables["session"].refresh_from_db()
     assert tables["session"].sections == {"trend": 5, "recommendation": 8, "quote": None}
@@ -126,10 +157,16 @@ def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user)
     from events.models import ItemKind, ItemPerson
     from tests.factories import AgendaItemFactory, PersonFactory
 
-    item = AgendaItemFactory(day__event=event, kind=ItemKind.PLENARY, title="Plenary recap: technology",
-                             description="How good are we doing?\nWhat next?")
+    item = AgendaItemFactory(
+        day__event=event,
+        kind=ItemKind.PLENARY,
+        title="Plenary recap: technology",
+        description="How good are we doing?\nWhat next?",
+    )
     facilitator = make_user(event, Role.FACILITATOR)
-    ItemPerson.objects.create(item=item, person=PersonFactory(event=event, user=facilitator), role="facilitator")
+    ItemPerson.objects.create(
+        item=item, person=PersonFactory(event=event, user=facilitator), role="facilitator"
+    )
     client.force_login(make_user(event, Role.FACILITATOR))
     url = reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item": item.pk})
     assert client.post(url).status_code == 403
@@ -138,17 +175,24 @@ def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user)
     record = ConsolidationRecord.objects.get(agenda_item=item)
     assert response.status_code == 302
     assert record.label == "Recap: Plenary recap: technology"
-    page = client.get(reverse("reports:findings_edit", kwargs={"slug": event.slug, "pk": record.pk})).content.decode()
+    page = client.get(
+        reverse("reports:findings_edit", kwargs={"slug": event.slug, "pk": record.pk})
+    ).content.decode()
     assert "What next?" in page
 
 
 @pytest.mark.parametrize("count", [2, 12])
-def test_record_list_query_count_is_constant(client, event, tables, make_user, count, django_assert_num_queries):
+def test_record_list_query_count_is_constant(
+    client, event, tables, make_user, count, django_assert_num_queries
+):
     from .factories import RecordFactory, TableFactory
 
     for n in range(count):
-        RecordFactory(table=TableFactory(session=tables["session"], number=10 + n), rotation=tables["rotations"][0],
-                      status=S.ACCEPTED)
+        RecordFactory(
+            table=TableFactory(session=tables["session"], number=10 + n),
+            rotation=tables["rotations"][0],
+            status=S.ACCEPTED,
+        )
     client.force_login(tables["facilitator"])
     url = reverse("reports:findings_list", kwargs={"slug": event.slug})
     client.get(url)

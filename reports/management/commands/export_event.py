@@ -1,4 +1,5 @@
 """python manage.py export_event SLUG [--output FILE]: the whole event as JSON (docs/event-format.md)."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Event

@@ -1,4 +1,5 @@
 """python manage.py import_event FILE: load an event written by export_event into this installation."""
+
 import json
 
 from django.core.exceptions import ValidationError
