@@ -15,7 +15,7 @@ from sessions_app.models import BreakoutGroup, Rotation, Table
 
 from . import services_collation as services
 from .forms_collation import CollatedForm, CollectForm, SearchForm, ThemeForm
-from .models import CollatedFinding, Finding, ReportTheme, Section
+from .models import CollatedFinding, ReportTheme, Section
 
 PAGE_SIZE = 200
 
@@ -66,7 +66,8 @@ class CollectView(CollationMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        findings = Finding.objects.filter(record__event=self.event).select_related("record")
+        # Only what the search offers: findings of submitted or accepted records.
+        findings = services.search_findings(event=self.event, filters={})
         form = CollectForm(request.POST, event=self.event, findings=findings)
         back = self.url("collation_search") + (
             "?" + request.POST["query"] if request.POST.get("query") else ""
@@ -197,6 +198,15 @@ class CollatedEditView(CollationMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         item = self._item()
+        if "delete" in request.POST:
+            theme_id = item.theme_id
+            item.delete()  # the source findings stay in their records
+            messages.success(
+                request, _("The collated finding is deleted; its sources stay in their records.")
+            )
+            if theme_id:
+                return redirect(self.url("collation_theme", theme=theme_id))
+            return redirect(self.url("collation_themes"))
         form = CollatedForm(request.POST, instance=item, event=self.event)
         if not form.is_valid():
             return self.render_to_response(

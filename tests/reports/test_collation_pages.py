@@ -241,3 +241,23 @@ def test_theme_page_query_count_is_constant(
     with django_assert_num_queries(8):
         response = rapporteur_client.get(url)
     assert sum(len(items) for _label, items in response.context["groups"]) == count
+
+
+def test_delete_collated_finding_keeps_sources(rapporteur_client, event, tables):
+    from reports.models import Finding
+
+    finding = make_findings(tables, 1)[0]
+    theme = ReportThemeFactory(event=event)
+    item = services.collect_into_theme(event=event, theme=theme, findings=[finding])[0]
+    url = reverse("reports:collation_item", kwargs={"slug": event.slug, "pk": item.pk})
+    assert rapporteur_client.post(url, {"delete": "1"}).status_code == 302
+    assert CollatedFinding.objects.count() == 0
+    assert Finding.objects.filter(pk=finding.pk).exists()
+
+
+def test_drafts_cannot_be_collected_by_direct_post(rapporteur_client, event, tables):
+    draft = FindingFactory(record=RecordFactory(table=tables["own"], rotation=tables["rotations"][0]))
+    theme = ReportThemeFactory(event=event)
+    url = reverse("reports:collation_collect", kwargs={"slug": event.slug})
+    rapporteur_client.post(url, {"theme": theme.pk, "findings": [draft.pk]})
+    assert CollatedFinding.objects.count() == 0
