@@ -65,3 +65,13 @@ def login(client, make_user, event, tables):
         return client
 
     return as_role
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages made outside a request use the active language: start every test in English (a request in
+    another test may have left another language active in this thread)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
