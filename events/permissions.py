@@ -25,6 +25,8 @@ PERMISSIONS: dict[str, set[str]] = {
     "event.change": {Role.ORGANISER},
     "registrations.manage": {Role.ORGANISER},
     "allocation.manage": {Role.ORGANISER},
+    "tables.take_part": {Role.PARTICIPANT},
+    "tables.facilitate": {Role.FACILITATOR, Role.ORGANISER},
     "directory.view": {Role.ORGANISER, Role.FACILITATOR, Role.RAPPORTEUR, Role.PARTICIPANT, Role.MEMBER},
     "findings.view": {Role.ORGANISER, Role.FACILITATOR, Role.RAPPORTEUR, Role.PARTICIPANT, Role.MEMBER},
     "findings.write": {Role.FACILITATOR},

@@ -88,6 +88,8 @@ class TableSession(models.Model):
     sections = models.JSONField(_("template sections"), default=dict, blank=True)
     allocated_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.
+    allocation_report = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("table session")
@@ -156,6 +158,9 @@ class TableSlot(models.Model):
         ordering = ["rotation__number", "table__number"]
         constraints = [models.UniqueConstraint(fields=["table", "rotation"], name="unique_slot")]
 
+    def __str__(self):
+        return f"{self.table} – {self.rotation}"
+
 
 class Material(models.Model):
     """A file or link for a table (or for every table of a session when `table` is empty)."""
@@ -191,6 +196,9 @@ class Preference(models.Model):
             models.UniqueConstraint(fields=["registration", "table"], name="unique_preference_table"),
         ]
 
+    def __str__(self):
+        return f"{self.registration.full_name}: {self.rank} – {self.table}"
+
 
 class Assignment(models.Model):
     """A participant's seat at a table in one rotation. Unique per rotation and per table."""
@@ -213,6 +221,9 @@ class Assignment(models.Model):
             models.UniqueConstraint(fields=["registration", "rotation"], name="one_table_per_rotation"),
             models.UniqueConstraint(fields=["registration", "table"], name="each_table_once"),
         ]
+
+    def __str__(self):
+        return f"{self.registration.full_name}: {self.rotation} – {self.table}"
 
 
 class BreakoutGroup(models.Model):
@@ -244,3 +255,6 @@ class GroupPlacement(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["group", "registration"], name="unique_group_placement"),
         ]
+
+    def __str__(self):
+        return f"{self.registration.full_name}: {self.group} ({self.part})"
