@@ -119,12 +119,20 @@ def ensure_groups(event) -> list[tuple[BreakoutGroup, dict]]:
         defaults={"sections": {"trend": 5, "recommendation": 8, "country_observation": None}},
     )
     groups = []
+    # sessions_app.demo creates the groups (in this order); match them by position, else create them.
+    existing = list(BreakoutGroup.objects.filter(agenda_item=item).order_by("order", "pk"))
     for order, source in enumerate(data.GROUPS):
-        group, _ = BreakoutGroup.objects.get_or_create(
-            agenda_item=item,
-            name=source["name"],
-            defaults={"countries": source["countries"], "parts": len(source["parts"]), "order": order},
-        )
+        if len(existing) == len(data.GROUPS):
+            group = existing[order]
+            if group.parts < len(source["parts"]):
+                group.parts = len(source["parts"])
+                group.save(update_fields=["parts"])
+        else:
+            group, _ = BreakoutGroup.objects.get_or_create(
+                agenda_item=item,
+                name_en=source["name"],
+                defaults={"countries": source["countries"], "parts": len(source["parts"]), "order": order},
+            )
         groups.append((group, source))
     return groups
 

@@ -353,7 +353,7 @@ TABLES = {
 # Tuesday 11:00: sub-regional groups; top five trends in travel and tourism and up to eight actions.
 GROUPS = [
     {
-        "name": "North America (excluding Mexico) and Anglo-speaking Caribbean", "countries": ["US", "CA", "JM", "TT", "GY", "BZ", "BS", "BB"],
+        "name": "North America and Anglo-speaking Caribbean", "countries": ["US", "CA", "JM", "TT", "GY", "BZ", "BS", "BB"],
         "parts": [{
             "trends": [
                 "Sexual exploitation of children in the adult entertainment industry in Caribbean tourist destinations.",
