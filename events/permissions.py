@@ -28,6 +28,7 @@ PERMISSIONS: dict[str, set[str]] = {
     "tables.take_part": {Role.PARTICIPANT},
     "tables.facilitate": {Role.FACILITATOR, Role.ORGANISER},
     "directory.view": {Role.ORGANISER, Role.FACILITATOR, Role.RAPPORTEUR, Role.PARTICIPANT, Role.MEMBER},
+    "findings.view": {Role.ORGANISER, Role.FACILITATOR, Role.RAPPORTEUR, Role.PARTICIPANT, Role.MEMBER},
     "findings.write": {Role.FACILITATOR},
     "findings.review": {Role.RAPPORTEUR, Role.ORGANISER},
     "takeaways.write": {Role.PARTICIPANT, Role.MEMBER, Role.FACILITATOR, Role.RAPPORTEUR, Role.ORGANISER},
