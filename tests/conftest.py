@@ -78,7 +78,7 @@ def client_as(client, make_user, event):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """allauth's rate limits (failed log-ins, sign-ups, resets) count in the cache: start every test at zero."""
+    """allauth's rate limits (failed log-ins, sign-ups, resets) count in the cache: start each test at 0."""
     from django.core.cache import cache
 
     cache.clear()
