@@ -72,18 +72,21 @@ def is_writer(user, record: ConsolidationRecord) -> bool:
 
 
 def visible_records(*, user, event) -> QuerySet[ConsolidationRecord]:
-    """Reviewers see every record; facilitators their own; everyone else accepted records only."""
+    """Reviewers see every record; facilitators their own tables' and groups'; nobody else any.
+
+    Records hold what was said at a table (quotes, country observations): they reach everybody else
+    only through the report, where consent to attribution is applied.
+    """
     records = ConsolidationRecord.objects.filter(event=event)
     if is_reviewer(user, event):
         return records
     if not user.is_authenticated:
         return records.none()
-    own = records.filter(writer_q(user)).values("pk")
-    return records.filter(Q(pk__in=own) | Q(status=Status.ACCEPTED))
+    return records.filter(pk__in=records.filter(writer_q(user)).values("pk"))
 
 
 def can_view(user, record: ConsolidationRecord) -> bool:
-    return record.status == Status.ACCEPTED or is_reviewer(user, record.event) or is_writer(user, record)
+    return is_reviewer(user, record.event) or is_writer(user, record)
 
 
 def can_view_history(user, record: ConsolidationRecord) -> bool:

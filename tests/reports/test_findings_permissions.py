@@ -130,10 +130,11 @@ def test_another_events_record_is_404(client, record, tables, make_user):
     assert client.get(url).status_code == 404
 
 
-def test_participant_sees_accepted_record_but_never_a_draft(client, record, tables, make_user):
+def test_participant_never_sees_a_record_even_accepted(client, record, tables, make_user):
+    """Records reach participants only through the report, where consent to attribution applies."""
     from events.models import Role
 
-    FindingFactory(record=record, text="Visible once accepted")
+    FindingFactory(record=record, text="Said at table one")
     participant = make_user(record.event, Role.PARTICIPANT)
     client.force_login(participant)
     url = reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "pk": record.pk})
@@ -142,14 +143,17 @@ def test_participant_sees_accepted_record_but_never_a_draft(client, record, tabl
     assert client.get(listing).context["records"] == []
     record.status = record.Status.ACCEPTED
     record.save()
-    assert "Visible once accepted" in client.get(url).content.decode()
-    assert client.get(listing).context["records"] == [record]
+    assert client.get(url).status_code == 404
+    assert client.get(listing).context["records"] == []
 
 
-def test_other_facilitator_cannot_edit_accepted_record_of_another_table(client, record, tables):
+def test_other_facilitator_cannot_see_or_edit_accepted_record_of_another_table(client, record, tables):
     record.status = record.Status.ACCEPTED
     record.save()
     client.force_login(tables["other_facilitator"])
-    url = reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk})
-    assert client.get(url).status_code == 403
-    assert client.post(url, {"version": "1"}).status_code == 403
+    slug = record.event.slug
+    detail = reverse("reports:findings_detail", kwargs={"slug": slug, "pk": record.pk})
+    assert client.get(detail).status_code == 404
+    url = reverse("reports:findings_edit", kwargs={"slug": slug, "pk": record.pk})
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"version": "1"}).status_code == 404

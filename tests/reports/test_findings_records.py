@@ -295,7 +295,7 @@ def test_editing_a_collated_record_keeps_provenance(record, tables, make_user):
     assert CollatedFinding.objects.get(pk=collated[1].pk).sources.count() == 0
 
 
-def test_quote_without_consent_shows_no_organisation_to_participants(client, record, tables, make_user):
+def test_quote_without_consent_shows_no_organisation_even_to_reviewers(client, record, tables, make_user):
     from events.models import Role
 
     services.save_record(
@@ -324,7 +324,7 @@ def test_quote_without_consent_shows_no_organisation_to_participants(client, rec
     record.refresh_from_db()
     record.status = record.Status.ACCEPTED
     record.save()
-    client.force_login(make_user(record.event, Role.PARTICIPANT))
+    client.force_login(make_user(record.event, Role.RAPPORTEUR))
     page = client.get(
         reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "pk": record.pk})
     ).content.decode()

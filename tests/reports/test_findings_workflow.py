@@ -193,7 +193,7 @@ def test_record_list_query_count_is_constant(
             rotation=tables["rotations"][0],
             status=S.ACCEPTED,
         )
-    client.force_login(tables["facilitator"])
+    client.force_login(make_user(event, Role.RAPPORTEUR))
     url = reverse("reports:findings_list", kwargs={"slug": event.slug})
     client.get(url)
     with django_assert_num_queries(10):
