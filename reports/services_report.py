@@ -19,7 +19,7 @@ from django.utils import formats, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, pgettext
 from django_countries import countries
 
 from events.models import Event, EventPartner
@@ -316,11 +316,13 @@ class ReportDocument:
 def format_dates(event: Event) -> str:
     """'3–7 June 2024' in the active language (month and year once when they are shared)."""
     start, end = event.start_date, event.end_date
+    # Translators: a date on the report's cover, in Django's date format syntax (day month year).
+    full = pgettext("report date", "j F Y")
     if start == end:
-        return formats.date_format(end, "DATE_FORMAT")
+        return formats.date_format(end, full)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{formats.date_format(end, 'DATE_FORMAT')}"
-    return f"{formats.date_format(start, 'DATE_FORMAT')} – {formats.date_format(end, 'DATE_FORMAT')}"
+        return f"{start.day}–{formats.date_format(end, full)}"
+    return f"{formats.date_format(start, full)} – {formats.date_format(end, full)}"
 
 
 def _country_name(code) -> str:
