@@ -17,7 +17,7 @@ def test_export_report_command_writes_pdf_and_lists_untranslated(event, tmp_path
     lines = stdout.getvalue().splitlines()
     assert lines[0] == f"Wrote {output} ({output.stat().st_size} bytes, language es)."
     assert lines[1] == "Untranslated parts printed in the default language (7):"
-    assert "  - Report: acknowledgements" in lines
+    assert "  - Informe: agradecimientos" in lines  # named in the language of the export
 
 
 def test_export_report_command_unknown_event(db):
