@@ -503,12 +503,13 @@ def build_report_document(*, event: Event, lang: str) -> ReportDocument:
 
 
 def untranslated_parts(
-    *, report: Report, lang: str, sections=None, themes=None, findings=None
+    *, report: Report, lang: str, sections=None, themes=None, findings=None, label_language: str | None = None
 ) -> list[str]:
     """Human-readable names of the texts that have no `lang` version and print in another language.
 
-    Called with only `report`, it loads what it needs itself; `build_report_document` passes the rows it
-    already has so that no query is repeated.
+    The names are in `label_language` (default: `lang`, as the export lists them). Called with only
+    `report`, it loads what it needs itself; `build_report_document` passes the rows it already has so
+    that no query is repeated.
     """
     event = report.event
     fallback = default_language(event)
@@ -519,7 +520,7 @@ def untranslated_parts(
     if findings is None:
         findings = list(CollatedFinding.objects.filter(event=event, in_report=True).order_by("order", "pk"))
     parts: list[str] = []
-    with translation.override(lang):
+    with translation.override(label_language or lang):
         labels = {f.name: str(f.verbose_name) for f in Report._meta.get_fields() if hasattr(f, "verbose_name")}
         for name in REPORT_TEXT_FIELDS:
             if is_untranslated(report, name, lang, fallback):
@@ -560,16 +561,18 @@ def report_overview(*, event: Event) -> dict:
     findings = list(CollatedFinding.objects.filter(event=event, in_report=True).order_by("order", "pk"))
     included = [s for s in sections if s.included]
     fallback = default_language(event)
+    current = translation.get_language() or fallback
     languages = []
     for code, name in settings.LANGUAGES:
         languages.append({
             "code": code, "name": name, "is_default": code == fallback,
             "untranslated": untranslated_parts(
-                report=report, lang=code, sections=included, themes=themes, findings=findings
+                report=report, lang=code, sections=included, themes=themes, findings=findings,
+                label_language=current,
             ),
         })
     for section in sections:
-        section.display_title = text_in(section, "title", translation.get_language() or fallback, fallback) or str(
+        section.display_title = text_in(section, "title", current, fallback) or str(
             DEFAULT_SECTION_TITLES[section.kind]
         )
     return {"report": report, "sections": sections, "languages": languages,
