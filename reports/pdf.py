@@ -154,18 +154,27 @@ def write_pdf(html: str, *, extra_css: str = "") -> bytes:
 
 def _render_child(html: str, extra_css: str, connection) -> None:
     try:
-        connection.send(("ok", write_pdf(html, extra_css=extra_css)))
+        started = time.perf_counter()
+        pdf = write_pdf(html, extra_css=extra_css)
+        connection.send(("ok", (pdf, time.perf_counter() - started)))
     except BaseException as error:  # noqa: BLE001 - report every failure to the parent
         connection.send(("error", f"{type(error).__name__}: {error}"))
     finally:
         connection.close()
 
 
-def render_pdf(html: str, *, extra_css: str = "", timeout: float | None = None) -> bytes:
-    """The PDF of `html`, or PdfRenderTimeout after `timeout` seconds (default from the settings)."""
+def render_pdf(html: str, *, extra_css: str = "", timeout: float | None = None, stats: dict | None = None) -> bytes:
+    """The PDF of `html`, or PdfRenderTimeout after `timeout` seconds (default from the settings).
+
+    `stats`, if given, receives "weasyprint_seconds": WeasyPrint's own time (parse, layout, write).
+    """
     timeout = settings.PDF_RENDER_TIMEOUT_SECONDS if timeout is None else timeout
+    stats = {} if stats is None else stats
     if "fork" not in multiprocessing.get_all_start_methods():
-        return write_pdf(html, extra_css=extra_css)
+        started = time.perf_counter()
+        pdf = write_pdf(html, extra_css=extra_css)
+        stats["weasyprint_seconds"] = time.perf_counter() - started
+        return pdf
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_render_child, args=(html, extra_css, sender), daemon=True)
@@ -188,7 +197,8 @@ def render_pdf(html: str, *, extra_css: str = "", timeout: float | None = None) 
             child.join()
     if status != "ok":
         raise PdfRenderError(payload)
-    return payload
+    pdf, stats["weasyprint_seconds"] = payload
+    return pdf
 
 
 __all__ = [
