@@ -152,9 +152,13 @@ def main() -> None:
             event, lang=args.lang, runs=args.runs, output=args.output, sizes=None)}, indent=2))
         return
 
+    import tempfile
+
+    from django.conf import settings
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="report-benchmark-"))  # the sample partners' logos
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:

@@ -3,8 +3,13 @@ a glance, detail sections with call-outs and quotes, five thematic chapters with
 safeguarding chapter) used by the tests and by benchmarks/report.py when the demo data is not there."""
 from __future__ import annotations
 
-import factory
+import io
 
+import factory
+from django.conf import settings
+from django.core.files.base import ContentFile
+
+from events import models as em
 from reports import models as rm
 
 TRENDS = [
@@ -114,8 +119,42 @@ class CollatedFindingFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n)
 
 
-def build_sample_report(event, *, recommendations: int = 6, detail_themes: int = 4) -> None:
+PARTNERS = [
+    ("ECPAT International", "ECPAT", (20, 48, 90), "ECPAT International logo"),
+    ("Fundación Paniamor", "paniamor", (228, 87, 46), "Fundación Paniamor logo"),
+    ("Down to Zero Alliance", "Down to Zero", (15, 124, 140), "Down to Zero: fighting sexual exploitation of children"),
+]
+
+
+def logo_png(label: str, colour: tuple[int, int, int]) -> bytes:
+    """A simple wordmark: a coloured disc and the organisation's short name."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (600, 200), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 30, 150, 170), fill=colour)
+    try:
+        font = ImageFont.truetype(str(settings.BASE_DIR / "static" / "fonts" / "Lato-Black.ttf"), 64)
+    except OSError:
+        font = ImageFont.load_default()
+    draw.text((170, 60), label, fill=colour, font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def add_sample_partners(event) -> None:
+    for order, (name, label, colour, alt) in enumerate(PARTNERS):
+        organisation = em.Organisation(name=name, logo_alt=alt, logo_alt_en=alt)
+        organisation.logo.save(f"{label.replace(' ', '-').lower()}.png", ContentFile(logo_png(label, colour)), save=False)
+        organisation.save()
+        em.EventPartner.objects.create(event=event, organisation=organisation, order=order)
+
+
+def build_sample_report(event, *, recommendations: int = 6, detail_themes: int = 4, partners: bool = True) -> None:
     """A report's worth of collated findings for `event` (English only), at a given size."""
+    if partners:
+        add_sample_partners(event)
     finding = CollatedFindingFactory
     for number, (title, text) in enumerate(TRENDS, start=1):
         finding(event=event, kind=rm.Section.TREND, title=title, title_en=title, text=text, at_a_glance=True,

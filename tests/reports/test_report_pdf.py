@@ -175,3 +175,29 @@ def test_report_spanish_export_uses_spanish_headings_and_lists_untranslated_part
     assert "Informe: introducción" not in export.untranslated
     assert "Hallazgo «Legal framework gaps» (de un vistazo)" in export.untranslated
     assert not any("Vulnerabilidad" in part for part in export.untranslated)
+
+
+def test_report_cover_logos_have_alternative_text(sample_event, english_pdf):
+    html, _doc = render_report_html(event=sample_event, lang="en")
+    assert re.findall(r'<img src="/media/logos/[^"]+" alt="([^"]*)">', html) == [
+        "ECPAT International logo", "Fundación Paniamor logo", "Down to Zero: fighting sexual exploitation of children",
+    ]
+    images = english_pdf.pages[0]["/Resources"]["/XObject"]
+    assert len(images) == 3
+    alts = []
+
+    def walk(node):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif hasattr(node, "get"):
+            if node.get("/S") == "/Figure":
+                alts.append(str(node.get("/Alt")))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(english_pdf.trailer["/Root"]["/StructTreeRoot"])
+    assert sorted(alts) == sorted([
+        "ECPAT International logo", "Fundación Paniamor logo", "Down to Zero: fighting sexual exploitation of children",
+    ])
