@@ -14,6 +14,7 @@ report_factories.py) in a throwaway test database. Prints JSON:
   and the transfer of the PDF; target: under 10 %), with project_html_seconds for queries + templates;
 * pages, queries (the same whatever the number of recommendations: see queries_by_size), peak memory.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -110,7 +111,8 @@ def measure(event, *, lang: str, runs: int, output: str | None, sizes: dict | No
         font_config, fetcher = FontConfiguration(), PortalURLFetcher()
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
             stylesheets=[CSS(string=extra_css, font_config=font_config, url_fetcher=fetcher)],
-            font_config=font_config, **PDF_OPTIONS,
+            font_config=font_config,
+            **PDF_OPTIONS,
         )
         laid_out = time.perf_counter()
         document.write_pdf(**{k: v for k, v in PDF_OPTIONS.items() if k != "presentational_hints"})
@@ -124,7 +126,10 @@ def measure(event, *, lang: str, runs: int, output: str | None, sizes: dict | No
         "runs": runs,
         "total_seconds": round(total, 3),
         "weasyprint_seconds": round(weasy, 3),
-        "weasyprint_in_process": {"layout_seconds": round(min(layouts), 3), "write_seconds": round(min(writes), 3)},
+        "weasyprint_in_process": {
+            "layout_seconds": round(min(layouts), 3),
+            "write_seconds": round(min(writes), 3),
+        },
         "project_seconds": round(total - weasy, 3),
         "project_html_seconds": round(html_seconds, 3),
         "project_share": round((total - weasy) / total, 4),
@@ -148,8 +153,15 @@ def main() -> None:
 
     event = _demo_event()
     if event is not None:
-        print(json.dumps({"source": "demo database", **measure(
-            event, lang=args.lang, runs=args.runs, output=args.output, sizes=None)}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "source": "demo database",
+                    **measure(event, lang=args.lang, runs=args.runs, output=args.output, sizes=None),
+                },
+                indent=2,
+            )
+        )
         return
 
     import tempfile
@@ -163,11 +175,20 @@ def main() -> None:
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         small, large = _sample_event(recommendations=2), _sample_event(recommendations=8)
-        sizes = {"2_recommendations_per_chapter": _queries(small, args.lang),
-                 "8_recommendations_per_chapter": _queries(large, args.lang)}
+        sizes = {
+            "2_recommendations_per_chapter": _queries(small, args.lang),
+            "8_recommendations_per_chapter": _queries(large, args.lang),
+        }
         event = _sample_event(recommendations=6)
-        print(json.dumps({"source": "sample report (tests/reports/report_factories.py)", **measure(
-            event, lang=args.lang, runs=args.runs, output=args.output, sizes=sizes)}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "source": "sample report (tests/reports/report_factories.py)",
+                    **measure(event, lang=args.lang, runs=args.runs, output=args.output, sizes=sizes),
+                },
+                indent=2,
+            )
+        )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -1,6 +1,7 @@
 """Demo data for the outcome report of the San José Dialogue 2024: the editorial texts (English, with
 Spanish titles and introduction) and the default order of the sections. The collated findings the
 generated sections show come from `reports.demo` (the harvest's demo)."""
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -15,7 +16,8 @@ TEXTS_EN = {
         "This event was made possible by funding from Sida and Oak Foundation.\n\n"
         "The views expressed herein are solely those of ECPAT International. Support does not constitute "
         "endorsement of the opinions expressed. This publication is based on the notes of the event "
-        "undertaken, with the kind collaboration of participants of the San José Dialogue – Collective Action "
+        "undertaken, with the kind collaboration of participants of the San José "
+        "Dialogue – Collective Action "
         "to End Child Sexual Exploitation in the Americas Workshop.\n\n"
         "ECPAT International would like to thank the following organisations whose contribution was "
         "instrumental in the organisation and delivery of the workshop: **Fundación Paniamor** and the "
@@ -26,23 +28,28 @@ TEXTS_EN = {
         "organisations and do not necessarily reflect the views of ECPAT International."
     ),
     "publisher": (
-        "ECPAT International. (2024) San José Dialogue – Collective Action to End Child Sexual Exploitation "
+        "ECPAT International. (2024) San José Dialogue – Collective Action to End Child "
+        "Sexual Exploitation "
         "in the Americas workshop. Bangkok: ECPAT International\n\n"
-        "© ECPAT International, 2024. Extracts from this publication may be reproduced with acknowledgement "
+        "© ECPAT International, 2024. Extracts from this publication may be reproduced "
+        "with acknowledgement "
         "of the source as ECPAT International.\n\n"
         "Published by: ECPAT International\n328/1 Phaya Thai Road, Ratchathewi, Bangkok 10400, Thailand\n"
         "Phone: +66 2 215 3388 | Email: info@ecpat.org | Website: www.ecpat.org"
     ),
     "introduction": (
         "From June 3-7, 2024, ECPAT International hosted the San José Dialogue – Collective Action to End "
-        "Child Sexual Exploitation in the Americas workshop convening 116 participants from 20 countries of "
-        "the Americas in San José, Costa Rica. Bringing together ECPAT members, government representatives, "
+        "Child Sexual Exploitation in the Americas workshop convening 116 participants "
+        "from 20 countries of "
+        "the Americas in San José, Costa Rica. Bringing together ECPAT members, "
+        "government representatives, "
         "non-governmental organisations, Down to Zero Alliance partners, as well as experts, advocates, "
         "practitioners, international organisations, travel and tourism companies, and philanthropic "
         "entities from across the Americas, **the workshop marked a significant milestone in the ongoing "
         "movement to address the sexual exploitation of children.** Serving as a convening space, the "
         "workshop allowed participants to discuss current and emerging trends, internal and cross-border "
-        "challenges, and identify joint actions needed to prevent and respond to the sexual exploitation of "
+        "challenges, and identify joint actions needed to prevent and respond to the "
+        "sexual exploitation of "
         "children in the Americas.\n\n"
         "The Americas' region hosts immense diversity in ethnicity, history, languages, and traditions and "
         "is home to numerous indigenous populations and languages which mirror the cultural, geopolitical, "
@@ -54,13 +61,18 @@ TEXTS_EN = {
         "part in different interventions to address child sexual abuse and exploitation in their "
         "territories, where children face specific risks and rights violations associated with their "
         "ethnicity.\n\n"
-        "While the issue of supporting the participation and empowerment of children and survivors of child "
-        "sexual exploitation was a prominent topic of discussion, it is essential to note that there were no "
-        "children in the room. The voices and needs of children, including young survivors, were central to "
+        "While the issue of supporting the participation and empowerment of children and "
+        "survivors of child "
+        "sexual exploitation was a prominent topic of discussion, it is essential to "
+        "note that there were no "
+        "children in the room. The voices and needs of children, including young "
+        "survivors, were central to "
         "the discussion based on evidence collected with them and informed the various sessions.\n\n"
-        "This report, synthesising the workshop's outcomes, serves as a blueprint for ongoing efforts against "
+        "This report, synthesising the workshop's outcomes, serves as a blueprint for "
+        "ongoing efforts against "
         "the sexual exploitation of children in the Americas. It calls for continued innovation, the "
-        "necessity to ensure collaboration and collective action within and across countries, and a unified "
+        "necessity to ensure collaboration and collective action within and across "
+        "countries, and a unified "
         "call to protect every child from sexual exploitation."
     ),
     "key_trends": (
@@ -71,26 +83,34 @@ TEXTS_EN = {
         "immigration status. In terms of sexual exploitation and trafficking, **transnational criminal "
         "networks have taken advantage of the increasing flow of families and unaccompanied children**.\n\n"
         "This situation is further compounded by structural factors such as systemic urban violence, "
-        "political instability, and widespread corruption. The infiltration of organised crime into various "
+        "political instability, and widespread corruption. The infiltration of organised "
+        "crime into various "
         "sectors of society has made the work of public institutions and civil society organisations more "
-        "difficult, limiting the already scarce resources and spaces available to support child victims.\n\n"
-        "The **region's high levels of labour informality** heighten the risk of child labour and associated "
+        "difficult, limiting the already scarce resources and spaces available to "
+        "support child victims.\n\n"
+        "The **region's high levels of labour informality** heighten the risk of child "
+        "labour and associated "
         "sexual exploitation. Protecting children in formal and informal sectors requires innovative "
         "strategies, greater involvement from national authorities, and stronger collaboration with "
         "businesses to implement effective safeguards.\n\n"
-        "The shrinking space for civil society in the region is worsening the situation. In many countries, "
+        "The shrinking space for civil society in the region is worsening the situation. "
+        "In many countries, "
         "civil society organisations are the primary providers of specialised support for victims of child "
-        "sexual exploitation, yet some are increasingly under threat. Reduced international cooperation and "
+        "sexual exploitation, yet some are increasingly under threat. Reduced "
+        "international cooperation and "
         "private funding have significantly weakened their capacities.\n\n"
         "The region faces new **challenges in addressing child sexual abuse and exploitation online within "
-        "the travel and tourism industry.** The COVID-19 pandemic accelerated the use of digital tools; the "
+        "the travel and tourism industry.** The COVID-19 pandemic accelerated the use of "
+        "digital tools; the "
         "economic fallout weakened decades of progress, leaving communities, including children, more "
         "vulnerable to sexual exploitation."
     ),
     "thematic_introduction": (
         "The thematic discussions offered a deep dive into the complexities of combatting the sexual "
-        "exploitation of children in today's rapidly evolving society. In this chapter, we explore the main "
-        "themes, including the risks in travel and tourism, technological risks, the challenges in access to "
+        "exploitation of children in today's rapidly evolving society. In this chapter, "
+        "we explore the main "
+        "themes, including the risks in travel and tourism, technological risks, the "
+        "challenges in access to "
         "justice, and the dangers in humanitarian crises, alongside strategic recommendations."
     ),
     "future_directions": (
@@ -102,7 +122,8 @@ TEXTS_EN = {
         "report in national and regional fora, with survivors and children informing each step."
     ),
     "about": (
-        "**ECPAT International** is a global network of civil society organisations working together to end "
+        "**ECPAT International** is a global network of civil society organisations "
+        "working together to end "
         "the sexual exploitation of children. Its members in more than 100 countries generate knowledge, "
         "raise awareness and advocate to protect children from all forms of sexual exploitation.\n\n"
         "**Fundación Paniamor** is a Costa Rican organisation founded in 1987 that promotes the rights of "
@@ -114,16 +135,24 @@ TEXTS_EN = {
 }
 
 TEXTS_ES = {
-    "title": "Diálogo de San José – Acción colectiva para poner fin a la explotación sexual infantil en las Américas",
+    "title": (
+        "Diálogo de San José – Acción colectiva para poner fin a la explotación sexual "
+        "infantil en las Américas"
+    ),
     "subtitle": "Informe de resultados del taller regional",
     "introduction": (
-        "Del 3 al 7 de junio de 2024, ECPAT International celebró en San José, Costa Rica, el Diálogo de San "
-        "José – Acción colectiva para poner fin a la explotación sexual infantil en las Américas, que reunió "
+        "Del 3 al 7 de junio de 2024, ECPAT International celebró en San José, Costa "
+        "Rica, el Diálogo de San "
+        "José – Acción colectiva para poner fin a la explotación sexual infantil en las "
+        "Américas, que reunió "
         "a 116 participantes de 20 países de las Américas. Con miembros de ECPAT, representantes de "
-        "gobiernos, organizaciones no gubernamentales, socios de la Alianza Down to Zero, personas expertas, "
-        "empresas de viajes y turismo y entidades filantrópicas, **el taller marcó un hito importante en el "
+        "gobiernos, organizaciones no gubernamentales, socios de la Alianza Down to "
+        "Zero, personas expertas, "
+        "empresas de viajes y turismo y entidades filantrópicas, **el taller marcó un "
+        "hito importante en el "
         "movimiento para enfrentar la explotación sexual de niñas, niños y adolescentes.**\n\n"
-        "La región de las Américas alberga una inmensa diversidad étnica, histórica, lingüística y cultural, "
+        "La región de las Américas alberga una inmensa diversidad étnica, histórica, "
+        "lingüística y cultural, "
         "y numerosos pueblos indígenas, lo que influye tanto en los riesgos de explotación sexual infantil "
         "como en las estrategias para crear entornos protectores.\n\n"
         "Aunque la participación y el empoderamiento de niñas, niños y personas sobrevivientes fue un tema "
@@ -143,15 +172,20 @@ SECTION_TITLES = {
     ),
     ReportSection.Kind.AT_A_GLANCE: (
         "At a glance – top 12 emerging trends of child sexual abuse and exploitation in the Americas",
-        "De un vistazo: las 12 principales tendencias emergentes del abuso y la explotación sexual infantil "
+        "De un vistazo: las 12 principales tendencias emergentes del abuso y la "
+        "explotación sexual infantil "
         "en las Américas",
     ),
     ReportSection.Kind.IN_DETAIL: ("In detail", "En detalle"),
     ReportSection.Kind.THEMATIC: ("Thematic discussions", "Debates temáticos"),
     ReportSection.Kind.SAFEGUARDING: (
-        "The role of safeguarding policies and practices", "El papel de las políticas y prácticas de salvaguarda"
+        "The role of safeguarding policies and practices",
+        "El papel de las políticas y prácticas de salvaguarda",
     ),
-    ReportSection.Kind.EVALUATION: ("What participants said about the workshop", "Lo que opinaron los participantes"),
+    ReportSection.Kind.EVALUATION: (
+        "What participants said about the workshop",
+        "Lo que opinaron los participantes",
+    ),
     ReportSection.Kind.FUTURE_DIRECTIONS: ("Future directions", "Orientaciones futuras"),
     ReportSection.Kind.ABOUT: ("About", "Acerca de"),
 }

@@ -1,12 +1,21 @@
 """The form staff use to write the report's editorial texts and section titles in one language."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Report
 from .services_report import DEFAULT_SECTION_TITLES, REPORT_TEXT_FIELDS
 
-TEXTAREA_ROWS = {"acknowledgements": 6, "disclaimer": 3, "publisher": 5, "introduction": 12, "key_trends": 12,
-                 "thematic_introduction": 5, "future_directions": 8, "about": 8}
+TEXTAREA_ROWS = {
+    "acknowledgements": 6,
+    "disclaimer": 3,
+    "publisher": 5,
+    "introduction": 12,
+    "key_trends": 12,
+    "thematic_introduction": 5,
+    "future_directions": 8,
+    "about": 8,
+}
 
 
 class ReportTextsForm(forms.Form):
@@ -26,7 +35,10 @@ class ReportTextsForm(forms.Form):
             else:
                 widget = forms.TextInput(attrs={"lang": lang})
             self.fields[name] = forms.CharField(
-                label=model_field.verbose_name, required=False, max_length=model_field.max_length, widget=widget,
+                label=model_field.verbose_name,
+                required=False,
+                max_length=model_field.max_length,
+                widget=widget,
                 help_text=model_field.help_text,
             )
         self.fields["introduction"].help_text = _(
@@ -35,7 +47,9 @@ class ReportTextsForm(forms.Form):
         for section in sections:
             self.fields[f"section_{section.pk}"] = forms.CharField(
                 label=_("Section title: %(kind)s") % {"kind": section.get_kind_display()},
-                required=False, max_length=250, widget=forms.TextInput(attrs={"lang": lang}),
+                required=False,
+                max_length=250,
+                widget=forms.TextInput(attrs={"lang": lang}),
                 help_text=_("Empty: “%(default)s”.") % {"default": DEFAULT_SECTION_TITLES[section.kind]},
             )
 

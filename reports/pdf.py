@@ -8,6 +8,7 @@
   render runs in a forked child process that is killed when time is up (a thread could not be stopped),
   so a web worker gets its process back; elsewhere it renders in-process without a bound.
 """
+
 from __future__ import annotations
 
 import logging
@@ -21,8 +22,8 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
 
@@ -76,9 +77,11 @@ def resolve_portal_path(url: str) -> Path:
     path = posixpath.normpath(path)
     static_url, media_url = settings.STATIC_URL, settings.MEDIA_URL
     if path.startswith(static_url):
-        relative = path[len(static_url):]
-        roots = [settings.STATIC_ROOT, *settings.STATICFILES_DIRS] if settings.STATIC_ROOT else list(
-            settings.STATICFILES_DIRS
+        relative = path[len(static_url) :]
+        roots = (
+            [settings.STATIC_ROOT, *settings.STATICFILES_DIRS]
+            if settings.STATIC_ROOT
+            else list(settings.STATICFILES_DIRS)
         )
         for root in roots:
             root = root[1] if isinstance(root, (tuple, list)) else root
@@ -90,7 +93,7 @@ def resolve_portal_path(url: str) -> Path:
         if isinstance(found, str) and Path(found).is_file():
             return Path(found)
     elif path.startswith(media_url) and settings.MEDIA_ROOT:
-        if found := _inside(Path(settings.MEDIA_ROOT), path[len(media_url):]):
+        if found := _inside(Path(settings.MEDIA_ROOT), path[len(media_url) :]):
             return found
     raise RefusedURL(f"Refused URL (not a portal file): {url[:200]}")
 
@@ -139,8 +142,8 @@ def page_label_css(label: str) -> str:
         if index:
             content.append(_css_string(rest[:index]))
         content.append("counter(page)" if token == "%(page)s" else "counter(pages)")
-        rest = rest[index + len(token):]
-    return "@page main { @bottom-right { content: %s; } }" % " ".join(content)
+        rest = rest[index + len(token) :]
+    return "@page main { @bottom-right { content: " + " ".join(content) + "; } }"
 
 
 def write_pdf(html: str, *, extra_css: str = "") -> bytes:
@@ -163,7 +166,9 @@ def _render_child(html: str, extra_css: str, connection) -> None:
         connection.close()
 
 
-def render_pdf(html: str, *, extra_css: str = "", timeout: float | None = None, stats: dict | None = None) -> bytes:
+def render_pdf(
+    html: str, *, extra_css: str = "", timeout: float | None = None, stats: dict | None = None
+) -> bytes:
     """The PDF of `html`, or PdfRenderTimeout after `timeout` seconds (default from the settings).
 
     `stats`, if given, receives "weasyprint_seconds": WeasyPrint's own time (parse, layout, write).
@@ -202,6 +207,13 @@ def render_pdf(html: str, *, extra_css: str = "", timeout: float | None = None, 
 
 
 __all__ = [
-    "BASE_URL", "PdfRenderError", "PdfRenderTimeout", "PortalURLFetcher", "RefusedURL", "page_label_css",
-    "render_pdf", "resolve_portal_path", "write_pdf",
+    "BASE_URL",
+    "PdfRenderError",
+    "PdfRenderTimeout",
+    "PortalURLFetcher",
+    "RefusedURL",
+    "page_label_css",
+    "render_pdf",
+    "resolve_portal_path",
+    "write_pdf",
 ]

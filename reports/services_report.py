@@ -7,6 +7,7 @@ Everything event-specific comes from the data: the editorial texts of `Report`, 
 (falling back to the event's default language), so that templates only lay out what they receive and
 the number of queries does not depend on the amount of content.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,23 +21,37 @@ from django.utils import formats, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
-from django.utils.translation import gettext, gettext_lazy as _, pgettext
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from events.models import Event, EventPartner
 
 from .models import (
-    CollatedFinding, EvaluationAnswer, EvaluationQuestion, EvaluationResponse, Report,
+    CollatedFinding,
+    EvaluationAnswer,
+    EvaluationQuestion,
+    EvaluationResponse,
+    Report,
+    ReportSection,
+    ReportTheme,
 )
-from .models import ReportSection, ReportTheme
 from .models.harvest import Section as FindingKind
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 #: Editorial texts of a report, in the order of the edit form.
 REPORT_TEXT_FIELDS = [
-    "title", "subtitle", "acknowledgements", "disclaimer", "publisher", "introduction", "key_trends",
-    "thematic_introduction", "future_directions", "about",
+    "title",
+    "subtitle",
+    "acknowledgements",
+    "disclaimer",
+    "publisher",
+    "introduction",
+    "key_trends",
+    "thematic_introduction",
+    "future_directions",
+    "about",
 ]
 
 #: The sections a new report starts with, in their default order.
@@ -152,13 +167,15 @@ def get_or_create_report(*, event: Event) -> Report:
 def ensure_default_sections(*, report: Report) -> None:
     """Add the sections a report lacks, after the existing ones (evaluation off by default)."""
     existing = set(report.sections.values_list("kind", flat=True))
-    order = (report.sections.order_by("-order").values_list("order", flat=True).first() or 0)
+    order = report.sections.order_by("-order").values_list("order", flat=True).first() or 0
     for kind in DEFAULT_SECTION_ORDER:
         if kind in existing:
             continue
         order += 10
         ReportSection.objects.create(
-            report=report, kind=kind, order=order,
+            report=report,
+            kind=kind,
+            order=order,
             included=kind != ReportSection.Kind.EVALUATION or report.include_evaluation,
         )
 
@@ -197,7 +214,9 @@ def set_section_included(*, report: Report, section_id: int, included: bool) -> 
     return section
 
 
-def update_report_texts(*, report: Report, lang: str, texts: dict[str, str], section_titles: dict[int, str]) -> None:
+def update_report_texts(
+    *, report: Report, lang: str, texts: dict[str, str], section_titles: dict[int, str]
+) -> None:
     """Store the editorial texts and section titles typed for one language."""
     if lang not in LANGUAGES:
         raise ReportError(gettext("Unknown language."))
@@ -282,14 +301,15 @@ class Chapter:
     disclaimer_title: str = ""
 
     @property
-    def toc_children(self) -> list[tuple[str, str]]:
+    def toc_children(self) -> list[tuple[str, str, int]]:
+        """(title, anchor, level) of the entries under this chapter in the table of contents."""
         children = []
         for theme in self.themes:
             if self.kind == ReportSection.Kind.IN_DETAIL:
                 continue
-            children.append((theme.title, theme.anchor))
+            children.append((theme.title, theme.anchor, 2))
             for sub in theme.subsections:
-                children.append((sub.title, sub.anchor))
+                children.append((sub.title, sub.anchor, 3))
         return children
 
 
@@ -349,7 +369,9 @@ class _Anchors:
 def _theme_block(theme, findings, *, number: str, lang: str, fallback: str, anchors: _Anchors) -> ThemeBlock:
     title = text_in(theme, "title", lang, fallback)
     block = ThemeBlock(
-        number=number, title=title, anchor=anchors(title, "theme"),
+        number=number,
+        title=title,
+        anchor=anchors(title, "theme"),
         intro=render_text(text_in(theme, "introduction", lang, fallback)),
     )
     groups: dict[str, SubSection] = {}
@@ -363,7 +385,9 @@ def _theme_block(theme, findings, *, number: str, lang: str, fallback: str, anch
                 attribution = " - ".join(part for part in parts if part)
             block.quotes.append(Quote(html=render_inline(text), attribution=attribution))
         elif finding.kind == FindingKind.COUNTRY_OBSERVATION and finding.country:
-            block.callouts.append(CallOut(country=_country_name(finding.country).upper(), html=render_inline(text)))
+            block.callouts.append(
+                CallOut(country=_country_name(finding.country).upper(), html=render_inline(text))
+            )
         elif theme.kind == ReportTheme.Kind.SAFEGUARDING and text_in(finding, "subheading", lang, fallback):
             sub_title = text_in(finding, "subheading", lang, fallback)
             if sub_title not in groups:
@@ -377,21 +401,26 @@ def _theme_block(theme, findings, *, number: str, lang: str, fallback: str, anch
             )
         else:
             block.paragraphs.append(
-                Entry(number=f"{number}.{len(block.paragraphs) + 1}" if number else "", title=heading,
-                      html=render_inline(text))
+                Entry(
+                    number=f"{number}.{len(block.paragraphs) + 1}" if number else "",
+                    title=heading,
+                    html=render_inline(text),
+                )
             )
     return block
 
 
 def _rating_summaries(event: Event, lang: str, fallback: str) -> tuple[list[RatingSummary], int]:
     questions = list(
-        EvaluationQuestion.objects.filter(evaluation__event=event, kind=EvaluationQuestion.Kind.RATING)
-        .order_by("order", "pk")
+        EvaluationQuestion.objects.filter(
+            evaluation__event=event, kind=EvaluationQuestion.Kind.RATING
+        ).order_by("order", "pk")
     )
     counts: dict[int, dict[int, int]] = {}
     for row in (
         EvaluationAnswer.objects.filter(question__evaluation__event=event, rating__isnull=False)
-        .values("question_id", "rating").annotate(n=Count("id"))
+        .values("question_id", "rating")
+        .annotate(n=Count("id"))
     ):
         counts.setdefault(row["question_id"], {})[row["rating"]] = row["n"]
     responses = EvaluationResponse.objects.filter(evaluation__event=event).count() if questions else 0
@@ -405,10 +434,14 @@ def _rating_summaries(event: Event, lang: str, fallback: str) -> tuple[list[Rati
             n = per_rating.get(rating, 0)
             percent = int(round(100 * n / total / 5) * 5) if total else 0
             bars.append((rating, n, percent))
-        summaries.append(RatingSummary(
-            question=text_in(question, "text", lang, fallback), count=total,
-            average=formats.number_format(average, 1), bars=bars,
-        ))
+        summaries.append(
+            RatingSummary(
+                question=text_in(question, "text", lang, fallback),
+                count=total,
+                average=formats.number_format(average, 1),
+                bars=bars,
+            )
+        )
     return summaries, responses
 
 
@@ -436,8 +469,8 @@ def build_report_document(*, event: Event, lang: str) -> ReportDocument:
                     findings_by_theme.setdefault(finding.theme_id, []).append(finding)
         glance.sort(key=lambda f: (f.glance_order, f.order, f.pk))
         logos = []
-        for partner in EventPartner.objects.filter(event=event).select_related("organisation").order_by(
-            "order", "pk"
+        for partner in (
+            EventPartner.objects.filter(event=event).select_related("organisation").order_by("order", "pk")
         ):
             organisation = partner.organisation
             if organisation.logo:
@@ -461,8 +494,11 @@ def build_report_document(*, event: Event, lang: str) -> ReportDocument:
                 chapter.html = render_text(text_in(report, EDITORIAL_FIELDS[section.kind], lang, fallback))
             elif section.kind == ReportSection.Kind.AT_A_GLANCE:
                 chapter.entries = [
-                    Entry(number=str(i), title=text_in(f, "title", lang, fallback),
-                          html=render_inline(text_in(f, "text", lang, fallback)))
+                    Entry(
+                        number=str(i),
+                        title=text_in(f, "title", lang, fallback),
+                        html=render_inline(text_in(f, "text", lang, fallback)),
+                    )
                     for i, f in enumerate(glance, start=1)
                 ]
             elif section.kind in THEME_KIND_FOR_SECTION:
@@ -476,10 +512,16 @@ def build_report_document(*, event: Event, lang: str) -> ReportDocument:
                     if theme_kind == ReportTheme.Kind.DETAIL:
                         detail_number += 1
                         number = str(detail_number)
-                    chapter.themes.append(_theme_block(
-                        theme, findings_by_theme.get(theme.pk, []), number=number, lang=lang,
-                        fallback=fallback, anchors=anchors,
-                    ))
+                    chapter.themes.append(
+                        _theme_block(
+                            theme,
+                            findings_by_theme.get(theme.pk, []),
+                            number=number,
+                            lang=lang,
+                            fallback=fallback,
+                            anchors=anchors,
+                        )
+                    )
             elif section.kind == ReportSection.Kind.EVALUATION:
                 chapter.ratings, chapter.responses = _rating_summaries(event, lang, fallback)
             chapters.append(chapter)
@@ -495,10 +537,12 @@ def build_report_document(*, event: Event, lang: str) -> ReportDocument:
             front=front,
             chapters=chapters,
             untranslated=untranslated_parts(
-                report=report, lang=lang, sections=sections, themes=themes,
-                findings=[f for fs in findings_by_theme.values() for f in fs] + [
-                    f for f in glance if f.theme_id is None
-                ],
+                report=report,
+                lang=lang,
+                sections=sections,
+                themes=themes,
+                findings=[f for fs in findings_by_theme.values() for f in fs]
+                + [f for f in glance if f.theme_id is None],
             ),
         )
 
@@ -522,29 +566,46 @@ def untranslated_parts(
         findings = list(CollatedFinding.objects.filter(event=event, in_report=True).order_by("order", "pk"))
     parts: list[str] = []
     with translation.override(label_language or lang):
-        labels = {f.name: str(f.verbose_name) for f in Report._meta.get_fields() if hasattr(f, "verbose_name")}
+        labels = {
+            f.name: str(f.verbose_name) for f in Report._meta.get_fields() if hasattr(f, "verbose_name")
+        }
         for name in REPORT_TEXT_FIELDS:
             if is_untranslated(report, name, lang, fallback):
                 parts.append(gettext("Report: %(field)s") % {"field": labels.get(name, name)})
         for section in sections:
             if is_untranslated(section, "title", lang, fallback):
-                parts.append(gettext("Section title: %(title)s") % {"title": text_in(section, "title", lang, fallback)})
+                parts.append(
+                    gettext("Section title: %(title)s") % {"title": text_in(section, "title", lang, fallback)}
+                )
         theme_titles = {}
         for theme in themes:
             theme_titles[theme.pk] = text_in(theme, "title", lang, fallback)
             for name in ("title", "introduction"):
                 if is_untranslated(theme, name, lang, fallback):
-                    parts.append(gettext("Theme “%(theme)s”: %(field)s") % {
-                        "theme": theme_titles[theme.pk],
-                        "field": str(ReportTheme._meta.get_field(name).verbose_name),
-                    })
+                    parts.append(
+                        gettext("Theme “%(theme)s”: %(field)s")
+                        % {
+                            "theme": theme_titles[theme.pk],
+                            "field": str(ReportTheme._meta.get_field(name).verbose_name),
+                        }
+                    )
         for finding in findings:
-            missing = [name for name in ("subheading", "title", "text") if is_untranslated(finding, name, lang, fallback)]
+            missing = [
+                name
+                for name in ("subheading", "title", "text")
+                if is_untranslated(finding, name, lang, fallback)
+            ]
             if missing:
-                parts.append(gettext("Finding “%(start)s” (%(theme)s)") % {
-                    "start": _shorten(text_in(finding, "title", lang, fallback) or text_in(finding, "text", lang, fallback)),
-                    "theme": theme_titles.get(finding.theme_id, gettext("at a glance")),
-                })
+                parts.append(
+                    gettext("Finding “%(start)s” (%(theme)s)")
+                    % {
+                        "start": _shorten(
+                            text_in(finding, "title", lang, fallback)
+                            or text_in(finding, "text", lang, fallback)
+                        ),
+                        "theme": theme_titles.get(finding.theme_id, gettext("at a glance")),
+                    }
+                )
     return parts
 
 
@@ -565,19 +626,32 @@ def report_overview(*, event: Event) -> dict:
     current = translation.get_language() or fallback
     languages = []
     for code, name in settings.LANGUAGES:
-        languages.append({
-            "code": code, "name": name, "is_default": code == fallback,
-            "untranslated": untranslated_parts(
-                report=report, lang=code, sections=included, themes=themes, findings=findings,
-                label_language=current,
-            ),
-        })
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "is_default": code == fallback,
+                "untranslated": untranslated_parts(
+                    report=report,
+                    lang=code,
+                    sections=included,
+                    themes=themes,
+                    findings=findings,
+                    label_language=current,
+                ),
+            }
+        )
     for section in sections:
         section.display_title = text_in(section, "title", current, fallback) or str(
             DEFAULT_SECTION_TITLES[section.kind]
         )
-    return {"report": report, "sections": sections, "languages": languages,
-            "theme_count": len(themes), "finding_count": len(findings)}
+    return {
+        "report": report,
+        "sections": sections,
+        "languages": languages,
+        "theme_count": len(themes),
+        "finding_count": len(findings),
+    }
 
 
 # --- exporting ---------------------------------------------------------------------------------------
@@ -600,7 +674,8 @@ def render_report_html(
     document = build_report_document(event=event, lang=lang)
     with translation.override(lang):
         return render_to_string(
-            "reports/outcome/document.html", {"doc": document, "event": event, "preview": preview, **(extra or {})}
+            "reports/outcome/document.html",
+            {"doc": document, "event": event, "preview": preview, **(extra or {})},
         ), document
 
 
@@ -619,6 +694,8 @@ def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> 
     stats["html_seconds"] = time.perf_counter() - started
     content = render_pdf(html, extra_css=extra_css, stats=stats)
     return ReportExport(
-        content=content, content_type="application/pdf",
-        filename=f"{event.slug}-report-{lang}.pdf", untranslated=document.untranslated,
+        content=content,
+        content_type="application/pdf",
+        filename=f"{event.slug}-report-{lang}.pdf",
+        untranslated=document.untranslated,
     )

@@ -1,5 +1,6 @@
 """Staff pages of the outcome report: overview (order, sections in or out, languages), editorial texts
 per language, HTML preview and PDF download. All need "report.manage" (rapporteurs and organisers)."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -14,8 +15,15 @@ from events.permissions import EventPermissionMixin
 from .forms_report import ReportTextsForm
 from .pdf import PdfRenderError
 from .services_report import (
-    LANGUAGES, ReportError, export_report_pdf, get_or_create_report, move_section, render_report_html,
-    report_overview, set_section_included, update_report_texts,
+    LANGUAGES,
+    ReportError,
+    export_report_pdf,
+    get_or_create_report,
+    move_section,
+    render_report_html,
+    report_overview,
+    set_section_included,
+    update_report_texts,
 )
 
 
@@ -54,8 +62,11 @@ class ReportTextsView(ReportPermissionMixin, FormView):
     def get_form_kwargs(self):
         self.report = get_or_create_report(event=self.event)
         kwargs = super().get_form_kwargs()
-        kwargs.update(report=self.report, lang=self.kwargs["lang"],
-                      sections=list(self.report.sections.order_by("order", "pk")))
+        kwargs.update(
+            report=self.report,
+            lang=self.kwargs["lang"],
+            sections=list(self.report.sections.order_by("order", "pk")),
+        )
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -67,8 +78,12 @@ class ReportTextsView(ReportPermissionMixin, FormView):
 
     def form_valid(self, form):
         try:
-            update_report_texts(report=self.report, lang=self.kwargs["lang"], texts=form.texts(),
-                                section_titles=form.section_titles())
+            update_report_texts(
+                report=self.report,
+                lang=self.kwargs["lang"],
+                texts=form.texts(),
+                section_titles=form.section_titles(),
+            )
         except ReportError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -96,7 +111,9 @@ class ReportSectionToggleView(ReportPermissionMixin, View):
     def post(self, request, *args, **kwargs):
         report = get_or_create_report(event=self.event)
         try:
-            set_section_included(report=report, section_id=kwargs["pk"], included=request.POST.get("included") == "1")
+            set_section_included(
+                report=report, section_id=kwargs["pk"], included=request.POST.get("included") == "1"
+            )
         except ReportError as error:
             raise Http404 from error
         return redirect(self.manage_url())
@@ -107,11 +124,16 @@ class ReportPreviewView(ReportPermissionMixin, View):
 
     def get(self, request, *args, **kwargs):
         lang = _language(request.GET.get("lang"), self.event.default_language)
-        html, _document = render_report_html(event=self.event, lang=lang, preview=True, extra={
-            "manage_url": self.manage_url(),
-            "pdf_url": reverse("reports:report_pdf", kwargs={"slug": self.event.slug}) + f"?lang={lang}",
-            "preview_languages": settings.LANGUAGES,
-        })
+        html, _document = render_report_html(
+            event=self.event,
+            lang=lang,
+            preview=True,
+            extra={
+                "manage_url": self.manage_url(),
+                "pdf_url": reverse("reports:report_pdf", kwargs={"slug": self.event.slug}) + f"?lang={lang}",
+                "preview_languages": settings.LANGUAGES,
+            },
+        )
         return HttpResponse(html)
 
 

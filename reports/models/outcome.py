@@ -1,4 +1,5 @@
 """The outcome report's own editorial content and the order of its sections."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,8 @@ class Report(models.Model):
     introduction = models.TextField(_("introduction"), blank=True)
     key_trends = models.TextField(_("key trends"), blank=True)
     thematic_introduction = models.TextField(
-        _("introduction to the thematic chapters"), blank=True,
+        _("introduction to the thematic chapters"),
+        blank=True,
         help_text=_("Printed under the heading of the thematic chapters."),
     )
     future_directions = models.TextField(_("future directions"), blank=True)

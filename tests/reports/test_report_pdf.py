@@ -1,5 +1,6 @@
 """The outcome report's PDF: table of contents, bookmarks, page labels, PDF/UA, privacy of quotes,
 escaping, and the language of an export."""
+
 import io
 import re
 
@@ -87,10 +88,12 @@ def test_report_pdf_bookmarks_cover_chapters_and_sections(english_pdf):
 
 
 def test_report_toc_page_numbers_equal_the_pages_of_the_headings(english_pdf):
-    toc_page = next(i for i, page in enumerate(english_pdf.pages) if _text(page).startswith("TABLE OF CONTENTS"))
+    toc_page = next(
+        i for i, page in enumerate(english_pdf.pages) if _text(page).startswith("TABLE OF CONTENTS")
+    )
     toc = _text(english_pdf.pages[toc_page])
     checked = 0
-    for level, title, page_index in _outline(english_pdf):
+    for _level, title, page_index in _outline(english_pdf):
         if page_index <= toc_page or re.match(r"\d+\. ", title):
             continue  # front matter and the numbered "in detail" sections are not in the table
         # the heading stands on the page the bookmark points at ...
@@ -107,8 +110,11 @@ def test_report_cover_has_no_page_number_front_matter_roman_main_page_x_of_y(eng
     assert pages[0] == (
         "San José Dialogue – Collective Action to End Child Sexual Exploitation in the Americas "
         "Outcome report of the regional workshop 3–7 June 2024 · Hotel Crowne Plaza, San José, Costa Rica"
-    ).replace("San José Dialogue – Collective Action to End Child Sexual Exploitation in the Americas",
-              "SAN JOSÉ DIALOGUE – COLLECTIVE ACTION TO END CHILD SEXUAL EXPLOITATION IN THE AMERICAS", 1)
+    ).replace(
+        "San José Dialogue – Collective Action to End Child Sexual Exploitation in the Americas",
+        "SAN JOSÉ DIALOGUE – COLLECTIVE ACTION TO END CHILD SEXUAL EXPLOITATION IN THE AMERICAS",
+        1,
+    )
     assert pages[1].endswith(" ii")
     assert pages[2].endswith(" iii")
     assert pages[3].endswith(f"Page 4 of {total}")
@@ -142,7 +148,10 @@ def test_report_quote_without_consent_has_no_attribution(sample_event, english_p
 def test_report_finding_with_markup_prints_as_text(event):
     demo_report.load(event)
     CollatedFindingFactory(
-        event=event, kind=Section.TREND, at_a_glance=True, title="Tags",
+        event=event,
+        kind=Section.TREND,
+        at_a_glance=True,
+        title="Tags",
         text='<script>alert("x")</script><b>bold</b> <img src="file:///etc/passwd" alt="p">',
     )
     html, _doc = render_report_html(event=event, lang="en")
@@ -157,14 +166,17 @@ def test_report_finding_with_markup_prints_as_text(event):
 
 def test_report_spanish_export_uses_spanish_headings_and_lists_untranslated_parts(sample_event):
     CollatedFinding.objects.filter(event=sample_event, at_a_glance=True, glance_order=1).update(
-        title_es="Vulnerabilidad de la niñez en movimiento", text_es="Los niños que migran solos corren más riesgos."
+        title_es="Vulnerabilidad de la niñez en movimiento",
+        text_es="Los niños que migran solos corren más riesgos.",
     )
     export = export_report_pdf(event=sample_event, lang="es")
     reader = PdfReader(io.BytesIO(export.content))
     pages = [_text(page) for page in reader.pages]
     assert reader.trailer["/Root"]["/Lang"] == "es"
     assert any(page.startswith("TABLA DE CONTENIDO") for page in pages)
-    assert "Agradecimientos" in [title for title in (item.title for item in reader.outline if not isinstance(item, list))]
+    assert "Agradecimientos" in [
+        title for title in (item.title for item in reader.outline if not isinstance(item, list))
+    ]
     text = " ".join(pages)
     assert "RECOMENDACIONES DE LOS PARTICIPANTES" in text
     assert f"Página 4 de {len(pages)}" in pages[3]
@@ -180,7 +192,9 @@ def test_report_spanish_export_uses_spanish_headings_and_lists_untranslated_part
 def test_report_cover_logos_have_alternative_text(sample_event, english_pdf):
     html, _doc = render_report_html(event=sample_event, lang="en")
     assert re.findall(r'<img src="/media/logos/[^"]+" alt="([^"]*)">', html) == [
-        "ECPAT International logo", "Fundación Paniamor logo", "Down to Zero: fighting sexual exploitation of children",
+        "ECPAT International logo",
+        "Fundación Paniamor logo",
+        "Down to Zero: fighting sexual exploitation of children",
     ]
     images = english_pdf.pages[0]["/Resources"]["/XObject"]
     assert len(images) == 3
@@ -198,6 +212,10 @@ def test_report_cover_logos_have_alternative_text(sample_event, english_pdf):
                 walk(node["/K"])
 
     walk(english_pdf.trailer["/Root"]["/StructTreeRoot"])
-    assert sorted(alts) == sorted([
-        "ECPAT International logo", "Fundación Paniamor logo", "Down to Zero: fighting sexual exploitation of children",
-    ])
+    assert sorted(alts) == sorted(
+        [
+            "ECPAT International logo",
+            "Fundación Paniamor logo",
+            "Down to Zero: fighting sexual exploitation of children",
+        ]
+    )

@@ -1,4 +1,5 @@
 """The renderer fetches only the portal's own files and stops in time."""
+
 import socket
 import threading
 
@@ -7,28 +8,36 @@ import pytest
 from reports import demo_report
 from reports.models import Section
 from reports.pdf import (
-    BASE_URL, PdfRenderTimeout, PortalURLFetcher, RefusedURL, render_pdf, resolve_portal_path,
+    BASE_URL,
+    PdfRenderTimeout,
+    PortalURLFetcher,
+    RefusedURL,
+    render_pdf,
+    resolve_portal_path,
 )
 from reports.services_report import export_report_pdf
 
 from .report_factories import CollatedFindingFactory
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd",
-    "http://127.0.0.1:9/",
-    "https://127.0.0.1:9/static/css/report-print.css",
-    "https://example.org/static/css/report-print.css",
-    "https://portal.invalid/etc/passwd",
-    "https://portal.invalid/static/../../../../etc/passwd",
-    "https://portal.invalid/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-    "https://portal.invalid/static/css/..%2f..%2f..%2fetc/passwd",
-    "https://portal.invalid/media/../settings.py",
-    "https://portal.invalid/static/css/missing.css",
-    "data:text/css,body{}",
-    "ftp://portal.invalid/static/css/report-print.css",
-    "http://portal.invalid/static/css/report-print.css",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1:9/",
+        "https://127.0.0.1:9/static/css/report-print.css",
+        "https://example.org/static/css/report-print.css",
+        "https://portal.invalid/etc/passwd",
+        "https://portal.invalid/static/../../../../etc/passwd",
+        "https://portal.invalid/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "https://portal.invalid/static/css/..%2f..%2f..%2fetc/passwd",
+        "https://portal.invalid/media/../settings.py",
+        "https://portal.invalid/static/css/missing.css",
+        "data:text/css,body{}",
+        "ftp://portal.invalid/static/css/report-print.css",
+        "http://portal.invalid/static/css/report-print.css",
+    ],
+)
 def test_fetcher_refuses_everything_but_portal_files(url):
     fetcher = PortalURLFetcher()
     with pytest.raises(RefusedURL):
@@ -88,7 +97,8 @@ def test_render_requests_nothing_from_hostile_html(listening_server):
     port, state = listening_server
     html = f"""<!DOCTYPE html><html lang="en"><head><title>t</title>
       <link rel="stylesheet" href="http://127.0.0.1:{port}/x.css">
-      <style>@import url("http://127.0.0.1:{port}/i.css"); body {{ background: url("file:///etc/passwd"); }}</style>
+      <style>@import url("http://127.0.0.1:{port}/i.css");
+      body {{ background: url("file:///etc/passwd"); }}</style>
       </head><body><p>Hello</p><img src="http://127.0.0.1:{port}/a.png" alt="a">
       <img src="file:///etc/passwd" alt="b"><img src="/static/../../../../etc/passwd" alt="c">
       <iframe src="http://127.0.0.1:{port}/f"></iframe><object data="file:///etc/passwd"></object></body></html>"""
@@ -102,10 +112,18 @@ def test_render_requests_nothing_from_hostile_html(listening_server):
 def test_report_with_hostile_findings_requests_nothing(event, listening_server):
     port, state = listening_server
     demo_report.load(event)
-    CollatedFindingFactory(event=event, kind=Section.TREND, at_a_glance=True,
-                           text=f'<img src="http://127.0.0.1:{port}/x.png"> url(http://127.0.0.1:{port}/y)')
-    CollatedFindingFactory(event=event, kind=Section.TREND, at_a_glance=True,
-                           text='<link rel="stylesheet" href="file:///etc/passwd">')
+    CollatedFindingFactory(
+        event=event,
+        kind=Section.TREND,
+        at_a_glance=True,
+        text=f'<img src="http://127.0.0.1:{port}/x.png"> url(http://127.0.0.1:{port}/y)',
+    )
+    CollatedFindingFactory(
+        event=event,
+        kind=Section.TREND,
+        at_a_glance=True,
+        text='<link rel="stylesheet" href="file:///etc/passwd">',
+    )
     export = export_report_pdf(event=event, lang="en")
     assert export.content.startswith(b"%PDF")
     threading.Event().wait(0.3)
@@ -113,13 +131,21 @@ def test_report_with_hostile_findings_requests_nothing(event, listening_server):
 
 
 def test_render_stops_at_the_time_limit():
-    html = "<html lang='en'><title>t</title><body>" + "<p>Lorem ipsum dolor sit amet.</p>" * 20000 + "</body></html>"
+    html = (
+        "<html lang='en'><title>t</title><body>"
+        + "<p>Lorem ipsum dolor sit amet.</p>" * 20000
+        + "</body></html>"
+    )
     with pytest.raises(PdfRenderTimeout):
         render_pdf(html, timeout=0.2)
 
 
 def test_render_time_limit_comes_from_the_settings(settings):
     settings.PDF_RENDER_TIMEOUT_SECONDS = 0.1
-    html = "<html lang='en'><title>t</title><body>" + "<p>Lorem ipsum dolor sit amet.</p>" * 20000 + "</body></html>"
+    html = (
+        "<html lang='en'><title>t</title><body>"
+        + "<p>Lorem ipsum dolor sit amet.</p>" * 20000
+        + "</body></html>"
+    )
     with pytest.raises(PdfRenderTimeout):
         render_pdf(html)

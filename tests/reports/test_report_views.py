@@ -1,11 +1,12 @@
 """Staff pages of the outcome report: permissions, editing texts per language, order and inclusion."""
+
 import pytest
 from django.urls import reverse
 
 from events.models import Role
 from reports import demo_report
 from reports.models import Report, ReportSection
-from reports.services_report import build_report_document, get_or_create_report
+from reports.services_report import build_report_document, get_or_create_report, render_report_html
 
 from ..factories import EventFactory
 from .report_factories import build_sample_report
@@ -25,8 +26,16 @@ def _urls(event):
         "texts": ("get", reverse("reports:report_texts", args=[slug, "es"]), {}),
         "preview": ("get", reverse("reports:report_preview", args=[slug]) + "?lang=fr", {}),
         "pdf": ("get", reverse("reports:report_pdf", args=[slug]) + "?lang=es", {}),
-        "move": ("post", reverse("reports:report_section_move", args=[slug, section.pk]), {"direction": "up"}),
-        "toggle": ("post", reverse("reports:report_section_toggle", args=[slug, section.pk]), {"included": "0"}),
+        "move": (
+            "post",
+            reverse("reports:report_section_move", args=[slug, section.pk]),
+            {"direction": "up"},
+        ),
+        "toggle": (
+            "post",
+            reverse("reports:report_section_toggle", args=[slug, section.pk]),
+            {"included": "0"},
+        ),
     }
 
 
@@ -64,7 +73,9 @@ def test_report_pages_open_to_rapporteur_and_organiser(client_as, event, role):
     assert pdf.content.startswith(b"%PDF-1.7")
     assert client.post(urls["move"][1], urls["move"][2]).status_code == 302
     assert client.post(urls["toggle"][1], urls["toggle"][2]).status_code == 302
-    assert ReportSection.objects.get(report__event=event, kind=ReportSection.Kind.KEY_TRENDS).included is False
+    assert (
+        ReportSection.objects.get(report__event=event, kind=ReportSection.Kind.KEY_TRENDS).included is False
+    )
 
 
 def test_report_pages_of_unpublished_event_are_404_to_outsiders(client_as):
@@ -78,9 +89,13 @@ def test_report_section_of_another_event_is_404(client_as, event):
     other = get_or_create_report(event=EventFactory())
     foreign = other.sections.first()
     client = client_as("organiser")
-    response = client.post(reverse("reports:report_section_move", args=[event.slug, foreign.pk]), {"direction": "up"})
+    response = client.post(
+        reverse("reports:report_section_move", args=[event.slug, foreign.pk]), {"direction": "up"}
+    )
     assert response.status_code == 404
-    response = client.post(reverse("reports:report_section_toggle", args=[event.slug, foreign.pk]), {"included": "0"})
+    response = client.post(
+        reverse("reports:report_section_toggle", args=[event.slug, foreign.pk]), {"included": "0"}
+    )
     assert response.status_code == 404
     foreign.refresh_from_db()
     assert foreign.included is True
@@ -96,14 +111,19 @@ def test_report_texts_saved_for_one_language(client_as, event):
     client = client_as("rapporteur")
     report = get_or_create_report(event=event)
     intro = report.sections.get(kind=ReportSection.Kind.INTRODUCTION)
-    data = {"title": "Informe del diálogo", "introduction": "Primer párrafo.\n\nSegundo **importante**.",
-            f"section_{intro.pk}": "Introducción"}
+    data = {
+        "title": "Informe del diálogo",
+        "introduction": "Primer párrafo.\n\nSegundo **importante**.",
+        f"section_{intro.pk}": "Introducción",
+    }
     response = client.post(reverse("reports:report_texts", args=[event.slug, "es"]), data)
     assert response.status_code == 302
     report.refresh_from_db()
     intro.refresh_from_db()
     assert (report.title_es, report.introduction_es, intro.title_es) == (
-        "Informe del diálogo", "Primer párrafo.\n\nSegundo **importante**.", "Introducción"
+        "Informe del diálogo",
+        "Primer párrafo.\n\nSegundo **importante**.",
+        "Introducción",
     )
     assert report.title_en == event.title
     document = build_report_document(event=event, lang="es")
@@ -115,8 +135,9 @@ def test_report_texts_saved_for_one_language(client_as, event):
 def test_report_texts_too_long_title_saves_nothing(client_as, event):
     client = client_as("organiser")
     report = get_or_create_report(event=event)
-    response = client.post(reverse("reports:report_texts", args=[event.slug, "pt"]),
-                           {"title": "x" * 301, "introduction": "Olá"})
+    response = client.post(
+        reverse("reports:report_texts", args=[event.slug, "pt"]), {"title": "x" * 301, "introduction": "Olá"}
+    )
     assert response.status_code == 200
     assert "Ensure this value has at most 300 characters (it has 301)." in response.content.decode()
     report.refresh_from_db()
@@ -130,7 +151,9 @@ def test_report_move_and_toggle_sections(client_as, event):
     about = report.sections.get(kind=ReportSection.Kind.ABOUT)
     client.post(reverse("reports:report_section_move", args=[event.slug, about.pk]), {"direction": "up"})
     assert list(report.sections.values_list("kind", flat=True)) == kinds[:-2] + ["about", "future_directions"]
-    client.post(reverse("reports:report_section_move", args=[event.slug, about.pk]), {"direction": "sideways"})
+    client.post(
+        reverse("reports:report_section_move", args=[event.slug, about.pk]), {"direction": "sideways"}
+    )
     assert list(report.sections.values_list("kind", flat=True)) == kinds[:-2] + ["about", "future_directions"]
     evaluation = report.sections.get(kind=ReportSection.Kind.EVALUATION)
     assert evaluation.included is False
@@ -151,7 +174,9 @@ def test_report_manage_page_lists_untranslated_parts(client_as, event):
 @pytest.mark.parametrize("recommendations", [2, 8])
 def test_report_document_queries_do_not_grow_with_content(event, django_assert_num_queries, recommendations):
     demo_report.load(event)
-    build_sample_report(event, recommendations=recommendations, detail_themes=2 if recommendations == 2 else 4)
+    build_sample_report(
+        event, recommendations=recommendations, detail_themes=2 if recommendations == 2 else 4
+    )
     event.refresh_from_db()
     with django_assert_num_queries(5):
         document = build_report_document(event=event, lang="es")
@@ -182,8 +207,12 @@ def test_report_demo_load_fills_texts_and_sections(event):
         ("acknowledgements", "Agradecimientos", True),
         ("introduction", "Introducción", True),
         ("key_trends", "Tendencias clave de la explotación sexual infantil: las Américas", True),
-        ("at_a_glance", "De un vistazo: las 12 principales tendencias emergentes del abuso y la explotación "
-                        "sexual infantil en las Américas", True),
+        (
+            "at_a_glance",
+            "De un vistazo: las 12 principales tendencias emergentes del abuso y la explotación "
+            "sexual infantil en las Américas",
+            True,
+        ),
         ("in_detail", "En detalle", True),
         ("thematic", "Debates temáticos", True),
         ("safeguarding", "El papel de las políticas y prácticas de salvaguarda", True),
@@ -200,11 +229,51 @@ def test_report_nav_link_only_for_report_staff(rf, event, make_user):
 
     from events.permissions import roles_for
 
-    for role, shown in [(Role.ORGANISER, True), (Role.RAPPORTEUR, True), (Role.FACILITATOR, False),
-                        (Role.PARTICIPANT, False)]:
+    for role, shown in [
+        (Role.ORGANISER, True),
+        (Role.RAPPORTEUR, True),
+        (Role.FACILITATOR, False),
+        (Role.PARTICIPANT, False),
+    ]:
         user = make_user(event, role)
         request = rf.get("/")
         request.user = user
-        html = render_to_string("reports/_event_nav_report.html",
-                                {"event": event, "event_roles": roles_for(user, event), "request": request})
+        html = render_to_string(
+            "reports/_event_nav_report.html",
+            {"event": event, "event_roles": roles_for(user, event), "request": request},
+        )
         assert (reverse("reports:report_manage", args=[event.slug]) in html) is shown
+
+
+def test_report_evaluation_summary_counts_ratings(event):
+    from reports.models import Evaluation, EvaluationAnswer, EvaluationQuestion, EvaluationResponse
+
+    report = get_or_create_report(event=event)
+    evaluation = Evaluation.objects.create(event=event, title="Evaluation")
+    useful = EvaluationQuestion.objects.create(
+        evaluation=evaluation,
+        text="How useful was the workshop?",
+        text_en="How useful was the workshop?",
+        scale_max=5,
+        order=1,
+    )
+    EvaluationQuestion.objects.create(
+        evaluation=evaluation, kind=EvaluationQuestion.Kind.TEXT, text="Comments", text_en="Comments", order=2
+    )
+    for rating in [5, 5, 4, 2]:
+        response = EvaluationResponse.objects.create(evaluation=evaluation)
+        EvaluationAnswer.objects.create(response=response, question=useful, rating=rating)
+    section = report.sections.get(kind=ReportSection.Kind.EVALUATION)
+    assert "evaluation" not in [c.kind for c in build_report_document(event=event, lang="en").chapters]
+    section.included = True
+    section.save()
+    chapter = next(
+        c for c in build_report_document(event=event, lang="en").chapters if c.kind == "evaluation"
+    )
+    assert chapter.responses == 4
+    [summary] = chapter.ratings
+    assert (summary.question, summary.count, summary.average) == ("How useful was the workshop?", 4, "4.0")
+    assert summary.bars == [(5, 2, 50), (4, 1, 25), (3, 0, 0), (2, 1, 25), (1, 0, 0)]
+    html, _doc = render_report_html(event=event, lang="en")
+    assert "4 participants answered the evaluation." in html
+    assert '<span class="bar bar-50"></span> 50 %' in html

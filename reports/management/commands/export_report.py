@@ -1,4 +1,5 @@
 """python manage.py export_report EVENT_SLUG --lang en --output report.pdf"""
+
 from pathlib import Path
 
 from django.conf import settings
@@ -16,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("event_slug")
         parser.add_argument("--lang", default=None, choices=[code for code, _name in settings.LANGUAGES])
-        parser.add_argument("--output", default=None, help="PDF file to write (default: SLUG-report-LANG.pdf)")
+        parser.add_argument(
+            "--output", default=None, help="PDF file to write (default: SLUG-report-LANG.pdf)"
+        )
 
     def handle(self, *args, event_slug, lang, output, **options):
         event = Event.objects.filter(slug=event_slug).first()
@@ -29,11 +32,15 @@ class Command(BaseCommand):
             raise CommandError(_("The PDF could not be made: %(error)s") % {"error": error}) from error
         path = Path(output or export.filename)
         path.write_bytes(export.content)
-        self.stdout.write(_("Wrote %(path)s (%(size)s bytes, language %(lang)s).") % {
-            "path": path, "size": len(export.content), "lang": lang})
+        self.stdout.write(
+            _("Wrote %(path)s (%(size)s bytes, language %(lang)s).")
+            % {"path": path, "size": len(export.content), "lang": lang}
+        )
         if export.untranslated:
-            self.stdout.write(_("Untranslated parts printed in the default language (%(count)s):") % {
-                "count": len(export.untranslated)})
+            self.stdout.write(
+                _("Untranslated parts printed in the default language (%(count)s):")
+                % {"count": len(export.untranslated)}
+            )
             for part in export.untranslated:
                 self.stdout.write(f"  - {part}")
         else:
