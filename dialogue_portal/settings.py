@@ -12,6 +12,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from dialogue_portal.i18n import EventFallbackLanguages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "dialogue_portal.i18n.EventLanguageFallbackMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -131,12 +134,14 @@ AUTHENTICATION_BACKENDS = [
 # Accounts (django-allauth 65): e-mail only, verified before use.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"  # filled by allauth, never shown
+ACCOUNT_USER_DISPLAY = "dialogue_portal.accounts.user_display"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -166,7 +171,8 @@ TIME_ZONE = "UTC"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "es", "fr", "pt")
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "es", "fr", "pt")}
+# Event content falls back to the event's default language first (dialogue_portal/i18n.py), then to these.
+MODELTRANSLATION_FALLBACK_LANGUAGES = EventFallbackLanguages({"default": ("en", "es", "fr", "pt")})
 
 # Static and media files: all assets are served by the portal itself (no CDN).
 STATIC_URL = "/static/"

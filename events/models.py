@@ -135,10 +135,23 @@ class Event(models.Model):
         return self.title
 
     def clean(self):
+        errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+            errors["end_date"] = _("The last day cannot be before the first day.")
         if self.languages and self.default_language and self.default_language not in self.languages:
-            raise ValidationError({"default_language": _("The default language must be one of the languages offered.")})
+            errors["default_language"] = _("The default language must be one of the languages offered.")
+        if self.signup_opens and self.signup_closes and self.signup_closes <= self.signup_opens:
+            errors["signup_closes"] = _("Sign-up must close after it opens.")
+        if not errors and self.pk and self.start_date and self.end_date:
+            # Shortening an event must not strand days that already have an agenda.
+            stranded = self.days.exclude(date__range=(self.start_date, self.end_date)).order_by("date")
+            dates = [day.date for day in stranded]
+            if dates:
+                errors["start_date"] = _(
+                    "These days of the agenda would fall outside the event: %(dates)s. Move or delete them first."
+                ) % {"dates": ", ".join(date.isoformat() for date in dates)}
+        if errors:
+            raise ValidationError(errors)
 
     def get_absolute_url(self):
         return reverse("events:event_home", kwargs={"slug": self.slug})
@@ -302,24 +315,44 @@ class AgendaItem(models.Model):
         return self.audience or self.day.audience
 
     def clean(self):
+        """Refuse items that end before they start, parts outside their block and clashes in one room.
+
+        Items may run in parallel in different rooms; a rotation inside a block shares the block's room.
+        """
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The item must end after it starts.")
         parent = self.parent
-        if parent is not None and self.start and self.end:
-            if parent.day_id != self.day_id:
+        if parent is not None:
+            if self.pk and parent.pk == self.pk:
+                errors["parent"] = _("An item cannot be part of itself.")
+            elif parent.parent_id is not None:
+                errors["parent"] = _("A part cannot contain further parts: choose a block of the day.")
+            elif self.day_id and parent.day_id != self.day_id:
                 errors["parent"] = _("A part must be on the same day as the block it belongs to.")
-            elif self.start < parent.start or self.end > parent.end:
+            elif self.pk and self.children.exists():
+                errors["parent"] = _("This item has parts of its own, so it cannot be part of another block.")
+            elif self.start and self.end and not errors and (self.start < parent.start or self.end > parent.end):
                 errors["start"] = _("A part must fit inside the block it belongs to (%(start)s–%(end)s).") % {
                     "start": parent.start.strftime("%H:%M"), "end": parent.end.strftime("%H:%M")
                 }
+        if not errors and self.pk and self.start and self.end:
+            outside = self.children.exclude(start__gte=self.start, end__lte=self.end).order_by("start").first()
+            if outside is not None:
+                errors["end"] = _("The part “%(title)s” (%(start)s–%(end)s) would no longer fit inside this block.") % {
+                    "title": outside.title, "start": outside.start.strftime("%H:%M"),
+                    "end": outside.end.strftime("%H:%M"),
+                }
         if not errors and self.room and self.start and self.end and self.day_id:
             clashes = AgendaItem.objects.filter(
-                day_id=self.day_id, room__iexact=self.room, start__lt=self.end, end__gt=self.start
+                day_id=self.day_id, room__iexact=self.room.strip(), start__lt=self.end, end__gt=self.start
             ).exclude(pk=self.pk)
             # A rotation inside a block shares the block's room by design.
-            clashes = clashes.exclude(pk=self.parent_id).exclude(parent_id=self.pk)
-            clash = clashes.first()
+            if self.parent_id:
+                clashes = clashes.exclude(pk=self.parent_id)
+            if self.pk:
+                clashes = clashes.exclude(parent_id=self.pk)
+            clash = clashes.order_by("start", "pk").first()
             if clash is not None:
                 errors["room"] = _("%(room)s is already used from %(start)s to %(end)s by “%(title)s”.") % {
                     "room": self.room, "start": clash.start.strftime("%H:%M"),

@@ -80,15 +80,31 @@ def can_see_audience(user, event: Event, audience: str) -> bool:
     """Whether `user` may see a day or item with this audience at all."""
     if audience == Audience.MEMBERS:
         return has_perm(user, event, "event.view_closed")
+    if audience == Audience.PARTICIPANTS:
+        return has_perm(user, event, "event.view_participants_days")
     return has_perm(user, event, "event.view")
 
 
+def visible_audiences(user, event: Event) -> frozenset[str]:
+    """The audiences whose days and items `user` may see in `event`.
+
+    Public parts for anyone who may view the event; participants' days for registered participants,
+    members and staff; closed days for members and organisers.
+    """
+    audiences = set()
+    if has_perm(user, event, "event.view"):
+        audiences.add(Audience.PUBLIC)
+    if has_perm(user, event, "event.view_participants_days"):
+        audiences.add(Audience.PARTICIPANTS)
+    if has_perm(user, event, "event.view_closed"):
+        audiences.add(Audience.MEMBERS)
+    return frozenset(audiences)
+
+
 def visible_days(user, event: Event):
-    """The days `user` may see, as a queryset: closed days only for members and organisers."""
-    days = event.days.all()
-    if not has_perm(user, event, "event.view_closed"):
-        days = days.exclude(audience=Audience.MEMBERS)
-    return days
+    """The days `user` may see, as a queryset: participants' days only for participants, members and
+    staff; closed days only for members and organisers."""
+    return event.days.filter(audience__in=visible_audiences(user, event))
 
 
 class EventPermissionMixin(AccessMixin):

@@ -1,9 +1,28 @@
-"""Public pages: the list of events, an event's home, its agenda, a person's page."""
+"""Public pages: the list of events, an event's home, its agenda, a day, a person's page, document
+downloads, the iCal and PDF exports, and the organisers' preview of what the public sees.
+
+Who sees what is decided once, by `permissions.visible_audiences`: closed (members) days are 404 for
+everyone but network members and organisers; participants' days send anonymous visitors to log in and
+are 403 for signed-in users without a role that opens them.
+"""
+import datetime
+import mimetypes
+import os
+
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from ..models import Event
-from ..permissions import EventPermissionMixin, visible_days
+from .. import agenda, exports
+from ..models import Audience, Day, Event
+from ..permissions import EventPermissionMixin, has_perm, visible_audiences
+
+# Files served inline from the library; anything else downloads, so an uploaded page never runs here.
+INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain"}
 
 
 class HomeView(ListView):
@@ -28,10 +47,172 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class EventHomeView(EventPermissionMixin, TemplateView):
+class PublicEventMixin(EventPermissionMixin):
+    """An event page: knows the audiences the reader may see and refuses days they may not."""
+
+    def get_audiences(self) -> frozenset[str]:
+        if not hasattr(self, "_audiences"):
+            self._audiences = visible_audiences(self.request.user, self.event)
+        return self._audiences
+
+    def refuse_audience(self, audience: str):
+        """Closed days do not exist for outsiders (404); participants' days ask anonymous visitors to
+        log in and are 403 for signed-in users without a role that opens them."""
+        if audience == Audience.MEMBERS:
+            raise Http404
+        return self.handle_no_permission()
+
+    def get_day(self) -> Day:
+        try:
+            date = datetime.date.fromisoformat(self.kwargs["date"])
+        except ValueError as exc:
+            raise Http404 from exc
+        return get_object_or_404(self.event.days, date=date)
+
+
+class EventHomeView(PublicEventMixin, TemplateView):
     template_name = "events/event_home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["days"] = visible_days(self.request.user, self.event)
+        audiences = self.get_audiences()
+        context["days"] = self.event.days.filter(audience__in=audiences)
+        context["partner_groups"] = agenda.partners_by_kind(event=self.event)
+        context["editions"] = (
+            list(self.event.series.editions.select_related("event")) if self.event.series_id else []
+        )
+        context["documents"] = agenda.visible_documents(
+            event=self.event, include_restricted=Audience.PARTICIPANTS in audiences
+        )
         return context
+
+
+class AgendaView(PublicEventMixin, TemplateView):
+    """All the days the reader may see, each with its focus, timeline and methodology."""
+
+    template_name = "events/agenda.html"
+
+    def agenda_audiences(self) -> frozenset[str]:
+        return self.get_audiences()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        audiences = self.agenda_audiences()
+        context["days"] = agenda.agenda_days(event=self.event, audiences=audiences)
+        context["hidden_days"] = agenda.hidden_participant_days(event=self.event, audiences=audiences)
+        return context
+
+
+class PreviewView(AgendaView):
+    """The agenda exactly as an anonymous visitor sees it (once published), for organisers."""
+
+    permission_required = "event.change"
+    template_name = "events/preview.html"
+
+    def agenda_audiences(self) -> frozenset[str]:
+        return frozenset({Audience.PUBLIC})
+
+
+class DayDetailView(PublicEventMixin, TemplateView):
+    template_name = "events/day_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        self.day = self.get_day()
+        if self.day.audience not in self.get_audiences():
+            return self.refuse_audience(self.day.audience)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        audiences = self.get_audiences()
+        (context["day"],) = agenda.agenda_days(
+            event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=self.day.pk)
+        )
+        visible = list(self.event.days.filter(audience__in=audiences).values_list("date", flat=True))
+        position = visible.index(self.day.date)
+        context["previous_date"] = visible[position - 1] if position > 0 else None
+        context["next_date"] = visible[position + 1] if position + 1 < len(visible) else None
+        return context
+
+
+class PersonDetailView(PublicEventMixin, TemplateView):
+    """A speaker's page with their appearances on the days the reader may see.
+
+    A person who appears only on days the reader may not see is 404: their page would reveal the day.
+    """
+
+    template_name = "events/person_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        self.person = get_object_or_404(self.event.people, slug=kwargs["person_slug"])
+        self.appearances = agenda.person_appearances(person=self.person, audiences=self.get_audiences())
+        if not self.appearances and not has_perm(request.user, self.event, "event.change"):
+            raise Http404
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["person"] = self.person
+        context["appearances"] = self.appearances
+        return context
+
+
+class DocumentDownloadView(PublicEventMixin, View):
+    """A file from the event's library, or a redirect to its link. Restricted documents need a role."""
+
+    def get(self, request, *args, **kwargs):
+        document = get_object_or_404(self.event.documents, pk=kwargs["pk"])
+        if not document.is_public and Audience.PARTICIPANTS not in self.get_audiences():
+            return self.refuse_audience(Audience.PARTICIPANTS)
+        if document.url and not document.file:
+            return HttpResponseRedirect(document.url)
+        if not document.file:
+            raise Http404
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError as exc:
+            raise Http404 from exc
+        filename = os.path.basename(document.file.name)
+        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        return FileResponse(
+            handle, filename=filename, content_type=content_type, as_attachment=content_type not in INLINE_TYPES
+        )
+
+
+class AgendaICalView(PublicEventMixin, View):
+    def get(self, request, *args, **kwargs):
+        days = agenda.agenda_days(event=self.event, audiences=self.get_audiences())
+        return _download(
+            exports.agenda_ical(event=self.event, days=days), exports.ICAL_CONTENT_TYPE, f"{self.event.slug}.ics"
+        )
+
+
+class DayICalView(PublicEventMixin, View):
+    def get(self, request, *args, **kwargs):
+        day = self.get_day()
+        audiences = self.get_audiences()
+        if day.audience not in audiences:
+            return self.refuse_audience(day.audience)
+        days = agenda.agenda_days(event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=day.pk))
+        return _download(
+            exports.agenda_ical(event=self.event, days=days),
+            exports.ICAL_CONTENT_TYPE,
+            f"{self.event.slug}-{day.date.isoformat()}.ics",
+        )
+
+
+class ProgrammePDFView(PublicEventMixin, View):
+    """The printed programme of the days the reader may see, in the active language."""
+
+    def get(self, request, *args, **kwargs):
+        days = agenda.agenda_days(event=self.event, audiences=self.get_audiences())
+        pdf = exports.programme_pdf(event=self.event, days=days)
+        return _download(pdf, exports.PDF_CONTENT_TYPE, f"{self.event.slug}-programme-{get_language()}.pdf",
+                         inline=True)
+
+
+def _download(content: bytes, content_type: str, filename: str, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response

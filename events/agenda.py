@@ -1,0 +1,75 @@
+"""Reading the agenda as one audience sees it: the queries behind the public pages and exports.
+
+Every function takes the set of audiences the reader may see (`permissions.visible_audiences`) and
+returns days, items and people with everything a page needs prefetched, so that a page costs the same
+number of queries whatever the size of the agenda.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from .models import AgendaItem, Audience, Day, Document, Event, EventPartner, ItemPerson, Person
+
+
+def _item_filter(audiences: Iterable[str], prefix: str = "") -> Q:
+    """Items whose own audience is unset (the day's) or one the reader may see."""
+    return Q(**{f"{prefix}audience": ""}) | Q(**{f"{prefix}audience__in": list(audiences)})
+
+
+def _appearances() -> Prefetch:
+    return Prefetch("appearances", queryset=ItemPerson.objects.select_related("person"))
+
+
+def agenda_days(*, event: Event, audiences: Iterable[str], day_qs: QuerySet | None = None) -> list[Day]:
+    """The days (and their items, rotations and people) of `event` visible to `audiences`, in order.
+
+    Each day gets `top_items` (items that are not part of a block) and each item `visible_children`.
+    """
+    audiences = list(audiences)
+    children = AgendaItem.objects.filter(_item_filter(audiences)).prefetch_related(_appearances())
+    items = (
+        AgendaItem.objects.filter(parent__isnull=True)
+        .filter(_item_filter(audiences))
+        .prefetch_related(_appearances(), Prefetch("children", queryset=children, to_attr="visible_children"))
+    )
+    days = (day_qs if day_qs is not None else event.days.all()).filter(audience__in=audiences)
+    return list(days.prefetch_related(Prefetch("items", queryset=items, to_attr="top_items")))
+
+
+def hidden_participant_days(*, event: Event, audiences: Iterable[str]) -> list[Day]:
+    """Participants' days the reader may not see: shown as a notice that logging in may open them."""
+    if Audience.PARTICIPANTS in audiences:
+        return []
+    return list(event.days.filter(audience=Audience.PARTICIPANTS))
+
+
+def person_appearances(*, person: Person, audiences: Iterable[str]) -> list[ItemPerson]:
+    """A person's appearances on items the reader may see, in agenda order."""
+    audiences = list(audiences)
+    return list(
+        person.appearances.filter(item__day__audience__in=audiences)
+        .filter(_item_filter(audiences, "item__"))
+        .filter(Q(item__parent__isnull=True) | _item_filter(audiences, "item__parent__"))
+        .select_related("item__day", "item__parent")
+        .order_by("item__day__date", "item__start", "item__order")
+    )
+
+
+def partners_by_kind(*, event: Event) -> list[tuple[str, list[EventPartner]]]:
+    """The event's partners grouped by kind (host, co-organisers, funders, partners), in that order."""
+    partners = list(event.partners.select_related("organisation"))
+    groups = []
+    for kind, label in EventPartner.Kind.choices:
+        members = [partner for partner in partners if partner.kind == kind]
+        if members:
+            groups.append((kind, label, members))
+    return groups
+
+
+def visible_documents(*, event: Event, include_restricted: bool) -> QuerySet[Document]:
+    documents = event.documents.all()
+    if not include_restricted:
+        documents = documents.filter(is_public=True)
+    return documents

@@ -1,0 +1,396 @@
+"""Forms of the organiser pages. Translated fields appear as one fieldset per portal language."""
+from __future__ import annotations
+
+import zoneinfo
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from . import services
+from .models import (
+    LANGUAGE_CHOICES, AgendaItem, Day, Document, Event, EventPartner, ItemPerson, Organisation, Person, Role,
+)
+
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
+DOCUMENT_EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "odt", "png", "jpg")
+
+
+def localized(*names: str) -> list[str]:
+    """The modeltranslation fields of `names` in every portal language: title_en, title_es, ..."""
+    return [build_localized_fieldname(name, code) for code, _label in settings.LANGUAGES for name in names]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class FieldsetsMixin:
+    """Groups fields for the template: plain fieldsets first, then one fieldset per language.
+
+    `layout` lists (legend, field names); `translated` lists the base names of translated fields.
+    `fieldsets()` returns them in display order.
+    """
+
+    layout: list[tuple[str | None, list[str]]] = []
+    translated: tuple[str, ...] = ()
+    translated_position = 1  # where the language fieldsets go among the layout's fieldsets
+    default_language = settings.LANGUAGE_CODE
+
+    def _label_translated_fields(self):
+        for code, _label in settings.LANGUAGES:
+            for name in self.translated:
+                field_name = build_localized_fieldname(name, code)
+                if field_name in self.fields:
+                    model_field = self._meta.model._meta.get_field(name)
+                    self.fields[field_name].label = capfirst(model_field.verbose_name)
+                    self.fields[field_name].help_text = model_field.help_text
+                    self.fields[field_name].required = False
+                    self.fields[field_name].widget.attrs["lang"] = code
+
+    def fieldsets(self) -> list[dict]:
+        """Groups for the template: {legend, fields, lang, open}; other languages fold unless filled."""
+        plain = [
+            {"legend": legend, "fields": [self[name] for name in names if name in self.fields], "lang": None}
+            for legend, names in self.layout
+        ]
+        languages = []
+        for code, label in settings.LANGUAGES:
+            names = [build_localized_fieldname(name, code) for name in self.translated]
+            fields = [self[name] for name in names if name in self.fields]
+            if not fields:
+                continue
+            legend = label
+            if code == self.default_language:
+                legend = _("%(language)s (default language)") % {"language": label}
+            is_open = code == self.default_language or any(f.errors or f.value() for f in fields)
+            languages.append({"legend": legend, "fields": fields, "lang": code, "open": is_open})
+        return plain[: self.translated_position] + languages + plain[self.translated_position :]
+
+    def require_in_default_language(self, cleaned_data, *names: str) -> None:
+        for name in names:
+            field_name = build_localized_fieldname(name, self.default_language)
+            if field_name in self.fields and not cleaned_data.get(field_name):
+                language = dict(LANGUAGE_CHOICES).get(self.default_language, self.default_language)
+                self.add_error(
+                    field_name,
+                    _("Required in the event's default language (%(language)s).") % {"language": language},
+                )
+
+
+# --- Events -----------------------------------------------------------------------------------------
+
+
+def timezone_choices():
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class EventForm(FieldsetsMixin, forms.ModelForm):
+    translated = ("title", "subtitle", "description", "objectives", "practical_information")
+    translated_position = 0
+    layout = [
+        (_("Address and place"), ["slug", "series", "venue", "city", "country", "timezone"]),
+        (_("Dates and languages"), ["start_date", "end_date", "languages", "default_language"]),
+        (_("Sign-up and publication"), ["capacity", "signup_opens", "signup_closes", "is_published"]),
+    ]
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages offered"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
+
+    class Meta:
+        model = Event
+        fields = [
+            *localized("title", "subtitle", "description", "objectives", "practical_information"),
+            "slug", "series", "venue", "city", "country", "timezone", "start_date", "end_date", "languages",
+            "default_language", "is_published", "capacity", "signup_opens", "signup_closes",
+        ]
+        widgets = {
+            "start_date": DateInput(), "end_date": DateInput(),
+            "signup_opens": DateTimeInput(), "signup_closes": DateTimeInput(),
+        }
+        help_texts = {
+            "slug": _("Letters, digits and hyphens: the event's address, /e/<short name>/."),
+            "signup_opens": _("In the event's time zone."),
+            "signup_closes": _("In the event's time zone."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default_language = self.instance.default_language or settings.LANGUAGE_CODE
+        if self.is_bound:
+            self.default_language = self.data.get("default_language") or self.default_language
+        self._label_translated_fields()
+        self.fields["timezone"].initial = self.instance.timezone or "UTC"
+        # Show the sign-up window in the event's own time zone.
+        if self.instance.pk:
+            for name in ("signup_opens", "signup_closes"):
+                value = getattr(self.instance, name)
+                if value is not None:
+                    self.initial[name] = value.astimezone(self.instance.tz).replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.require_in_default_language(cleaned, "title")
+        timezone = cleaned.get("timezone")
+        if timezone:
+            tz = zoneinfo.ZoneInfo(timezone)
+            for name in ("signup_opens", "signup_closes"):
+                if cleaned.get(name):
+                    cleaned[name] = cleaned[name].replace(tzinfo=None).replace(tzinfo=tz)
+        return cleaned
+
+
+# --- Days -------------------------------------------------------------------------------------------
+
+
+class DayForm(FieldsetsMixin, forms.ModelForm):
+    translated = ("title", "focus", "methodology")
+    layout = [(None, ["date", "audience"])]
+
+    class Meta:
+        model = Day
+        fields = ["date", "audience", *localized("title", "focus", "methodology")]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.instance.event = event
+        self.default_language = event.default_language
+        self._label_translated_fields()
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        services.validate_day_date(event=self.event, date=date, exclude_pk=self.instance.pk)
+        return date
+
+
+class DuplicateDayForm(forms.Form):
+    date = forms.DateField(label=_("Copy to the date"), widget=DateInput())
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        services.validate_day_date(event=self.event, date=date)
+        return date
+
+
+# --- Items ------------------------------------------------------------------------------------------
+
+
+class AgendaItemForm(FieldsetsMixin, forms.ModelForm):
+    translated = ("title", "description")
+    translated_position = 0
+    layout = [(None, ["kind", "start", "end", "room", "audience", "parent"])]
+
+    class Meta:
+        model = AgendaItem
+        fields = ["kind", "start", "end", "room", "audience", "parent", *localized("title", "description")]
+        widgets = {"start": TimeInput(), "end": TimeInput()}
+
+    def __init__(self, *args, day: Day, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.day = day
+        self.default_language = day.event.default_language
+        self._label_translated_fields()
+        blocks = day.items.filter(parent__isnull=True)
+        if self.instance.pk:
+            blocks = blocks.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = blocks
+        self.fields["parent"].label = _("Part of the block")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.require_in_default_language(cleaned, "title")
+        return cleaned
+
+
+class AppearanceForm(forms.ModelForm):
+    class Meta:
+        model = ItemPerson
+        fields = ["person", "role", "remote", "to_be_confirmed", "order"]
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = event.people.all()
+
+
+AppearanceFormSet = forms.inlineformset_factory(
+    AgendaItem, ItemPerson, form=AppearanceForm, extra=2, can_delete=True,
+)
+
+
+# --- People -----------------------------------------------------------------------------------------
+
+
+class PersonForm(FieldsetsMixin, forms.ModelForm):
+    translated = ("job_title", "bio")
+    layout = [(None, ["honorific", "name", "slug", "organisation"])]
+
+    class Meta:
+        model = Person
+        fields = ["honorific", "name", "slug", "organisation", *localized("job_title", "bio")]
+        help_texts = {"slug": _("Leave empty to make one from the name.")}
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.instance.event = event
+        self.default_language = event.default_language
+        self.fields["slug"].required = False
+        self._label_translated_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        name, slug = cleaned.get("name"), cleaned.get("slug")
+        if name and not slug:
+            cleaned["slug"] = services.unique_person_slug(event=self.event, name=name, exclude_pk=self.instance.pk)
+            self.instance.slug = cleaned["slug"]
+        elif slug and self.event.people.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            self.add_error("slug", _("Another person of this event already uses this short name."))
+        return cleaned
+
+
+# --- Partners ---------------------------------------------------------------------------------------
+
+
+class LogoField(forms.ImageField):
+    """A logo: at most settings.LOGO_MAX_BYTES, a PNG, JPEG or WebP that Pillow can open.
+
+    SVG is refused: Pillow cannot check it and it may carry scripts.
+    """
+
+    default_error_messages = {
+        "invalid_image": _("This file is not a PNG, JPEG or WebP image. Choose a picture in one of these formats."),
+        "too_large": _("The logo is %(size)s MB; the largest allowed is %(limit)s MB."),
+    }
+
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        limit = settings.LOGO_MAX_BYTES
+        if data.size > limit:
+            raise ValidationError(
+                self.error_messages["too_large"], code="too_large",
+                params={"size": f"{data.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"},
+            )
+        image_file = super().to_python(data)
+        if image_file.image.format not in LOGO_FORMATS:
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+        return image_file
+
+
+class OrganisationForm(FieldsetsMixin, forms.ModelForm):
+    translated = ("logo_alt", "description")
+    layout = [(None, ["kind", "order", "name", "acronym", "website", "logo"])]
+
+    kind = forms.ChoiceField(label=_("Role in the event"), choices=EventPartner.Kind.choices)
+    order = forms.IntegerField(label=_("Order"), min_value=0, initial=0)
+    logo = LogoField(label=_("Logo"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "acronym", "website", "logo", *localized("logo_alt", "description")]
+
+    def __init__(self, *args, event: Event, partner: EventPartner | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default_language = event.default_language
+        self._label_translated_fields()
+        self.fields["logo"].help_text = _("PNG, JPEG or WebP, at most %(limit)s MB.") % {
+            "limit": f"{settings.LOGO_MAX_BYTES / 1048576:.0f}"
+        }
+        if partner is not None:
+            self.initial.setdefault("kind", partner.kind)
+            self.initial.setdefault("order", partner.order)
+
+    def clean(self):
+        cleaned = super().clean()
+        logo = cleaned.get("logo")
+        if logo:  # a new upload, or the logo already saved
+            self.require_in_default_language(cleaned, "logo_alt")
+        return cleaned
+
+
+# --- Documents --------------------------------------------------------------------------------------
+
+
+class DocumentForm(FieldsetsMixin, forms.ModelForm):
+    translated = ("title",)
+    layout = [(None, ["kind", "language", "file", "url", "is_public", "order"])]
+
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Document
+        fields = ["kind", "language", "file", "url", "is_public", "order", *localized("title")]
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.event = event
+        self.default_language = event.default_language
+        self._label_translated_fields()
+        self.fields["file"].help_text = _("%(extensions)s; at most %(limit)s MB.") % {
+            "extensions": ", ".join(DOCUMENT_EXTENSIONS).upper(),
+            "limit": f"{settings.DOCUMENT_MAX_BYTES / 1048576:.0f}",
+        }
+        self.fields["url"].help_text = _("Or a link to the document elsewhere.")
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):  # a new upload, not the file already saved
+            extension = Path(upload.name).suffix.lower().lstrip(".")
+            if extension not in DOCUMENT_EXTENSIONS:
+                raise ValidationError(
+                    _("Files of type “%(extension)s” are not accepted. Allowed: %(allowed)s."),
+                    params={"extension": extension or "?", "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
+                )
+            if upload.size > settings.DOCUMENT_MAX_BYTES:
+                raise ValidationError(
+                    _("The file is %(size)s MB; the largest allowed is %(limit)s MB."),
+                    params={
+                        "size": f"{upload.size / 1048576:.1f}",
+                        "limit": f"{settings.DOCUMENT_MAX_BYTES / 1048576:.0f}",
+                    },
+                )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        self.require_in_default_language(cleaned, "title")
+        return cleaned
+
+
+# --- Roles ------------------------------------------------------------------------------------------
+
+
+class GrantRoleForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the account"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

@@ -1,0 +1,59 @@
+"""The agenda and day pages cost the same number of queries whatever the size of the agenda."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from events.models import Audience, ItemKind
+from tests.factories import AgendaItemFactory, DayFactory, EventFactory, EventRoleFactory, PersonFactory
+
+from .factories import ItemPersonFactory
+
+
+def _build(event, *, days: int, items: int):
+    """`days` public days, each with `items` items with two people and a block of two rotations."""
+    for d in range(days):
+        day = DayFactory(event=event, date=event.start_date + datetime.timedelta(days=d), audience=Audience.PUBLIC)
+        for i in range(items):
+            item = AgendaItemFactory(day=day, start=datetime.time(7 + i // 4, (i % 4) * 15),
+                                     end=datetime.time(7 + i // 4, (i % 4) * 15 + 10))
+            for _ in range(2):
+                ItemPersonFactory(item=item, person=PersonFactory(event=event), remote=True)
+        block = AgendaItemFactory(day=day, kind=ItemKind.THEMATIC_TABLES, start=datetime.time(20, 0),
+                                  end=datetime.time(22, 0))
+        for r in range(2):
+            rotation = AgendaItemFactory(day=day, parent=block, kind=ItemKind.ROTATION,
+                                         start=datetime.time(20 + r, 0), end=datetime.time(21 + r, 0))
+            ItemPersonFactory(item=rotation, person=PersonFactory(event=event))
+    return event
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    # event, days, items, rotations, people of items, people of rotations, participants' days hidden.
+    ("anonymous", 7),
+    # + session, user, roles, registration; members see every day: no hidden-days query.
+    ("member", 10),
+])
+def test_public_agenda_query_count_constant(db, client, make_user, role, expected, django_assert_num_queries):
+    small = _build(EventFactory(), days=2, items=3)
+    large = _build(EventFactory(), days=5, items=20)
+    if role == "member":
+        user = make_user(small, "member")
+        EventRoleFactory(event=large, user=user, role="member")
+        client.force_login(user)
+    with django_assert_num_queries(expected):
+        assert client.get(reverse("events:agenda", args=[small.slug])).status_code == 200
+    with django_assert_num_queries(expected):
+        response = client.get(reverse("events:agenda", args=[large.slug]))
+    assert response.status_code == 200
+    assert response.content.decode().count('class="item item-') == 5 * (20 + 1 + 2)
+
+
+def test_public_day_query_count_constant(db, client, django_assert_num_queries):
+    small = _build(EventFactory(), days=2, items=3)
+    large = _build(EventFactory(), days=5, items=20)
+    # event, day, day again with its items, rotations, two kinds of people, visible dates.
+    for event in (small, large):
+        with django_assert_num_queries(8):
+            response = client.get(reverse("events:day_detail", args=[event.slug, "2024-06-04"]))
+        assert response.status_code == 200
