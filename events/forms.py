@@ -1,4 +1,5 @@
 """Forms of the organiser pages. Translated fields appear as one fieldset per portal language."""
+
 from __future__ import annotations
 
 import zoneinfo
@@ -14,7 +15,16 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import services
 from .models import (
-    LANGUAGE_CHOICES, AgendaItem, Day, Document, Event, EventPartner, ItemPerson, Organisation, Person, Role,
+    LANGUAGE_CHOICES,
+    AgendaItem,
+    Day,
+    Document,
+    Event,
+    EventPartner,
+    ItemPerson,
+    Organisation,
+    Person,
+    Role,
 )
 
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
@@ -125,12 +135,26 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
         model = Event
         fields = [
             *localized("title", "subtitle", "description", "objectives", "practical_information"),
-            "slug", "series", "venue", "city", "country", "timezone", "start_date", "end_date", "languages",
-            "default_language", "is_published", "capacity", "signup_opens", "signup_closes",
+            "slug",
+            "series",
+            "venue",
+            "city",
+            "country",
+            "timezone",
+            "start_date",
+            "end_date",
+            "languages",
+            "default_language",
+            "is_published",
+            "capacity",
+            "signup_opens",
+            "signup_closes",
         ]
         widgets = {
-            "start_date": DateInput(), "end_date": DateInput(),
-            "signup_opens": DateTimeInput(), "signup_closes": DateTimeInput(),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "signup_opens": DateTimeInput(),
+            "signup_closes": DateTimeInput(),
         }
         help_texts = {
             "slug": _("Letters, digits and hyphens: the event's address, /e/<short name>/."),
@@ -243,7 +267,11 @@ class AppearanceForm(forms.ModelForm):
 
 
 AppearanceFormSet = forms.inlineformset_factory(
-    AgendaItem, ItemPerson, form=AppearanceForm, extra=2, can_delete=True,
+    AgendaItem,
+    ItemPerson,
+    form=AppearanceForm,
+    extra=2,
+    can_delete=True,
 )
 
 
@@ -271,7 +299,9 @@ class PersonForm(FieldsetsMixin, forms.ModelForm):
         cleaned = super().clean()
         name, slug = cleaned.get("name"), cleaned.get("slug")
         if name and not slug:
-            cleaned["slug"] = services.unique_person_slug(event=self.event, name=name, exclude_pk=self.instance.pk)
+            cleaned["slug"] = services.unique_person_slug(
+                event=self.event, name=name, exclude_pk=self.instance.pk
+            )
             self.instance.slug = cleaned["slug"]
         elif slug and self.event.people.filter(slug=slug).exclude(pk=self.instance.pk).exists():
             self.add_error("slug", _("Another person of this event already uses this short name."))
@@ -288,7 +318,9 @@ class LogoField(forms.ImageField):
     """
 
     default_error_messages = {
-        "invalid_image": _("This file is not a PNG, JPEG or WebP image. Choose a picture in one of these formats."),
+        "invalid_image": _(
+            "This file is not a PNG, JPEG or WebP image. Choose a picture in one of these formats."
+        ),
         "too_large": _("The logo is %(size)s MB; the largest allowed is %(limit)s MB."),
     }
 
@@ -298,7 +330,8 @@ class LogoField(forms.ImageField):
         limit = settings.LOGO_MAX_BYTES
         if data.size > limit:
             raise ValidationError(
-                self.error_messages["too_large"], code="too_large",
+                self.error_messages["too_large"],
+                code="too_large",
                 params={"size": f"{data.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"},
             )
         image_file = super().to_python(data)
@@ -309,7 +342,7 @@ class LogoField(forms.ImageField):
 
 class OrganisationForm(FieldsetsMixin, forms.ModelForm):
     translated = ("logo_alt", "description")
-    layout = [(None, ["kind", "order", "name", "acronym", "website", "logo"])]
+    layout = [(None, ["name", "acronym", "website", "kind", "order", "logo"])]
 
     kind = forms.ChoiceField(label=_("Role in the event"), choices=EventPartner.Kind.choices)
     order = forms.IntegerField(label=_("Order"), min_value=0, initial=0)

@@ -332,14 +332,16 @@ class AgendaItem(models.Model):
                 errors["parent"] = _("A part must be on the same day as the block it belongs to.")
             elif self.pk and self.children.exists():
                 errors["parent"] = _("This item has parts of its own, so it cannot be part of another block.")
-            elif self.start and self.end and not errors and (self.start < parent.start or self.end > parent.end):
-                errors["start"] = _("A part must fit inside the block it belongs to (%(start)s–%(end)s).") % {
+            elif self.start and self.end and (self.start < parent.start or self.end > parent.end):
+                message = _("A part must fit inside the block it belongs to (%(start)s–%(end)s).")
+                errors["start"] = message % {
                     "start": parent.start.strftime("%H:%M"), "end": parent.end.strftime("%H:%M")
                 }
         if not errors and self.pk and self.start and self.end:
             outside = self.children.exclude(start__gte=self.start, end__lte=self.end).order_by("start").first()
             if outside is not None:
-                errors["end"] = _("The part “%(title)s” (%(start)s–%(end)s) would no longer fit inside this block.") % {
+                message = _("The part “%(title)s” (%(start)s–%(end)s) would no longer fit inside this block.")
+                errors["end"] = message % {
                     "title": outside.title, "start": outside.start.strftime("%H:%M"),
                     "end": outside.end.strftime("%H:%M"),
                 }

@@ -3,17 +3,19 @@
 Views validate a form and call one of these functions. Every function is keyword-only; those that write
 more than one row run in a transaction so that a failure saves nothing.
 """
+
 from __future__ import annotations
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import AgendaItem, Day, Event, EventPartner, EventRole, ItemPerson, Organisation, Person, Role
+from .models import AgendaItem, Day, Event, EventPartner, EventRole, ItemPerson, Organisation, Role
 from .permissions import forget_roles
 
 
@@ -62,11 +64,16 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
     event = day.event
     if not (event.start_date <= date <= event.end_date):
         raise ServiceError(_("The day must fall between the event's first and last day."))
+    taken = _("The event already has a day on %(date)s.") % {"date": date.isoformat()}
     if event.days.filter(date=date).exists():
-        raise ServiceError(_("The event already has a day on %(date)s.") % {"date": date.isoformat()})
+        raise ServiceError(taken)
     items = list(day.items.order_by("parent_id", "start", "order", "pk"))
     appearances = list(ItemPerson.objects.filter(item__day=day).order_by("pk"))
-    new_day = _clone(Day.objects.get(pk=day.pk), date=date)
+    try:
+        with transaction.atomic():
+            new_day = _clone(Day.objects.get(pk=day.pk), date=date)
+    except IntegrityError:  # another request took the date since the check above
+        raise ServiceError(taken) from None
     new_pks: dict[int, int] = {}
     # Blocks first, so that their parts can point at the copies.
     for item in sorted(items, key=lambda i: i.parent_id is not None):
@@ -76,8 +83,12 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
         new_pks[old_pk] = copy.pk
     ItemPerson.objects.bulk_create(
         ItemPerson(
-            item_id=new_pks[a.item_id], person_id=a.person_id, role=a.role, remote=a.remote,
-            to_be_confirmed=a.to_be_confirmed, order=a.order,
+            item_id=new_pks[a.item_id],
+            person_id=a.person_id,
+            role=a.role,
+            remote=a.remote,
+            to_be_confirmed=a.to_be_confirmed,
+            order=a.order,
         )
         for a in appearances
     )
@@ -89,8 +100,16 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
 
 @transaction.atomic
 def save_item(*, item_form, appearance_formset) -> AgendaItem:
-    """Save an item and its people appearances together, or nothing."""
-    item = item_form.save()
+    """Save an item and its people appearances together, or nothing.
+
+    A new item (or one moved to another start time) goes last among the items that start with it.
+    """
+    item = item_form.save(commit=False)
+    if item.pk is None or {"start", "parent"} & set(item_form.changed_data):
+        siblings = AgendaItem.objects.filter(day_id=item.day_id, start=item.start, parent_id=item.parent_id)
+        last = siblings.exclude(pk=item.pk).aggregate(last=Max("order"))["last"]
+        item.order = 0 if last is None else last + 1
+    item.save()
     appearance_formset.instance = item
     appearance_formset.save()
     return item
@@ -129,7 +148,9 @@ def move_item(*, item: AgendaItem, direction: str) -> bool:
 def unique_person_slug(*, event: Event, name: str, exclude_pk: int | None = None) -> str:
     """A slug from `name` that no other person of `event` uses (“ana-perez”, “ana-perez-2”, ...)."""
     base = slugify(name)[:90] or "person"
-    taken = set(event.people.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True))
+    taken = set(
+        event.people.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
+    )
     slug, n = base, 2
     while slug in taken:
         slug = f"{base}-{n}"
@@ -151,8 +172,9 @@ def organisation_is_shared(*, organisation: Organisation, event: Event) -> bool:
 
 
 @transaction.atomic
-def save_partner(*, event: Event, organisation_form, kind: str, order: int, partner: EventPartner | None = None
-                 ) -> EventPartner:
+def save_partner(
+    *, event: Event, organisation_form, kind: str, order: int, partner: EventPartner | None = None
+) -> EventPartner:
     """Save the organisation from `organisation_form` and link it to `event` as `kind`.
 
     Organisations may be shared between events; an organiser editing a shared one gets a copy for their
@@ -163,11 +185,15 @@ def save_partner(*, event: Event, organisation_form, kind: str, order: int, part
         organisation.pk = None
         organisation.id = None
         organisation._state.adding = True
-    organisation = organisation_form.save()
-    if EventPartner.objects.filter(event=event, organisation=organisation, kind=kind).exclude(
-        pk=getattr(partner, "pk", None)
-    ).exists():
+    # Check before saving, so that a refused form leaves no uploaded logo behind.
+    if (
+        organisation.pk is not None
+        and EventPartner.objects.filter(event=event, organisation=organisation, kind=kind)
+        .exclude(pk=getattr(partner, "pk", None))
+        .exists()
+    ):
         raise ServiceError(_("This organisation is already listed with that role."))
+    organisation = organisation_form.save()
     if partner is None:
         partner = EventPartner(event=event)
     old_organisation_id = partner.organisation_id
@@ -205,7 +231,9 @@ def find_user_by_email(*, email: str):
     email = email.strip()
     user = User.objects.filter(email__iexact=email).order_by("pk").first()
     if user is None:
-        address = EmailAddress.objects.filter(email__iexact=email).select_related("user").order_by("pk").first()
+        address = (
+            EmailAddress.objects.filter(email__iexact=email).select_related("user").order_by("pk").first()
+        )
         user = address.user if address else None
     return user
 
@@ -234,7 +262,9 @@ def revoke_role(*, event_role: EventRole) -> None:
             EventRole.objects.select_for_update().filter(event_id=event_role.event_id, role=Role.ORGANISER)
         )
         if len(organisers) <= 1:
-            raise ServiceError(_("An event needs at least one organiser: grant the role to someone else first."))
+            raise ServiceError(
+                _("An event needs at least one organiser: grant the role to someone else first.")
+            )
     event_role.delete()
     forget_roles(event_role.user)
 
@@ -245,4 +275,3 @@ def validate_day_date(*, event: Event, date: datetime.date, exclude_pk: int | No
         raise ValidationError(_("The day must fall between the event's first and last day."))
     if event.days.filter(date=date).exclude(pk=exclude_pk).exists():
         raise ValidationError(_("The event already has a day on %(date)s.") % {"date": date.isoformat()})
-

@@ -1,4 +1,5 @@
 """Organiser pages: /manage/events/new/ and everything under /e/<slug>/manage/ (names prefixed manage_)."""
+
 from django.urls import path
 
 from .views import organiser as views
@@ -30,13 +31,19 @@ urlpatterns = [
     path(m + "partners/", views.PartnerListView.as_view(), name="manage_partners"),
     path(m + "partners/add/", views.PartnerCreateView.as_view(), name="manage_partner_add"),
     path(m + "partners/<int:partner_pk>/", views.PartnerEditView.as_view(), name="manage_partner_edit"),
-    path(m + "partners/<int:partner_pk>/delete/", views.PartnerDeleteView.as_view(), name="manage_partner_delete"),
+    path(
+        m + "partners/<int:partner_pk>/delete/",
+        views.PartnerDeleteView.as_view(),
+        name="manage_partner_delete",
+    ),
     # Documents
     path(m + "documents/", views.DocumentListView.as_view(), name="manage_documents"),
     path(m + "documents/add/", views.DocumentCreateView.as_view(), name="manage_document_add"),
     path(m + "documents/<int:document_pk>/", views.DocumentEditView.as_view(), name="manage_document_edit"),
     path(
-        m + "documents/<int:document_pk>/delete/", views.DocumentDeleteView.as_view(), name="manage_document_delete"
+        m + "documents/<int:document_pk>/delete/",
+        views.DocumentDeleteView.as_view(),
+        name="manage_document_delete",
     ),
     # Roles
     path(m + "roles/", views.RoleListView.as_view(), name="manage_roles"),

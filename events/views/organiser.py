@@ -3,6 +3,7 @@
 Every view needs the "event.change" permission on the event in the URL and fetches objects through that
 event, so an id from another event is a 404. Writes that touch several rows go through events.services.
 """
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -13,13 +14,14 @@ from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from .. import forms, services
-from ..models import AgendaItem, Day, Document, EventPartner, EventRole, ItemPerson, Person, Role
+from ..models import AgendaItem, Day, Document, Event, EventPartner, EventRole, ItemPerson, Person, Role
 from ..permissions import EventPermissionMixin, forget_roles, has_perm
 
 
@@ -60,7 +62,9 @@ class ManageFormView(ManageMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(heading=self.get_heading(), submit_label=self.submit_label, cancel_url=self.get_cancel_url())
+        context.update(
+            heading=self.get_heading(), submit_label=self.submit_label, cancel_url=self.get_cancel_url()
+        )
         return context
 
     def get_heading(self) -> str:
@@ -89,7 +93,9 @@ class ManageDeleteView(ManageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(object=self.get_object(), consequences=self.consequences(), cancel_url=self.get_success_url())
+        context.update(
+            object=self.get_object(), consequences=self.consequences(), cancel_url=self.get_success_url()
+        )
         return context
 
     def delete(self, obj) -> None:
@@ -141,7 +147,9 @@ class EventDashboardView(ManageMixin, TemplateView):
             "documents": event.documents.count(),
             "roles": event.roles.count(),
         }
-        context["event_languages"] = [label for code, label in forms.LANGUAGE_CHOICES if code in event.languages]
+        context["event_languages"] = [
+            label for code, label in forms.LANGUAGE_CHOICES if code in event.languages
+        ]
         return context
 
 
@@ -153,7 +161,8 @@ class EventEditView(ManageFormView):
 
     def get_form_kwargs(self):
         kwargs = FormView.get_form_kwargs(self)
-        kwargs["instance"] = self.event
+        # A copy: an invalid form must not change the event the page header shows (title, slug in links).
+        kwargs["instance"] = Event.objects.get(pk=self.event.pk)
         return kwargs
 
     def get_success_url(self) -> str:
@@ -209,7 +218,12 @@ class DayDeleteView(DayObjectMixin, ManageDeleteView):
 
     def consequences(self):
         count = self.get_object().items.count()
-        return [_("Its %(count)s agenda items are deleted with it.") % {"count": count}] if count else []
+        message = ngettext(
+            "Its %(count)s agenda item is deleted with it.",
+            "Its %(count)s agenda items are deleted with it.",
+            count,
+        )
+        return [message % {"count": count}] if count else []
 
     def get_success_url(self):
         return self.manage_url("days")
@@ -221,7 +235,7 @@ class DayDuplicateView(DayObjectMixin, ManageFormView):
     submit_label = gettext_lazy("Duplicate")
 
     def get_heading(self):
-        return _("Duplicate the day of %(date)s") % {"date": self.get_day().date.isoformat()}
+        return _("Duplicate the day of %(date)s") % {"date": date_format(self.get_day().date)}
 
     def get_success_url(self):
         return self.manage_url("days")
@@ -305,9 +319,13 @@ class ItemFormMixin:
 
     def render(self, day, form, formset):
         item = self.get_item()
-        heading = _("Edit the item") if item else _("Add an item to %(date)s") % {"date": day.date.isoformat()}
+        heading = _("Edit the item") if item else _("Add an item")
         context = self.get_context_data(
-            day=day, form=form, formset=formset, item=item, heading=heading,
+            day=day,
+            form=form,
+            formset=formset,
+            item=item,
+            heading=heading,
             cancel_url=reverse("events:manage_items", kwargs={"slug": self.event.slug}),
         )
         return self.render_to_response(context)
@@ -320,7 +338,9 @@ class ItemFormMixin:
         if form.is_valid() and formset.is_valid():
             item = services.save_item(item_form=form, appearance_formset=formset)
             messages.success(request, _("Saved “%(title)s”.") % {"title": item.title})
-            return redirect(reverse("events:manage_items", kwargs={"slug": self.event.slug}) + f"#day-{day.pk}")
+            return redirect(
+                reverse("events:manage_items", kwargs={"slug": self.event.slug}) + f"#day-{day.pk}"
+            )
         return self.render(day, form, formset)
 
 
@@ -346,7 +366,10 @@ class ItemDeleteView(ManageDeleteView):
 
     def consequences(self):
         count = self.get_object().children.count()
-        return [_("Its %(count)s parts are deleted with it.") % {"count": count}] if count else []
+        message = ngettext(
+            "Its %(count)s part is deleted with it.", "Its %(count)s parts are deleted with it.", count
+        )
+        return [message % {"count": count}] if count else []
 
     def get_success_url(self):
         return self.manage_url("items")
@@ -405,7 +428,12 @@ class PersonDeleteView(ManageDeleteView):
 
     def consequences(self):
         count = self.get_object().appearances.count()
-        return [_("They are removed from %(count)s agenda items.") % {"count": count}] if count else []
+        message = ngettext(
+            "They are removed from %(count)s agenda item.",
+            "They are removed from %(count)s agenda items.",
+            count,
+        )
+        return [message % {"count": count}] if count else []
 
     def get_success_url(self):
         return self.manage_url("people")
@@ -446,8 +474,11 @@ class PartnerCreateView(ManageFormView):
     def form_valid(self, form):
         try:
             partner = services.save_partner(
-                event=self.event, organisation_form=form, kind=form.cleaned_data["kind"],
-                order=form.cleaned_data["order"], partner=self.get_partner(),
+                event=self.event,
+                organisation_form=form,
+                kind=form.cleaned_data["kind"],
+                order=form.cleaned_data["order"],
+                partner=self.get_partner(),
             )
         except services.ServiceError as error:
             form.add_error("kind", str(error))
@@ -462,7 +493,9 @@ class PartnerEditView(PartnerCreateView):
     def get_partner(self):
         if not hasattr(self, "_partner"):
             self._partner = get_object_or_404(
-                EventPartner.objects.select_related("organisation"), pk=self.kwargs["partner_pk"], event=self.event
+                EventPartner.objects.select_related("organisation"),
+                pk=self.kwargs["partner_pk"],
+                event=self.event,
             )
         return self._partner
 
@@ -472,7 +505,8 @@ class PartnerDeleteView(ManageDeleteView):
 
     def get_object(self):
         return get_object_or_404(
-            EventPartner.objects.select_related("organisation", "event"), pk=self.kwargs["partner_pk"],
+            EventPartner.objects.select_related("organisation", "event"),
+            pk=self.kwargs["partner_pk"],
             event=self.event,
         )
 
@@ -556,7 +590,8 @@ class RoleListView(ManageMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("%(email)s is now %(role)s.") % {"email": event_role.user.email, "role": event_role.get_role_display()},
+            _("%(email)s is now %(role)s.")
+            % {"email": event_role.user.email, "role": event_role.get_role_display()},
         )
         return redirect(reverse("events:manage_roles", kwargs={"slug": self.event.slug}))
 
@@ -565,7 +600,9 @@ class RoleRevokeView(ManageMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        event_role = get_object_or_404(EventRole.objects.select_related("user"), pk=kwargs["role_pk"], event=self.event)
+        event_role = get_object_or_404(
+            EventRole.objects.select_related("user"), pk=kwargs["role_pk"], event=self.event
+        )
         try:
             services.revoke_role(event_role=event_role)
         except services.ServiceError as error:
@@ -580,4 +617,3 @@ class RoleRevokeView(ManageMixin, View):
         if not has_perm(request.user, self.event, "event.change"):
             return redirect(self.event.get_absolute_url())
         return redirect(reverse("events:manage_roles", kwargs={"slug": self.event.slug}))
-

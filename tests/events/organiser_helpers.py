@@ -1,4 +1,5 @@
 """Data and small helpers for the organiser tests (kept out of conftest.py so that areas don't collide)."""
+
 import datetime
 import io
 
@@ -25,7 +26,9 @@ def build_agenda(event, *, days=1, items_per_day=1, people_per_item=1):
             )
             for p in range(people_per_item):
                 person = PersonFactory(event=event)
-                em.ItemPerson.objects.create(item=item, person=person, role=em.ItemPerson.Role.SPEAKER, order=p)
+                em.ItemPerson.objects.create(
+                    item=item, person=person, role=em.ItemPerson.Role.SPEAKER, order=p
+                )
         created.append(day)
     return created
 
@@ -36,9 +39,19 @@ def event_objects(event):
     item = AgendaItemFactory(day=day)
     person = PersonFactory(event=event)
     organisation = OrganisationFactory()
-    partner = em.EventPartner.objects.create(event=event, organisation=organisation, kind=em.EventPartner.Kind.FUNDER)
-    document = em.Document.objects.create(event=event, title="Concept note", url="https://example.org/note.pdf")
+    partner = em.EventPartner.objects.create(
+        event=event, organisation=organisation, kind=em.EventPartner.Kind.FUNDER
+    )
+    document = em.Document.objects.create(
+        event=event, title="Concept note", url="https://example.org/note.pdf"
+    )
     member = UserFactory()
     event_role = em.EventRole.objects.create(event=event, user=member, role=em.Role.MEMBER)
-    return {"day": day, "item": item, "person": person, "partner": partner, "document": document,
-            "event_role": event_role}
+    return {
+        "day": day,
+        "item": item,
+        "person": person,
+        "partner": partner,
+        "document": document,
+        "event_role": event_role,
+    }

@@ -26,7 +26,9 @@ def test_event_last_day_before_first_day_is_refused():
 
 def test_event_default_language_must_be_offered():
     event = EventFactory.build(languages=["es"], default_language="en")
-    assert errors_of(event)["default_language"] == ["The default language must be one of the languages offered."]
+    assert errors_of(event)["default_language"] == [
+        "The default language must be one of the languages offered."
+    ]
 
 
 def test_event_unknown_timezone_is_refused():
@@ -70,7 +72,9 @@ def test_new_item_overlapping_in_one_room_is_refused():
     day = DayFactory()
     AgendaItemFactory(day=day, start=t(9), end=t(10), room="Sala Guanacaste", title="Welcome remarks")
     item = AgendaItem(day=day, start=t(9, 30), end=t(11), title="Panel", kind="panel", room="sala guanacaste")
-    assert errors_of(item)["room"] == ["sala guanacaste is already used from 09:00 to 10:00 by “Welcome remarks”."]
+    assert errors_of(item)["room"] == [
+        "sala guanacaste is already used from 09:00 to 10:00 by “Welcome remarks”."
+    ]
 
 
 def test_edited_item_overlapping_in_one_room_is_refused():
@@ -104,15 +108,17 @@ def test_rotation_inside_its_block_shares_the_room():
     day = DayFactory()
     block = AgendaItemFactory(day=day, start=t(14), end=t(17), room="Hall", kind="thematic_tables")
     AgendaItemFactory(day=day, parent=block, start=t(14), end=t(15), room="Hall", kind="rotation")
-    AgendaItem(day=day, parent=block, start=t(15), end=t(16), title="Second rotation", kind="rotation",
-               room="Hall").full_clean()
+    AgendaItem(
+        day=day, parent=block, start=t(15), end=t(16), title="Second rotation", kind="rotation", room="Hall"
+    ).full_clean()
 
 
 def test_rotation_outside_its_block_is_refused():
     day = DayFactory()
     block = AgendaItemFactory(day=day, start=t(14), end=t(17), kind="thematic_tables")
-    rotation = AgendaItem(day=day, parent=block, start=t(16, 30), end=t(17, 30), title="Third rotation",
-                          kind="rotation")
+    rotation = AgendaItem(
+        day=day, parent=block, start=t(16, 30), end=t(17, 30), title="Third rotation", kind="rotation"
+    )
     assert errors_of(rotation)["start"] == ["A part must fit inside the block it belongs to (14:00–17:00)."]
 
 
@@ -137,4 +143,6 @@ def test_shrinking_a_block_past_its_parts_is_refused():
     block = AgendaItemFactory(day=day, start=t(14), end=t(17))
     AgendaItemFactory(day=day, parent=block, start=t(16), end=t(17), title="Third rotation")
     block.end = t(16)
-    assert errors_of(block)["end"] == ["The part “Third rotation” (16:00–17:00) would no longer fit inside this block."]
+    assert errors_of(block)["end"] == [
+        "The part “Third rotation” (16:00–17:00) would no longer fit inside this block."
+    ]

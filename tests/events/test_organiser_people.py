@@ -14,14 +14,24 @@ def manage(name, event, **kwargs):
 def test_person_slug_is_made_from_the_name_and_unique_per_event(client_as, event):
     PersonFactory(event=event, name="Guillaume Landry", slug="guillaume-landry")
     PersonFactory(name="Guillaume Landry", slug="guillaume-landry-2")  # another event: no clash
-    response = client_as("organiser").post(manage("manage_person_add", event), {
-        "honorific": "Mr.", "name": "Guillaume Landry", "organisation": "ECPAT International",
-        "job_title_en": "Executive Director", "job_title_es": "Director Ejecutivo", "bio_fr": "Biographie",
-    })
+    response = client_as("organiser").post(
+        manage("manage_person_add", event),
+        {
+            "honorific": "Mr.",
+            "name": "Guillaume Landry",
+            "organisation": "ECPAT International",
+            "job_title_en": "Executive Director",
+            "job_title_es": "Director Ejecutivo",
+            "bio_fr": "Biographie",
+        },
+    )
     assert response.status_code == 302
     person = Person.objects.get(event=event, slug="guillaume-landry-2")
     assert (person.display_name, person.job_title_en, person.job_title_es, person.bio_fr) == (
-        "Mr. Guillaume Landry", "Executive Director", "Director Ejecutivo", "Biographie"
+        "Mr. Guillaume Landry",
+        "Executive Director",
+        "Director Ejecutivo",
+        "Biographie",
     )
 
 
@@ -36,8 +46,10 @@ def test_person_slug_taken_in_event_is_refused(client_as, event):
 def test_organiser_edits_and_deletes_person(client_as, event):
     person = PersonFactory(event=event, name="Fabio", slug="fabio")
     client = client_as("organiser")
-    response = client.post(manage("manage_person_edit", event, person_pk=person.pk),
-                           {"name": "Fabio González Flórez", "slug": "fabio", "honorific": "Mr."})
+    response = client.post(
+        manage("manage_person_edit", event, person_pk=person.pk),
+        {"name": "Fabio González Flórez", "slug": "fabio", "honorific": "Mr."},
+    )
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.display_name == "Mr. Fabio González Flórez"

@@ -1,4 +1,5 @@
 """Every organiser URL for every role: only the event's organisers get in."""
+
 import pytest
 from django.urls import reverse
 
@@ -81,7 +82,9 @@ def test_organiser_url_by_role(client_as, event, name, kwargs, method, role, exp
         assert EventRole.objects.filter(pk=objects["event_role"].pk).exists()
 
 
-@pytest.mark.parametrize(("name", "kwargs", "method"), [u for u in URLS if u[1]], ids=[u[0] for u in URLS if u[1]])
+@pytest.mark.parametrize(
+    ("name", "kwargs", "method"), [u for u in URLS if u[1]], ids=[u[0] for u in URLS if u[1]]
+)
 def test_organiser_url_with_object_of_another_event_is_404(client_as, event, name, kwargs, method):
     other_event = EventFactory()
     EventRoleFactory(event=other_event, role=Role.ORGANISER)  # so the other event keeps an organiser
@@ -131,7 +134,11 @@ def test_create_event_page_by_kind_of_user(client, make_user, who, expected):
 def test_manage_link_in_event_nav_only_for_those_who_may_change(client_as, event):
     from django.template.loader import render_to_string
 
-    html = render_to_string("events/partials/_event_nav_manage.html", {"event": event, "can_change_event": True})
+    html = render_to_string(
+        "events/partials/_event_nav_manage.html", {"event": event, "can_change_event": True}
+    )
     assert f'href="/e/{event.slug}/manage/"' in html
-    html = render_to_string("events/partials/_event_nav_manage.html", {"event": event, "can_change_event": False})
+    html = render_to_string(
+        "events/partials/_event_nav_manage.html", {"event": event, "can_change_event": False}
+    )
     assert html.strip() == ""

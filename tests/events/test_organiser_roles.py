@@ -14,8 +14,11 @@ def manage(name, event, **kwargs):
 def test_organiser_grants_role_by_email(client_as, event):
     rapporteur = UserFactory(email="Ana.Rapporteur@example.org")
     client = client_as("organiser")
-    response = client.post(manage("manage_roles", event), {"email": "ana.rapporteur@EXAMPLE.org",
-                                                           "role": "rapporteur"}, follow=True)
+    response = client.post(
+        manage("manage_roles", event),
+        {"email": "ana.rapporteur@EXAMPLE.org", "role": "rapporteur"},
+        follow=True,
+    )
     assert "Ana.Rapporteur@example.org is now Rapporteur." in response.content.decode()
     assert list(EventRole.objects.filter(user=rapporteur).values_list("event", "role")) == [
         (event.pk, Role.RAPPORTEUR)
@@ -27,8 +30,11 @@ def test_granting_a_role_to_an_unknown_address_explains_and_saves_nothing(client
     before = EventRole.objects.count()
     response = client.post(manage("manage_roles", event), {"email": "nobody@example.org", "role": "member"})
     assert response.status_code == 200
-    assert ("No account uses the address nobody@example.org. Ask the person to sign up first, then grant the role."
-            in response.content.decode())
+    message = (
+        "No account uses the address nobody@example.org. "
+        "Ask the person to sign up first, then grant the role."
+    )
+    assert message in response.content.decode()
     assert EventRole.objects.count() == before
 
 
@@ -45,8 +51,10 @@ def test_last_organiser_cannot_be_removed(client_as, event):
     page = client.get(manage("manage_roles", event))
     assert "Last organiser" in page.content.decode()
     response = client.post(manage("manage_role_revoke", event, role_pk=own_role.pk), follow=True)
-    assert ("An event needs at least one organiser: grant the role to someone else first."
-            in response.content.decode())
+    assert (
+        "An event needs at least one organiser: grant the role to someone else first."
+        in response.content.decode()
+    )
     assert EventRole.objects.filter(pk=own_role.pk).exists()
 
 

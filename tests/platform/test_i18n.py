@@ -86,9 +86,11 @@ def test_event_default_language_wins_over_the_global_fallback_order(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
 
     content = client.get(event.get_absolute_url()).content.decode()
+    agenda = client.get(reverse("events:agenda", args=[event.slug])).content.decode()
 
     assert "<h1>Diálogo de San José</h1>" in content
-    assert "Cosecha" in content
+    assert "Cosecha" in agenda
+    assert "Harvesting" not in agenda
     assert "Harvesting" not in content
 
 
