@@ -1,6 +1,7 @@
 """The form staff use to write the report's editorial texts and section titles in one language."""
 
 from django import forms
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Report
@@ -21,11 +22,11 @@ TEXTAREA_ROWS = {
 class ReportTextsForm(forms.Form):
     """Editorial texts plus one title field per section, all for `lang`."""
 
-    def __init__(self, *args, report: Report, lang: str, sections, **kwargs):
+    def __init__(self, *args, report: Report, lang: str, sections, default_lang: str = "en", **kwargs):
         initial = {name: getattr(report, f"{name}_{lang}") or "" for name in REPORT_TEXT_FIELDS}
         for section in sections:
             initial[f"section_{section.pk}"] = getattr(section, f"title_{lang}") or ""
-        kwargs.setdefault("initial", initial)
+        kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.sections = sections
         for name in REPORT_TEXT_FIELDS:
@@ -34,15 +35,22 @@ class ReportTextsForm(forms.Form):
                 widget = forms.Textarea(attrs={"rows": TEXTAREA_ROWS[name], "lang": lang})
             else:
                 widget = forms.TextInput(attrs={"lang": lang})
+            help_text = model_field.help_text
+            original = getattr(report, f"{name}_{default_lang}") or ""
+            if lang != default_lang and original.strip():
+                help_text = _("In the default language: “%(text)s”") % {"text": Truncator(original).chars(160)}
             self.fields[name] = forms.CharField(
-                label=model_field.verbose_name,
+                label=capfirst(model_field.verbose_name),
                 required=False,
                 max_length=model_field.max_length,
                 widget=widget,
-                help_text=model_field.help_text,
+                help_text=help_text,
             )
-        self.fields["introduction"].help_text = _(
-            "Leave a blank line between paragraphs; **two asterisks** around words print them in bold."
+        self.fields["introduction"].help_text = " ".join(
+            str(part) for part in [
+                _("Leave a blank line between paragraphs; **two asterisks** around words print them in bold."),
+                self.fields["introduction"].help_text,
+            ] if part
         )
         for section in sections:
             self.fields[f"section_{section.pk}"] = forms.CharField(

@@ -63,6 +63,7 @@ class ReportTextsView(ReportPermissionMixin, FormView):
         self.report = get_or_create_report(event=self.event)
         kwargs = super().get_form_kwargs()
         kwargs.update(
+            default_lang=self.event.default_language,
             report=self.report,
             lang=self.kwargs["lang"],
             sections=list(self.report.sections.order_by("order", "pk")),

@@ -277,3 +277,11 @@ def test_report_evaluation_summary_counts_ratings(event):
     html, _doc = render_report_html(event=event, lang="en")
     assert "4 participants answered the evaluation." in html
     assert '<span class="bar bar-50"></span> 50 %' in html
+
+
+def test_report_texts_form_shows_saved_texts_and_the_default_language(client_as, event):
+    report = demo_report.load(event)
+    page = client_as("rapporteur").get(reverse("reports:report_texts", args=[event.slug, "es"])).content.decode()
+    assert f'value="{report.title_es}"' in page
+    assert ">\nDel 3 al 7 de junio de 2024, ECPAT International celebró" in page
+    assert "In the default language: “This event was made possible by funding from Sida and Oak Foundation." in page
