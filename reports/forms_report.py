@@ -19,6 +19,9 @@ TEXTAREA_ROWS = {
 }
 
 
+MARKUP_HELP = _("Leave a blank line between paragraphs; **two asterisks** around words print them in bold.")
+
+
 class ReportTextsForm(forms.Form):
     """Editorial texts plus one title field per section, all for `lang`."""
 
@@ -38,7 +41,9 @@ class ReportTextsForm(forms.Form):
             help_text = model_field.help_text
             original = getattr(report, f"{name}_{default_lang}") or ""
             if lang != default_lang and original.strip():
-                help_text = _("In the default language: “%(text)s”") % {"text": Truncator(original).chars(160)}
+                help_text = _("In the default language: “%(text)s”") % {
+                    "text": Truncator(original).chars(160)
+                }
             self.fields[name] = forms.CharField(
                 label=capfirst(model_field.verbose_name),
                 required=False,
@@ -47,10 +52,12 @@ class ReportTextsForm(forms.Form):
                 help_text=help_text,
             )
         self.fields["introduction"].help_text = " ".join(
-            str(part) for part in [
-                _("Leave a blank line between paragraphs; **two asterisks** around words print them in bold."),
+            str(part)
+            for part in [
+                MARKUP_HELP,
                 self.fields["introduction"].help_text,
-            ] if part
+            ]
+            if part
         )
         for section in sections:
             self.fields[f"section_{section.pk}"] = forms.CharField(

@@ -219,3 +219,19 @@ def test_report_cover_logos_have_alternative_text(sample_event, english_pdf):
             "Down to Zero: fighting sexual exploitation of children",
         ]
     )
+
+
+def test_report_no_heading_stands_alone_at_the_bottom_of_a_page(english_pdf):
+    pages = [_text(page) for page in english_pdf.pages]
+    checked, chapter = 0, ""
+    for level, title, page_index in _outline(english_pdf):
+        if level == 1:
+            chapter = title  # chapters open a page; their title is the running header of the next ones
+            continue
+        # the running header and the footer come last in the extracted text: drop them
+        text = re.sub(rf"{re.escape(chapter.upper())} Page \d+ of \d+$", "", pages[page_index]).strip()
+        after = text[text.upper().rindex(title.upper()) + len(title) :].strip()
+        # something of the section follows its heading on the same page
+        assert len(after) > 40, title
+        checked += 1
+    assert checked == 17  # 4 detail sections, 5 thematic chapters, 1 safeguarding theme, 7 sub-headings

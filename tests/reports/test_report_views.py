@@ -281,7 +281,12 @@ def test_report_evaluation_summary_counts_ratings(event):
 
 def test_report_texts_form_shows_saved_texts_and_the_default_language(client_as, event):
     report = demo_report.load(event)
-    page = client_as("rapporteur").get(reverse("reports:report_texts", args=[event.slug, "es"])).content.decode()
+    page = (
+        client_as("rapporteur").get(reverse("reports:report_texts", args=[event.slug, "es"])).content.decode()
+    )
     assert f'value="{report.title_es}"' in page
     assert ">\nDel 3 al 7 de junio de 2024, ECPAT International celebró" in page
-    assert "In the default language: “This event was made possible by funding from Sida and Oak Foundation." in page
+    assert (
+        "In the default language: “This event was made possible by funding from Sida and Oak Foundation."
+        in page
+    )
