@@ -140,6 +140,26 @@ def render_text(text: str) -> SafeString:
     return mark_safe("\n".join(html))  # noqa: S308 - built from escaped text only
 
 
+def source_language(obj, field_name: str, lang: str, fallback: str) -> str:
+    """The language `text_in` takes the text from, or "" when it is `lang` itself."""
+    for code in [lang, fallback, *LANGUAGES]:
+        if (getattr(obj, f"{field_name}_{code}", None) or "").strip():
+            return "" if code == lang else code
+    return ""
+
+
+def localized_text(obj, field_name: str, lang: str, fallback: str, *, inline: bool = False) -> SafeString:
+    """A translated text as HTML; a text printed in another language is marked with its `lang`, so that
+    screen readers switch voice and hyphenation follows that language."""
+    text = text_in(obj, field_name, lang, fallback)
+    html = render_inline(text) if inline else render_text(text)
+    other = source_language(obj, field_name, lang, fallback)
+    if not other or not html:
+        return html
+    tag = "span" if inline else "div"
+    return mark_safe(f'<{tag} lang="{other}">{html}</{tag}>')  # noqa: S308 - html is escaped, other a code
+
+
 def render_inline(text: str) -> SafeString:
     """One escaped paragraph's content (no <p>), with **bold** and line breaks."""
     body = _BOLD.sub(r"<strong>\1</strong>", escape((text or "").strip()))
@@ -372,21 +392,21 @@ def _theme_block(theme, findings, *, number: str, lang: str, fallback: str, anch
         number=number,
         title=title,
         anchor=anchors(title, "theme"),
-        intro=render_text(text_in(theme, "introduction", lang, fallback)),
+        intro=localized_text(theme, "introduction", lang, fallback),
     )
     groups: dict[str, SubSection] = {}
     for finding in findings:
-        text = text_in(finding, "text", lang, fallback)
+        html = localized_text(finding, "text", lang, fallback, inline=True)
         heading = text_in(finding, "title", lang, fallback)
         if finding.kind == FindingKind.QUOTE:
             attribution = ""
             if finding.attribution_consent:
                 parts = [finding.speaker_organisation.strip(), _country_name(finding.country)]
                 attribution = " - ".join(part for part in parts if part)
-            block.quotes.append(Quote(html=render_inline(text), attribution=attribution))
+            block.quotes.append(Quote(html=html, attribution=attribution))
         elif finding.kind == FindingKind.COUNTRY_OBSERVATION and finding.country:
             block.callouts.append(
-                CallOut(country=_country_name(finding.country).upper(), html=render_inline(text))
+                CallOut(country=_country_name(finding.country).upper(), html=html)
             )
         elif theme.kind == ReportTheme.Kind.SAFEGUARDING and text_in(finding, "subheading", lang, fallback):
             sub_title = text_in(finding, "subheading", lang, fallback)
@@ -394,17 +414,17 @@ def _theme_block(theme, findings, *, number: str, lang: str, fallback: str, anch
                 groups[sub_title] = SubSection(title=sub_title, anchor=anchors(sub_title, "sub"))
                 block.subsections.append(groups[sub_title])
             entries = groups[sub_title].entries
-            entries.append(Entry(number=str(len(entries) + 1), title=heading, html=render_inline(text)))
+            entries.append(Entry(number=str(len(entries) + 1), title=heading, html=html))
         elif finding.kind == FindingKind.RECOMMENDATION and theme.kind != ReportTheme.Kind.DETAIL:
             block.recommendations.append(
-                Entry(number=str(len(block.recommendations) + 1), title=heading, html=render_inline(text))
+                Entry(number=str(len(block.recommendations) + 1), title=heading, html=html)
             )
         else:
             block.paragraphs.append(
                 Entry(
                     number=f"{number}.{len(block.paragraphs) + 1}" if number else "",
                     title=heading,
-                    html=render_inline(text),
+                    html=html,
                 )
             )
     return block
@@ -484,27 +504,27 @@ def build_report_document(*, event: Event, lang: str) -> ReportDocument:
             chapter = Chapter(kind=section.kind, title=title, anchor=anchors(title, "chapter"))
             if section.kind == ReportSection.Kind.ACKNOWLEDGEMENTS:
                 chapter.front_matter = True
-                chapter.html = render_text(text_in(report, "acknowledgements", lang, fallback))
-                chapter.disclaimer = render_text(text_in(report, "disclaimer", lang, fallback))
+                chapter.html = localized_text(report, "acknowledgements", lang, fallback)
+                chapter.disclaimer = localized_text(report, "disclaimer", lang, fallback)
                 chapter.disclaimer_title = gettext("Disclaimer")
-                chapter.publisher = render_text(text_in(report, "publisher", lang, fallback))
+                chapter.publisher = localized_text(report, "publisher", lang, fallback)
                 front.append(chapter)
                 continue
             if section.kind in EDITORIAL_FIELDS:
-                chapter.html = render_text(text_in(report, EDITORIAL_FIELDS[section.kind], lang, fallback))
+                chapter.html = localized_text(report, EDITORIAL_FIELDS[section.kind], lang, fallback)
             elif section.kind == ReportSection.Kind.AT_A_GLANCE:
                 chapter.entries = [
                     Entry(
                         number=str(i),
                         title=text_in(f, "title", lang, fallback),
-                        html=render_inline(text_in(f, "text", lang, fallback)),
+                        html=localized_text(f, "text", lang, fallback, inline=True),
                     )
                     for i, f in enumerate(glance, start=1)
                 ]
             elif section.kind in THEME_KIND_FOR_SECTION:
                 theme_kind = THEME_KIND_FOR_SECTION[section.kind]
                 if section.kind == ReportSection.Kind.THEMATIC:
-                    chapter.html = render_text(text_in(report, "thematic_introduction", lang, fallback))
+                    chapter.html = localized_text(report, "thematic_introduction", lang, fallback)
                 for theme in themes:
                     if theme.kind != theme_kind:
                         continue
