@@ -199,11 +199,14 @@ def load(event, stdout=None) -> Report:
             setattr(report, f"{name}_en", value)
         for name, value in TEXTS_ES.items():
             setattr(report, f"{name}_es", value)
+        report.include_evaluation = True  # the demo has evaluation answers: show their summary
         report.save()
         ensure_default_sections(report=report)
         for section in report.sections.all():
             english, spanish = SECTION_TITLES[section.kind]
             section.title_en, section.title_es = english, spanish
+            if section.kind == ReportSection.Kind.EVALUATION:
+                section.included = True
             section.save()
     if stdout is not None:
         stdout.write(f"Outcome report: editorial texts and {report.sections.count()} sections.")

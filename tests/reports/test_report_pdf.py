@@ -73,6 +73,7 @@ def test_report_pdf_bookmarks_cover_chapters_and_sections(english_pdf):
         "In detail",
         "Thematic discussions",
         "The role of safeguarding policies and practices",
+        "What participants said about the workshop",
         "Future directions",
         "About",
     ]
@@ -101,7 +102,7 @@ def test_report_toc_page_numbers_equal_the_pages_of_the_headings(english_pdf):
         # ... and the table of contents prints that page's number after the title
         assert f"{title.upper()} {page_index + 1}" in toc.upper(), title
         checked += 1
-    assert checked == 21  # 8 chapters, 5 thematic chapters, 1 safeguarding theme, 7 sub-headings
+    assert checked == 22  # 9 chapters, 5 thematic chapters, 1 safeguarding theme, 7 sub-headings
 
 
 def test_report_cover_has_no_page_number_front_matter_roman_main_page_x_of_y(english_pdf):
