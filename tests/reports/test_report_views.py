@@ -298,3 +298,26 @@ def test_report_text_in_the_default_language_is_marked_with_its_language(event):
     english = "<p>This event was made possible by funding from Sida and Oak Foundation.</p>"
     assert f'<div lang="en">{english}' in html
     assert '<div class="prose"><p>Del 3 al 7 de junio de 2024' in html
+
+
+def test_report_preview_has_no_inline_style_or_script(client_as, event):
+    demo_report.load(event)
+    build_sample_report(event, recommendations=2)
+    page = client_as("organiser").get(reverse("reports:report_preview", args=[event.slug]) + "?lang=es")
+    html = page.content.decode()
+    assert '<html lang="es">' in html
+    assert "<style" not in html
+    assert "style=" not in html
+    assert "<script" not in html
+    assert '<link rel="stylesheet" href="/static/css/report-print.css">' in html
+    assert '<link rel="stylesheet" href="/static/css/report-screen.css">' in html
+    assert f'href="/e/{event.slug}/report/pdf/?lang=es">Descargar PDF</a>' in html
+
+
+def test_report_download_too_slow_returns_to_the_overview_with_a_message(client_as, event, settings):
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 0.001
+    demo_report.load(event)
+    client = client_as("organiser")
+    response = client.get(reverse("reports:report_pdf", args=[event.slug]) + "?lang=en", follow=True)
+    assert response.redirect_chain == [(reverse("reports:report_manage", args=[event.slug]), 302)]
+    assert "The PDF could not be made in time. Please try again later." in response.content.decode()
