@@ -149,3 +149,13 @@ def test_render_time_limit_comes_from_the_settings(settings):
     )
     with pytest.raises(PdfRenderTimeout):
         render_pdf(html)
+
+
+def test_fetcher_refuses_a_symlink_out_of_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media" / "logos").mkdir(parents=True)
+    (tmp_path / "media" / "logos" / "passwd.png").symlink_to("/etc/passwd")
+    with pytest.raises(RefusedURL):
+        PortalURLFetcher().fetch(BASE_URL + "media/logos/passwd.png")
+    with pytest.raises(RefusedURL):
+        PortalURLFetcher().fetch(BASE_URL + "media/logos/")
