@@ -1,4 +1,5 @@
 """Account helpers for django-allauth: people are known by their e-mail address, never a username."""
+
 from django.contrib.auth.models import AbstractBaseUser
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "events",
     "sessions_app",
     "reports",
+    "dialogue_portal.apps.PortalConfig",  # after modeltranslation has registered the translated fields
 ]
 
 MIDDLEWARE = [
@@ -114,8 +115,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: a real back end so that allauth's rate limits count. Redis when REDIS_URL is set, else a
 # local-memory cache (per process) which still enforces the limits.
+# Tests always use the memory cache (they clear it between tests).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
+if REDIS_URL and not TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}

@@ -12,4 +12,9 @@ urlpatterns = [
     path("", include("events.urls")),
 ]
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only public uploads (logos, people's photos) are served from /media/; documents and materials go
+    # through views that check who may read them. A production proxy must do the same.
+    for public_folder in ("logos/", "people/"):
+        urlpatterns += static(
+            settings.MEDIA_URL + public_folder, document_root=settings.MEDIA_ROOT / public_folder
+        )

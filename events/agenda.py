@@ -4,11 +4,13 @@ Every function takes the set of audiences the reader may see (`permissions.visib
 returns days, items and people with everything a page needs prefetched, so that a page costs the same
 number of queries whatever the size of the agenda.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from .models import AgendaItem, Audience, Day, Document, Event, EventPartner, ItemPerson, Person
 
@@ -57,14 +59,24 @@ def person_appearances(*, person: Person, audiences: Iterable[str]) -> list[Item
     )
 
 
-def partners_by_kind(*, event: Event) -> list[tuple[str, list[EventPartner]]]:
-    """The event's partners grouped by kind (host, co-organisers, funders, partners), in that order."""
+PARTNER_GROUP_LABELS = {
+    EventPartner.Kind.HOST: (_("Host"), _("Hosts")),
+    EventPartner.Kind.CO_ORGANISER: (_("Co-organiser"), _("Co-organisers")),
+    EventPartner.Kind.FUNDER: (_("Funder"), _("Funders")),
+    EventPartner.Kind.PARTNER: (_("Partner"), _("Partners")),
+}
+
+
+def partners_by_kind(*, event: Event) -> list[tuple[str, str, list[EventPartner]]]:
+    """The event's partners grouped by kind (host, co-organisers, funders, partners), in that order,
+    each group with its heading (singular or plural)."""
     partners = list(event.partners.select_related("organisation"))
     groups = []
-    for kind, label in EventPartner.Kind.choices:
+    for kind, _label in EventPartner.Kind.choices:
         members = [partner for partner in partners if partner.kind == kind]
         if members:
-            groups.append((kind, label, members))
+            singular, plural = PARTNER_GROUP_LABELS[kind]
+            groups.append((kind, plural if len(members) > 1 else singular, members))
     return groups
 
 

@@ -3,6 +3,7 @@
 Rows are found by natural keys (slugs, names, dates, times) and updated in place, so running the load
 twice leaves the same rows with the same primary keys: other apps' demo data can point at them.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -15,7 +16,16 @@ from django.utils import translation
 
 from .demo_data import san_jose_2024 as data
 from .models import (
-    AgendaItem, Day, Document, Event, EventPartner, EventRole, ItemPerson, Organisation, Person, Series,
+    AgendaItem,
+    Day,
+    Document,
+    Event,
+    EventPartner,
+    EventRole,
+    ItemPerson,
+    Organisation,
+    Person,
+    Series,
     SeriesEdition,
 )
 
@@ -63,18 +73,30 @@ def load_event(*, series: Series) -> Event:
     source = data.EVENT
     defaults = {
         key: source[key]
-        for key in ("venue", "city", "country", "timezone", "start_date", "end_date", "languages",
-                    "default_language")
+        for key in (
+            "venue",
+            "city",
+            "country",
+            "timezone",
+            "start_date",
+            "end_date",
+            "languages",
+            "default_language",
+        )
     }
-    defaults.update(_translated(source, "title", "subtitle", "description", "objectives",
-                                "practical_information"))
+    defaults.update(
+        _translated(source, "title", "subtitle", "description", "objectives", "practical_information")
+    )
     defaults.update(series=series, is_published=True)
     event, _ = Event.objects.update_or_create(slug=source["slug"], defaults=defaults)
     for edition in data.SERIES["editions"]:
         SeriesEdition.objects.update_or_create(
-            series=series, city=edition["city"],
+            series=series,
+            city=edition["city"],
             defaults={
-                "title": edition["title"], "country": edition["country"], "start_date": edition["start_date"],
+                "title": edition["title"],
+                "country": edition["country"],
+                "start_date": edition["start_date"],
                 "event": event if edition.get("is_this_event") else None,
             },
         )
@@ -86,8 +108,11 @@ def load_partners(*, event: Event) -> None:
     for order, source in enumerate(data.ORGANISATIONS):
         organisation, _ = Organisation.objects.update_or_create(
             name=source["name"],
-            defaults={"acronym": source["acronym"], "website": source["website"],
-                      **_translated(source, "logo_alt")},
+            defaults={
+                "acronym": source["acronym"],
+                "website": source["website"],
+                **_translated(source, "logo_alt"),
+            },
         )
         if _attach(organisation.logo, source=DATA_DIR / "logos" / source["logo"], folder="logos"):
             organisation.save(update_fields=["logo"])
@@ -106,9 +131,15 @@ def load_documents(*, event: Event) -> None:
     for order, source in enumerate(data.DOCUMENTS):
         # The English title is the natural key within the event.
         document, _ = Document.objects.update_or_create(
-            event=event, title_en=source["title_en"],
-            defaults={"kind": source["kind"], "language": source["language"], "is_public": source["is_public"],
-                      "order": order, **_translated(source, "title")},
+            event=event,
+            title_en=source["title_en"],
+            defaults={
+                "kind": source["kind"],
+                "language": source["language"],
+                "is_public": source["is_public"],
+                "order": order,
+                **_translated(source, "title"),
+            },
         )
         if _attach(
             document.file, source=DATA_DIR / "documents" / source["file"], folder=f"documents/{event.pk}"
@@ -118,14 +149,18 @@ def load_documents(*, event: Event) -> None:
     event.documents.exclude(pk__in=kept).delete()
 
 
-
 def load_people(*, event: Event) -> dict[str, Person]:
     people = {}
     for slug, source in data.PEOPLE.items():
         people[slug], _ = Person.objects.update_or_create(
-            event=event, slug=slug,
-            defaults={"honorific": source["honorific"], "name": source["name"],
-                      "organisation": source["organisation"], **_translated(source, "job_title")},
+            event=event,
+            slug=slug,
+            defaults={
+                "honorific": source["honorific"],
+                "name": source["name"],
+                "organisation": source["organisation"],
+                **_translated(source, "job_title"),
+            },
         )
     return people
 
@@ -134,9 +169,16 @@ def _load_items(*, day: Day, items: list[dict], people: dict[str, Person], paren
     kept = []
     for order, source in enumerate(items):
         item, _ = AgendaItem.objects.update_or_create(
-            day=day, parent=parent, start=_time(source["start"]), end=_time(source["end"]),
-            defaults={"kind": source["kind"], "order": order, "room": source.get("room", ""),
-                      **_translated(source, "title", "description")},
+            day=day,
+            parent=parent,
+            start=_time(source["start"]),
+            end=_time(source["end"]),
+            defaults={
+                "kind": source["kind"],
+                "order": order,
+                "room": source.get("room", ""),
+                **_translated(source, "title", "description"),
+            },
         )
         kept.append(item.pk)
         appearances = []
@@ -144,9 +186,14 @@ def _load_items(*, day: Day, items: list[dict], people: dict[str, Person], paren
             slug, role, *flags = entry
             flags = flags[0] if flags else {}
             appearance, _ = ItemPerson.objects.update_or_create(
-                item=item, person=people[slug], role=role,
-                defaults={"remote": flags.get("remote", False),
-                          "to_be_confirmed": flags.get("to_be_confirmed", False), "order": position},
+                item=item,
+                person=people[slug],
+                role=role,
+                defaults={
+                    "remote": flags.get("remote", False),
+                    "to_be_confirmed": flags.get("to_be_confirmed", False),
+                    "order": position,
+                },
             )
             appearances.append(appearance.pk)
         item.appearances.exclude(pk__in=appearances).delete()
@@ -157,9 +204,9 @@ def _load_items(*, day: Day, items: list[dict], people: dict[str, Person], paren
 def load_agenda(*, event: Event, people: dict[str, Person]) -> None:
     for source in data.DAYS:
         day, _ = Day.objects.update_or_create(
-            event=event, date=source["date"],
-            defaults={"audience": source["audience"],
-                      **_translated(source, "title", "focus", "methodology")},
+            event=event,
+            date=source["date"],
+            defaults={"audience": source["audience"], **_translated(source, "title", "focus", "methodology")},
         )
         kept = _load_items(day=day, items=source["items"], people=people)
         day.items.exclude(pk__in=kept).delete()
@@ -171,9 +218,13 @@ def load_accounts(*, event: Event) -> None:
 
     User = get_user_model()
     for email, role in data.ACCOUNTS:
-        user, _ = User.objects.update_or_create(
-            username=email.split("@")[0], defaults={"email": email, "is_active": True}
-        )
+        # Found by e-mail, the natural key of an account here (others' demo data look it up the same way).
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            user = User.objects.create(username=email.split("@")[0], email=email)
+        if not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
         if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
@@ -194,8 +245,9 @@ def load(stdout=None) -> Event:
         load_agenda(event=event, people=people)
         load_accounts(event=event)
     if stdout is not None:
+        items = AgendaItem.objects.filter(day__event=event).count()
         stdout.write(
-            f"Agenda: {event.days.count()} days, {AgendaItem.objects.filter(day__event=event).count()} items, "
+            f"Agenda: {event.days.count()} days, {items} items, "
             f"{event.people.count()} people, {event.partners.count()} partners, "
             f"{event.documents.count()} documents."
         )

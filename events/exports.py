@@ -3,6 +3,7 @@
 The days given must already be filtered for the reader (`agenda.agenda_days`): exports never decide
 visibility themselves, so a closed day cannot slip into a file the public can download.
 """
+
 from __future__ import annotations
 
 import mimetypes
@@ -81,7 +82,9 @@ def agenda_ical(*, event: Event, days: list[Day]) -> bytes:
         for item in day.top_items:
             calendar.add_component(_ical_event(event=event, day=day, item=item, parent=None, stamp=stamp))
             for child in item.visible_children:
-                calendar.add_component(_ical_event(event=event, day=day, item=child, parent=item, stamp=stamp))
+                calendar.add_component(
+                    _ical_event(event=event, day=day, item=child, parent=item, stamp=stamp)
+                )
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
@@ -106,11 +109,11 @@ def _local_path(url: str) -> Path | None:
         return None
     path = unquote(urlsplit(url).path)
     if path.startswith(settings.STATIC_URL):
-        found = finders.find(path[len(settings.STATIC_URL):])
+        found = finders.find(path[len(settings.STATIC_URL) :])
         return Path(found) if found else None
     if path.startswith(settings.MEDIA_URL):
         root = Path(settings.MEDIA_ROOT).resolve()
-        candidate = (root / path[len(settings.MEDIA_URL):]).resolve()
+        candidate = (root / path[len(settings.MEDIA_URL) :]).resolve()
         if candidate.is_relative_to(root) and candidate.is_file():
             return candidate
     return None
@@ -123,7 +126,8 @@ def programme_pdf(*, event: Event, days: list[Day]) -> bytes:
     people in italics) and the methodology note, and the partners' logos at the foot of the page.
     """
     partners = list(
-        event.partners.select_related("organisation").exclude(organisation__logo="")
+        event.partners.select_related("organisation")
+        .exclude(organisation__logo="")
         .filter(kind__in=[EventPartner.Kind.HOST, EventPartner.Kind.CO_ORGANISER])
     )
     html = render_to_string("events/programme_pdf.html", {"event": event, "days": days, "partners": partners})

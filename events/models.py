@@ -1,4 +1,5 @@
 """Events, their partners and documents, the agenda (days, items, people) and who holds which role."""
+
 import zoneinfo
 from datetime import datetime
 
@@ -77,7 +78,10 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to=logo_upload_to, blank=True)
     logo_alt = models.CharField(
-        _("logo description"), max_length=200, blank=True, help_text=_("Alternative text read by screen readers.")
+        _("logo description"),
+        max_length=200,
+        blank=True,
+        help_text=_("Alternative text read by screen readers."),
     )
     description = models.TextField(_("about"), blank=True)
 
@@ -97,7 +101,12 @@ class Event(models.Model):
     subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
     slug = models.SlugField(_("short name"), unique=True, max_length=80)
     series = models.ForeignKey(
-        Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="events", verbose_name=_("series")
+        Series,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("series"),
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -106,12 +115,18 @@ class Event(models.Model):
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     languages = models.JSONField(_("languages offered"), default=list, validators=[validate_languages])
-    default_language = models.CharField(_("default language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    default_language = models.CharField(
+        _("default language"), max_length=5, choices=LANGUAGE_CHOICES, default="en"
+    )
     description = models.TextField(_("purpose"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True, help_text=_("One objective per line."))
     practical_information = models.TextField(_("practical information"), blank=True)
     host = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="hosted_events",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_events",
         verbose_name=_("host"),
     )
     is_published = models.BooleanField(_("published"), default=False)
@@ -148,7 +163,8 @@ class Event(models.Model):
             dates = [day.date for day in stranded]
             if dates:
                 errors["start_date"] = _(
-                    "These days of the agenda would fall outside the event: %(dates)s. Move or delete them first."
+                    "These days of the agenda would fall outside the event: %(dates)s. "
+                    "Move or delete them first."
                 ) % {"dates": ", ".join(date.isoformat() for date in dates)}
         if errors:
             raise ValidationError(errors)
@@ -237,7 +253,9 @@ class Day(models.Model):
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=200, blank=True)
     focus = models.TextField(_("focus"), blank=True)
-    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
+    )
     methodology = models.TextField(_("methodology"), blank=True)
 
     class Meta:
@@ -284,8 +302,13 @@ class AgendaItem(models.Model):
 
     day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="items")
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children",
-        verbose_name=_("part of"), help_text=_("For a rotation inside a longer block."),
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        verbose_name=_("part of"),
+        help_text=_("For a rotation inside a longer block."),
     )
     start = models.TimeField(_("start"))
     end = models.TimeField(_("end"))
@@ -294,7 +317,10 @@ class AgendaItem(models.Model):
     description = models.TextField(_("description"), blank=True)
     room = models.CharField(_("room"), max_length=100, blank=True)
     audience = models.CharField(
-        _("audience"), max_length=20, choices=Audience.choices, blank=True,
+        _("audience"),
+        max_length=20,
+        choices=Audience.choices,
+        blank=True,
         help_text=_("Leave empty to use the day's audience."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -304,7 +330,9 @@ class AgendaItem(models.Model):
         verbose_name_plural = _("agenda items")
         ordering = ["start", "order", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="item_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="item_ends_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -335,14 +363,18 @@ class AgendaItem(models.Model):
             elif self.start and self.end and (self.start < parent.start or self.end > parent.end):
                 message = _("A part must fit inside the block it belongs to (%(start)s–%(end)s).")
                 errors["start"] = message % {
-                    "start": parent.start.strftime("%H:%M"), "end": parent.end.strftime("%H:%M")
+                    "start": parent.start.strftime("%H:%M"),
+                    "end": parent.end.strftime("%H:%M"),
                 }
         if not errors and self.pk and self.start and self.end:
-            outside = self.children.exclude(start__gte=self.start, end__lte=self.end).order_by("start").first()
+            outside = (
+                self.children.exclude(start__gte=self.start, end__lte=self.end).order_by("start").first()
+            )
             if outside is not None:
                 message = _("The part “%(title)s” (%(start)s–%(end)s) would no longer fit inside this block.")
                 errors["end"] = message % {
-                    "title": outside.title, "start": outside.start.strftime("%H:%M"),
+                    "title": outside.title,
+                    "start": outside.start.strftime("%H:%M"),
                     "end": outside.end.strftime("%H:%M"),
                 }
         if not errors and self.room and self.start and self.end and self.day_id:
@@ -357,8 +389,10 @@ class AgendaItem(models.Model):
             clash = clashes.order_by("start", "pk").first()
             if clash is not None:
                 errors["room"] = _("%(room)s is already used from %(start)s to %(end)s by “%(title)s”.") % {
-                    "room": self.room, "start": clash.start.strftime("%H:%M"),
-                    "end": clash.end.strftime("%H:%M"), "title": clash.title,
+                    "room": self.room,
+                    "start": clash.start.strftime("%H:%M"),
+                    "end": clash.end.strftime("%H:%M"),
+                    "title": clash.title,
                 }
         if errors:
             raise ValidationError(errors)
@@ -385,7 +419,11 @@ class Person(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="speaker_profiles"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="speaker_profiles",
     )
 
     class Meta:

@@ -5,6 +5,7 @@ PERMISSIONS says which roles grant which permission. Views ask `has_perm(user, e
 `EventPermissionMixin`. Object-level rules that depend on more than the role (a facilitator's own
 tables) live next to the object's service and build on `roles_for`.
 """
+
 from __future__ import annotations
 
 from django.contrib.auth.mixins import AccessMixin
@@ -19,13 +20,20 @@ PERMISSIONS: dict[str, set[str]] = {
     "event.view": {"*"},  # anyone may read a published event's open parts
     "event.view_unpublished": {Role.ORGANISER, Role.FACILITATOR, Role.RAPPORTEUR},
     "event.view_participants_days": {
-        Role.ORGANISER, Role.FACILITATOR, Role.RAPPORTEUR, Role.PARTICIPANT, Role.MEMBER
+        Role.ORGANISER,
+        Role.FACILITATOR,
+        Role.RAPPORTEUR,
+        Role.PARTICIPANT,
+        Role.MEMBER,
     },
     "event.view_closed": {Role.ORGANISER, Role.MEMBER},
     "event.change": {Role.ORGANISER},
     "registrations.manage": {Role.ORGANISER},
     "allocation.manage": {Role.ORGANISER},
+    "tables.take_part": {Role.PARTICIPANT},
+    "tables.facilitate": {Role.FACILITATOR, Role.ORGANISER},
     "directory.view": {Role.ORGANISER, Role.FACILITATOR, Role.RAPPORTEUR, Role.PARTICIPANT, Role.MEMBER},
+    "findings.view": {Role.ORGANISER, Role.FACILITATOR, Role.RAPPORTEUR, Role.PARTICIPANT, Role.MEMBER},
     "findings.write": {Role.FACILITATOR},
     "findings.review": {Role.RAPPORTEUR, Role.ORGANISER},
     "takeaways.write": {Role.PARTICIPANT, Role.MEMBER, Role.FACILITATOR, Role.RAPPORTEUR, Role.ORGANISER},
@@ -118,7 +126,9 @@ class EventPermissionMixin(AccessMixin):
     event_url_kwarg = "slug"
 
     def get_event(self) -> Event:
-        return get_object_or_404(Event.objects.select_related("series", "host"), slug=self.kwargs[self.event_url_kwarg])
+        return get_object_or_404(
+            Event.objects.select_related("series", "host"), slug=self.kwargs[self.event_url_kwarg]
+        )
 
     def dispatch(self, request, *args, **kwargs):
         self.event = self.get_event()

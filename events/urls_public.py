@@ -12,7 +12,9 @@ urlpatterns = [
     path("e/<slug:slug>/agenda/<str:date>/", public.DayDetailView.as_view(), name="day_detail"),
     path("e/<slug:slug>/agenda/<str:date>/calendar.ics", public.DayICalView.as_view(), name="day_ical"),
     path("e/<slug:slug>/people/<slug:person_slug>/", public.PersonDetailView.as_view(), name="person_detail"),
-    path("e/<slug:slug>/documents/<int:pk>/", public.DocumentDownloadView.as_view(), name="document_download"),
+    path(
+        "e/<slug:slug>/documents/<int:pk>/", public.DocumentDownloadView.as_view(), name="document_download"
+    ),
     # Under /manage/ with the organiser pages, but it renders the public agenda: it lives here.
     path("e/<slug:slug>/manage/preview/", public.PreviewView.as_view(), name="preview"),
 ]

@@ -1,5 +1,6 @@
 """Registration, table sessions (thematic tables, World Café rounds), rotations, preferences,
 allocation and sub-regional breakout groups."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +37,9 @@ class Registration(models.Model):
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     is_network_member = models.BooleanField(_("member of the network"), default=False)
     preferred_language = models.CharField(_("preferred language"), max_length=5, choices=LANGUAGE_CHOICES)
-    days = models.ManyToManyField(Day, blank=True, related_name="registrations", verbose_name=_("days attending"))
+    days = models.ManyToManyField(
+        Day, blank=True, related_name="registrations", verbose_name=_("days attending")
+    )
     accessibility_needs = models.TextField(
         _("accessibility needs"), blank=True, help_text=_("Seen by the organisers only.")
     )
@@ -54,7 +57,9 @@ class Registration(models.Model):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["event", "user"], name="unique_registration_per_event")]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="unique_registration_per_event")
+        ]
 
     def __str__(self):
         return f"{self.full_name} ({self.event})"
@@ -79,7 +84,11 @@ class TableSession(models.Model):
     instructions = models.TextField(_("instructions"), blank=True)
     preferences_close = models.DateTimeField(_("ranking closes"), null=True, blank=True)
     diversity_country_share = models.DecimalField(
-        _("most of one table from one country"), max_digits=3, decimal_places=2, null=True, blank=True,
+        _("most of one table from one country"),
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("A share between 0 and 1, e.g. 0.35; empty for no cap."),
     )
     diversity_sector_share = models.DecimalField(
@@ -88,6 +97,8 @@ class TableSession(models.Model):
     sections = models.JSONField(_("template sections"), default=dict, blank=True)
     allocated_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.
+    allocation_report = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("table session")
@@ -123,11 +134,18 @@ class Table(models.Model):
     session = models.ForeignKey(TableSession, on_delete=models.CASCADE, related_name="tables")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
-    guiding_questions = models.TextField(_("guiding questions"), blank=True, help_text=_("One question per line."))
-    working_language = models.CharField(_("working language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    guiding_questions = models.TextField(
+        _("guiding questions"), blank=True, help_text=_("One question per line.")
+    )
+    working_language = models.CharField(
+        _("working language"), max_length=5, choices=LANGUAGE_CHOICES, default="en"
+    )
     room = models.CharField(_("room"), max_length=100, blank=True)
     facilitators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_tables", verbose_name=_("facilitators")
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_tables",
+        verbose_name=_("facilitators"),
     )
 
     class Meta:
@@ -156,12 +174,17 @@ class TableSlot(models.Model):
         ordering = ["rotation__number", "table__number"]
         constraints = [models.UniqueConstraint(fields=["table", "rotation"], name="unique_slot")]
 
+    def __str__(self):
+        return f"{self.table} – {self.rotation}"
+
 
 class Material(models.Model):
     """A file or link for a table (or for every table of a session when `table` is empty)."""
 
     session = models.ForeignKey(TableSession, on_delete=models.CASCADE, related_name="materials")
-    table = models.ForeignKey(Table, null=True, blank=True, on_delete=models.CASCADE, related_name="materials")
+    table = models.ForeignKey(
+        Table, null=True, blank=True, on_delete=models.CASCADE, related_name="materials"
+    )
     title = models.CharField(_("title"), max_length=250)
     file = models.FileField(_("file"), upload_to="materials/", blank=True)
     url = models.URLField(_("link"), blank=True)
@@ -191,6 +214,9 @@ class Preference(models.Model):
             models.UniqueConstraint(fields=["registration", "table"], name="unique_preference_table"),
         ]
 
+    def __str__(self):
+        return f"{self.registration.full_name}: {self.rank} – {self.table}"
+
 
 class Assignment(models.Model):
     """A participant's seat at a table in one rotation. Unique per rotation and per table."""
@@ -214,6 +240,9 @@ class Assignment(models.Model):
             models.UniqueConstraint(fields=["registration", "table"], name="each_table_once"),
         ]
 
+    def __str__(self):
+        return f"{self.registration.full_name}: {self.rotation} – {self.table}"
+
 
 class BreakoutGroup(models.Model):
     """A sub-regional group for an agenda item: countries mapped to it, optionally split in parts."""
@@ -224,7 +253,9 @@ class BreakoutGroup(models.Model):
     parts = models.PositiveSmallIntegerField(_("number of groups"), default=1)
     room = models.CharField(_("room"), max_length=100, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
-    facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_groups")
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_groups"
+    )
 
     class Meta:
         verbose_name = _("breakout group")
@@ -244,3 +275,6 @@ class GroupPlacement(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["group", "registration"], name="unique_group_placement"),
         ]
+
+    def __str__(self):
+        return f"{self.registration.full_name}: {self.group} ({self.part})"

@@ -74,3 +74,13 @@ def client_as(client, make_user, event):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """allauth's rate limits (failed log-ins, sign-ups, resets) count in the cache: start each test at 0."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

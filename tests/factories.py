@@ -1,4 +1,5 @@
 """factory_boy factories shared by every test module."""
+
 import datetime
 
 import factory
@@ -24,7 +25,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             return
         from allauth.account.models import EmailAddress
 
-        EmailAddress.objects.get_or_create(user=obj, email=obj.email, defaults={"verified": True, "primary": True})
+        EmailAddress.objects.get_or_create(
+            user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+        )
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -5,12 +5,12 @@ Who sees what is decided once, by `permissions.visible_audiences`: closed (membe
 everyone but network members and organisers; participants' days send anonymous visitors to log in and
 are 403 for signed-in users without a role that opens them.
 """
+
 import datetime
 import mimetypes
 import os
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -77,6 +77,7 @@ class EventHomeView(PublicEventMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         audiences = self.get_audiences()
         context["days"] = self.event.days.filter(audience__in=audiences)
+        context["hidden_days"] = agenda.hidden_participant_days(event=self.event, audiences=audiences)
         context["partner_groups"] = agenda.partners_by_kind(event=self.event)
         context["editions"] = (
             list(self.event.series.editions.select_related("event")) if self.event.series_id else []
@@ -175,7 +176,10 @@ class DocumentDownloadView(PublicEventMixin, View):
         filename = os.path.basename(document.file.name)
         content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         return FileResponse(
-            handle, filename=filename, content_type=content_type, as_attachment=content_type not in INLINE_TYPES
+            handle,
+            filename=filename,
+            content_type=content_type,
+            as_attachment=content_type not in INLINE_TYPES,
         )
 
 
@@ -183,7 +187,9 @@ class AgendaICalView(PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         days = agenda.agenda_days(event=self.event, audiences=self.get_audiences())
         return _download(
-            exports.agenda_ical(event=self.event, days=days), exports.ICAL_CONTENT_TYPE, f"{self.event.slug}.ics"
+            exports.agenda_ical(event=self.event, days=days),
+            exports.ICAL_CONTENT_TYPE,
+            f"{self.event.slug}.ics",
         )
 
 
@@ -193,7 +199,9 @@ class DayICalView(PublicEventMixin, View):
         audiences = self.get_audiences()
         if day.audience not in audiences:
             return self.refuse_audience(day.audience)
-        days = agenda.agenda_days(event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=day.pk))
+        days = agenda.agenda_days(
+            event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=day.pk)
+        )
         return _download(
             exports.agenda_ical(event=self.event, days=days),
             exports.ICAL_CONTENT_TYPE,
@@ -207,8 +215,9 @@ class ProgrammePDFView(PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         days = agenda.agenda_days(event=self.event, audiences=self.get_audiences())
         pdf = exports.programme_pdf(event=self.event, days=days)
-        return _download(pdf, exports.PDF_CONTENT_TYPE, f"{self.event.slug}-programme-{get_language()}.pdf",
-                         inline=True)
+        return _download(
+            pdf, exports.PDF_CONTENT_TYPE, f"{self.event.slug}-programme-{get_language()}.pdf", inline=True
+        )
 
 
 def _download(content: bytes, content_type: str, filename: str, inline: bool = False) -> HttpResponse:

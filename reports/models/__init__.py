@@ -7,9 +7,11 @@ from .harvest import (  # noqa: F401
     EvaluationResponse,
     EvaluationSubmission,
     Finding,
+    ItemTemplate,
     RecordVersion,
     ReportTheme,
     Section,
     Takeaway,
+    TakeawayAuthor,
 )
 from .outcome import Report, ReportSection  # noqa: F401

@@ -1,5 +1,6 @@
 """The harvest: consolidation records and their findings, daily takeaways, the collation into report
 themes, and the evaluation."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,16 +36,24 @@ class ConsolidationRecord(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="records")
     table = models.ForeignKey(Table, null=True, blank=True, on_delete=models.CASCADE, related_name="records")
-    rotation = models.ForeignKey(Rotation, null=True, blank=True, on_delete=models.CASCADE, related_name="records")
+    rotation = models.ForeignKey(
+        Rotation, null=True, blank=True, on_delete=models.CASCADE, related_name="records"
+    )
     group = models.ForeignKey(
         BreakoutGroup, null=True, blank=True, on_delete=models.CASCADE, related_name="records"
     )
     group_part = models.PositiveSmallIntegerField(null=True, blank=True)
     agenda_item = models.ForeignKey(
-        AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="records",
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="records",
         help_text=_("For a plenary recap."),
     )
-    language = models.CharField(_("language of the findings"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    language = models.CharField(
+        _("language of the findings"), max_length=5, choices=LANGUAGE_CHOICES, default="en"
+    )
     notes = models.TextField(_("free notes"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
@@ -61,6 +70,33 @@ class ConsolidationRecord(models.Model):
             models.UniqueConstraint(fields=["table", "rotation"], name="one_record_per_table_rotation"),
             models.UniqueConstraint(fields=["group", "group_part"], name="one_record_per_group_part"),
         ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def kind(self) -> str:
+        if self.table_id:
+            return "table"
+        if self.group_id:
+            return "group"
+        return "item"
+
+    @property
+    def label(self) -> str:
+        """A short human name: which table and rotation, group part or plenary recap."""
+        if self.table_id:
+            return _("Table %(table)s · %(rotation)s") % {
+                "table": self.table.number,
+                "rotation": self.rotation if self.rotation_id else "—",
+            }
+        if self.group_id:
+            if self.group.parts > 1:
+                return _("%(group)s (group %(part)s)") % {"group": self.group.name, "part": self.group_part}
+            return str(self.group.name)
+        if self.agenda_item_id:
+            return _("Recap: %(title)s") % {"title": self.agenda_item.title}
+        return _("Record %(pk)s") % {"pk": self.pk}
 
 
 class Finding(models.Model):
@@ -80,13 +116,18 @@ class Finding(models.Model):
         verbose_name_plural = _("findings")
         ordering = ["section", "order", "pk"]
 
+    def __str__(self):
+        return f"{self.get_section_display()}: {self.text[:60]}"
+
 
 class RecordVersion(models.Model):
     """A snapshot of a record after each save: who, when, and the whole content."""
 
     record = models.ForeignKey(ConsolidationRecord, on_delete=models.CASCADE, related_name="versions")
     version = models.PositiveIntegerField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=20)
     snapshot = models.JSONField()
@@ -94,6 +135,9 @@ class RecordVersion(models.Model):
     class Meta:
         ordering = ["-version"]
         constraints = [models.UniqueConstraint(fields=["record", "version"], name="unique_record_version")]
+
+    def __str__(self):
+        return f"{self.record_id} v{self.version}"
 
 
 class Takeaway(models.Model):
@@ -107,6 +151,9 @@ class Takeaway(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["day", "author"], name="one_takeaway_per_author_day")]
+
+    def __str__(self):
+        return f"{self.day} – {self.author}"
 
 
 class ReportTheme(models.Model):
@@ -157,11 +204,17 @@ class CollatedFinding(models.Model):
         verbose_name_plural = _("collated findings")
         ordering = ["theme__order", "order", "pk"]
 
+    def __str__(self):
+        return self.title or self.text[:60]
+
 
 class Evaluation(models.Model):
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="evaluation")
     title = models.CharField(_("title"), max_length=200)
     is_open = models.BooleanField(_("open for answers"), default=False)
+
+    def __str__(self):
+        return self.title
 
 
 class EvaluationQuestion(models.Model):
@@ -179,11 +232,17 @@ class EvaluationQuestion(models.Model):
     class Meta:
         ordering = ["order", "pk"]
 
+    def __str__(self):
+        return self.text
+
 
 class EvaluationResponse(models.Model):
     """An anonymous set of answers: nothing links it to a person (not even its creation time)."""
 
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="responses")
+
+    def __str__(self):
+        return str(_("Anonymous response"))
 
 
 class EvaluationAnswer(models.Model):
@@ -191,6 +250,9 @@ class EvaluationAnswer(models.Model):
     question = models.ForeignKey(EvaluationQuestion, on_delete=models.CASCADE, related_name="answers")
     rating = models.PositiveSmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
+
+    def __str__(self):
+        return str(_("Anonymous answer"))
 
 
 class EvaluationSubmission(models.Model):
@@ -201,3 +263,39 @@ class EvaluationSubmission(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["evaluation", "user"], name="answer_evaluation_once")]
+
+    def __str__(self):
+        return f"{self.evaluation} – {self.user}"
+
+
+class ItemTemplate(models.Model):
+    """Which template sections apply (and their limits) to the records of an agenda item that is not a
+    table session: the sub-regional groups' work, a plenary recap. Table sessions keep theirs in
+    `TableSession.sections`; the format is the same: {section: limit or null}; empty means every
+    section without a limit."""
+
+    agenda_item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="findings_template")
+    sections = models.JSONField(_("template sections"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("template settings")
+        verbose_name_plural = _("template settings")
+
+    def __str__(self):
+        return str(self.agenda_item)
+
+
+class TakeawayAuthor(models.Model):
+    """A participant chosen by the organisers to sum up a day's main takeaways."""
+
+    day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="takeaway_authors")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("takeaway author")
+        verbose_name_plural = _("takeaway authors")
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["day", "user"], name="one_takeaway_author_per_day")]
+
+    def __str__(self):
+        return f"{self.day} – {self.user}"

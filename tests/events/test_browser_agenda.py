@@ -1,4 +1,5 @@
 """In a real browser (Debian's Chromium through Playwright): read the agenda on a phone, switch to Spanish."""
+
 import io
 import os
 
@@ -17,7 +18,8 @@ def browser_page():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         context = browser.new_context(viewport={"width": 360, "height": 800}, locale="en-GB")
         page = context.new_page()
@@ -45,7 +47,9 @@ def test_browser_agenda_switch_to_spanish(transactional_db, live_server, setting
 
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("heading", name="martes, 4 de junio de 2024").is_visible()
-    assert page.get_by_text("Panel de apertura: desafíos para abordar la explotación sexual infantil").is_visible()
+    assert page.get_by_text(
+        "Panel de apertura: desafíos para abordar la explotación sexual infantil"
+    ).is_visible()
     assert page.get_by_text("Diálogo intersectorial facilitado sobre la explotación").is_visible()
     assert page.get_by_text("Primera rotación").is_visible()
     # The choice is remembered on the next page.

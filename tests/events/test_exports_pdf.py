@@ -1,4 +1,5 @@
 """The printed programme: one section per day on its own page, focus and timetable, no hidden days."""
+
 import io
 
 import pytest
@@ -37,10 +38,14 @@ def test_exports_pdf_anonymous_gets_public_day_only(agenda, client):
 
 
 def test_exports_pdf_member_gets_a_page_per_day(agenda, client_as):
-    pages = _page_texts(_pdf(client_as("member").get(reverse("events:programme_pdf", args=[agenda.event.slug]))))
+    pages = _page_texts(
+        _pdf(client_as("member").get(reverse("events:programme_pdf", args=[agenda.event.slug])))
+    )
     assert len(pages) == 4
-    starts = [next(i for i, page in enumerate(pages) if i > 0 and day in page.upper())
-              for day in ["MONDAY, 3 JUNE 2024", "TUESDAY, 4 JUNE 2024", "FRIDAY, 7 JUNE 2024"]]
+    starts = [
+        next(i for i, page in enumerate(pages) if i > 0 and day in page.upper())
+        for day in ["MONDAY, 3 JUNE 2024", "TUESDAY, 4 JUNE 2024", "FRIDAY, 7 JUNE 2024"]
+    ]
     assert starts == [1, 2, 3]
     assert "Child safeguarding workshop" in pages[3]
     assert "CLOSED MEETING FOR ECPAT INTERNATIONAL" in pages[3].upper()
@@ -57,8 +62,13 @@ def test_exports_pdf_fetches_only_portal_files(agenda, settings, tmp_path):
     fetcher = exports.PortalURLFetcher()
     css = fetcher.fetch(exports.PDF_BASE_URL + "static/css/programme.css")
     assert b"@page" in css.read()
-    for url in ["https://example.org/logo.png", "http://169.254.169.254/latest/meta-data/", "file:///etc/passwd",
-                exports.PDF_BASE_URL + "media/../../etc/passwd", exports.PDF_BASE_URL + "admin/"]:
+    for url in [
+        "https://example.org/logo.png",
+        "http://169.254.169.254/latest/meta-data/",
+        "file:///etc/passwd",
+        exports.PDF_BASE_URL + "media/../../etc/passwd",
+        exports.PDF_BASE_URL + "admin/",
+    ]:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
 
@@ -77,3 +87,22 @@ def test_exports_pdf_escapes_markup_and_includes_logos(agenda, client):
     images = [image for page in reader.pages for image in page.images]
     assert len(images) == 2  # the host's logo in the footer of both pages, nothing from outside
     assert "<img" in _page_texts(reader)[1]
+
+
+def test_exports_pdf_long_day_repeats_its_date_on_continuation_pages(agenda, client):
+    import datetime
+
+    from tests.factories import AgendaItemFactory
+
+    for n in range(40):
+        AgendaItemFactory(
+            day=agenda.tuesday,
+            start=datetime.time(6, 0),
+            end=datetime.time(6, 30),
+            title=f"Long session {n}",
+            description="A description long enough to take a few lines of the timetable. " * 2,
+        )
+    pages = _page_texts(_pdf(client.get(reverse("events:programme_pdf", args=[agenda.event.slug]))))
+    assert len(pages) >= 3
+    assert [page.upper().count("TUESDAY, 4 JUNE 2024") for page in pages[1:]] == [1] * (len(pages) - 1)
+    assert "FOCUS:" in pages[1].upper() and "FOCUS:" not in pages[2].upper()

@@ -1,4 +1,5 @@
 """What each reader sees on the public pages."""
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -32,15 +33,19 @@ def test_public_agenda_shows_speakers_roles_remote_and_tbc(agenda, client):
     assert "Ms. Mama Fátima Singateh</a>, Special Rapporteur, United Nations" in html
     assert '<span class="badge">Remote</span>' in html
     assert '<span class="badge badge-warn">To be confirmed</span>' in html
-    assert "Mr. Guillaume Landry</a>, Executive Director, ECPAT International <span class=\"role\">(Moderator)</span>" in html
+    landry = "Mr. Guillaume Landry</a>, Executive Director, ECPAT International "
+    landry += '<span class="role">(Moderator)</span>'
+    assert landry in html
 
 
 def test_public_agenda_nests_rotations_inside_their_block(agenda, client):
     html = _text(client.get(reverse("events:agenda", args=[agenda.event.slug])))
     block_at = html.index("Distilling challenges by areas")
     children_at = html.index('<ol class="children">', block_at)
-    assert [html.index(title, children_at) > children_at for title in
-            ["First rotation", "Second rotation", "Third rotation"]] == [True, True, True]
+    assert [
+        html.index(title, children_at) > children_at
+        for title in ["First rotation", "Second rotation", "Third rotation"]
+    ] == [True, True, True]
     assert html.index("First rotation") < html.index("Second rotation") < html.index("Third rotation")
 
 
@@ -69,8 +74,11 @@ def test_public_agenda_in_spanish_uses_translations(agenda, client):
 
 
 def test_public_day_detail_shows_day_and_links_to_other_visible_days(agenda, client_as):
-    html = _text(client_as("member").get(
-        reverse("events:day_detail", args=[agenda.event.slug, agenda.tuesday.date.isoformat()])))
+    html = _text(
+        client_as("member").get(
+            reverse("events:day_detail", args=[agenda.event.slug, agenda.tuesday.date.isoformat()])
+        )
+    )
     assert "Opening panel" in html
     assert "Welcome remarks" not in html
     assert reverse("events:day_detail", args=[agenda.event.slug, "2024-06-03"]) in html
@@ -131,7 +139,7 @@ def test_public_event_home_shows_purpose_partners_series_documents(agenda, clien
     assert html.index("<h3>Host</h3>") < html.index("ECPAT International") < html.index("<h3>Funder</h3>")
     assert "Oak Foundation" in html
     assert reverse("events:document_download", args=[event.slug, agenda.public_doc.pk]) in html
-    assert '<td>Spanish</td>' in html
+    assert "<td>Spanish</td>" in html
     assert "Guiding questions" not in html  # participants only
     assert reverse("events:agenda", args=[event.slug]) in html
 
@@ -170,7 +178,9 @@ def test_public_html_upload_is_downloaded_not_rendered(agenda, client):
 def test_public_header_band_marks_current_page(agenda, client):
     html = _text(client.get(reverse("events:agenda", args=[agenda.event.slug])))
     assert f'<a href="/e/{agenda.event.slug}/agenda/" aria-current="page">Agenda</a>' in html
-    assert f'<p class="event-band-title"><a href="/e/{agenda.event.slug}/">{agenda.event.title}</a></p>' in html
+    assert (
+        f'<p class="event-band-title"><a href="/e/{agenda.event.slug}/">{agenda.event.title}</a></p>' in html
+    )
 
 
 def test_public_preview_renders_what_anonymous_sees(agenda, client, client_as):
@@ -181,7 +191,9 @@ def test_public_preview_renders_what_anonymous_sees(agenda, client, client_as):
     assert "Welcome remarks" not in html
     assert "Child safeguarding workshop" not in html
     anonymous_agenda = _text(client.__class__().get(reverse("events:agenda", args=[agenda.event.slug])))
-    timeline = anonymous_agenda[anonymous_agenda.index('<section class="day'):anonymous_agenda.index("</section>")]
+    timeline = anonymous_agenda[
+        anonymous_agenda.index('<section class="day') : anonymous_agenda.index("</section>")
+    ]
     assert timeline in html
 
 
@@ -197,3 +209,11 @@ def test_public_preview_of_unpublished_event_warns(agenda, client_as):
 def _english():
     with translation.override("en"):
         yield
+
+
+def test_public_document_missing_file_is_404(agenda, client):
+    agenda.public_doc.file.delete(save=False)
+    agenda.public_doc.file.name = "documents/gone.pdf"
+    agenda.public_doc.save()
+    url = reverse("events:document_download", args=[agenda.event.slug, agenda.public_doc.pk])
+    assert client.get(url).status_code == 404

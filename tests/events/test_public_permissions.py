@@ -1,4 +1,5 @@
 """Who may open which public URL: every URL × every role, the closed day and participants' days."""
+
 import pytest
 from django.urls import reverse
 
@@ -71,10 +72,29 @@ def test_public_url_superuser_sees_everything(agenda, client, name):
     assert client.get(_url(agenda, name)).status_code == 200
 
 
-@pytest.mark.parametrize("name", ["event_home", "agenda", "day_public", "agenda_ical", "programme_pdf",
-                                  "person_public", "document_public"])
-@pytest.mark.parametrize(("role", "status"), [("anonymous", 404), ("participant", 404), ("member", 404),
-                                              ("other_organiser", 404), ("facilitator", 200), ("organiser", 200)])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "event_home",
+        "agenda",
+        "day_public",
+        "agenda_ical",
+        "programme_pdf",
+        "person_public",
+        "document_public",
+    ],
+)
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 404),
+        ("participant", 404),
+        ("member", 404),
+        ("other_organiser", 404),
+        ("facilitator", 200),
+        ("organiser", 200),
+    ],
+)
 def test_public_url_unpublished_event_hidden_from_outsiders(agenda, client_as, name, role, status):
     agenda.event.is_published = False
     agenda.event.save()
@@ -84,10 +104,13 @@ def test_public_url_unpublished_event_hidden_from_outsiders(agenda, client_as, n
 def test_public_objects_of_another_event_are_404(agenda, client_as):
     other = EventFactory()
     client = client_as("organiser")
-    assert client.get(reverse("events:person_detail", args=[other.slug, agenda.landry.slug])).status_code == 404
-    assert client.get(
-        reverse("events:document_download", args=[other.slug, agenda.public_doc.pk])
-    ).status_code == 404
+    assert (
+        client.get(reverse("events:person_detail", args=[other.slug, agenda.landry.slug])).status_code == 404
+    )
+    assert (
+        client.get(reverse("events:document_download", args=[other.slug, agenda.public_doc.pk])).status_code
+        == 404
+    )
     assert client.get(reverse("events:day_detail", args=[other.slug, "2024-06-04"])).status_code == 404
 
 

@@ -1,10 +1,1 @@
-import pytest
-from django.core.cache import cache
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """allauth's rate limits live in the cache: every test starts with none used."""
-    cache.clear()
-    yield
-    cache.clear()
+# The cache is emptied before every test by tests/conftest.py (allauth's rate limits live there).

@@ -1,4 +1,5 @@
 """Accounts (django-allauth): e-mail only, verified, in the portal's layout and in four languages."""
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -32,7 +33,9 @@ def test_signup_sends_a_verification_mail_and_refuses_log_in_until_verified(clie
     assert "_auth_user_id" not in client.session
 
     client.logout()
-    response = client.post(reverse("account_login"), {"login": "ana@example.org", "password": "a-long-dialogue-pass"})
+    response = client.post(
+        reverse("account_login"), {"login": "ana@example.org", "password": "a-long-dialogue-pass"}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert "_auth_user_id" not in client.session
@@ -73,7 +76,9 @@ def test_pages_of_a_signed_in_user_show_the_email_not_the_username(client):
 def test_log_in_by_email_and_log_out(client):
     UserFactory(email="lucia@example.org")
 
-    response = client.post(reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"})
+    response = client.post(
+        reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("events:dashboard")
     assert "_auth_user_id" in client.session
@@ -104,7 +109,9 @@ def test_repeated_failed_log_ins_are_rate_limited(client):
     assert response.status_code == 200
     assert "Too many failed login attempts. Try again later." in response.content.decode()
     # Even the right password is refused while the limit holds.
-    response = client.post(reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"})
+    response = client.post(
+        reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"}
+    )
     assert "Too many failed login attempts. Try again later." in response.content.decode()
     assert "_auth_user_id" not in client.session
 
@@ -112,7 +119,9 @@ def test_repeated_failed_log_ins_are_rate_limited(client):
 def test_too_many_password_reset_requests_get_429_in_our_layout(client):
     UserFactory(email="lucia@example.org")
     for _attempt in range(5):
-        assert client.post(reverse("account_reset_password"), {"email": "lucia@example.org"}).status_code == 302
+        assert (
+            client.post(reverse("account_reset_password"), {"email": "lucia@example.org"}).status_code == 302
+        )
 
     response = client.post(reverse("account_reset_password"), {"email": "lucia@example.org"})
     assert response.status_code == 429
@@ -136,7 +145,9 @@ def test_password_reset_by_mail(client):
     assert response["Location"] == reverse("account_reset_password_from_key_done")
 
     client.logout()
-    response = client.post(reverse("account_login"), {"login": "lucia@example.org", "password": "brand-new-pass-42"})
+    response = client.post(
+        reverse("account_login"), {"login": "lucia@example.org", "password": "brand-new-pass-42"}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
 
@@ -190,6 +201,7 @@ SIGNED_IN_PAGES = [
     ("account_email", {}),
     ("account_change_password", {}),
     ("account_logout", {}),
+    ("account_reauthenticate", {}),
 ]
 
 
@@ -238,3 +250,71 @@ def test_every_form_control_on_account_pages_has_a_label(client):
         assert ids, name
         for control_id in ids:
             assert f'<label for="{control_id}">' in content, (name, control_id)
+
+
+def test_pending_email_change_page_has_no_inline_style(client):
+    user = UserFactory(email="old@example.org")
+    client.force_login(user)
+    client.post(reverse("account_email"), {"action_add": "", "email": "new@example.org"})
+
+    content = client.get(reverse("account_email")).content.decode()
+
+    assert 'value="new@example.org"' in content
+    assert "Your email address is still pending verification." in content
+    assert '<form hidden\n              id="pending-email"' in content
+    assert " style=" not in content
+
+
+def test_invalid_new_email_is_a_form_error_and_saves_nothing(client):
+    user = UserFactory(email="old@example.org")
+    client.force_login(user)
+
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "not-an-address"})
+
+    assert response.status_code == 200
+    assert "Enter a valid email address." in response.content.decode()
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == ["old@example.org"]
+
+
+def test_sign_in_message_names_the_email_address_not_the_username(client):
+    UserFactory(username="internal-name-9", email="rosa@example.org")
+
+    response = client.post(
+        reverse("account_login"), {"login": "rosa@example.org", "password": "dialogue-demo"}, follow=True
+    )
+
+    content = response.content.decode()
+    assert "Successfully signed in as rosa@example.org." in content
+    assert "internal-name-9" not in content
+
+
+def test_a_user_without_a_password_can_set_one_in_the_layout(client):
+    user = UserFactory()
+    user.set_unusable_password()
+    user.save()
+    client.force_login(user)
+
+    page = client.get(reverse("account_set_password"))
+    assert page.status_code == 200
+    assert 'class="site-header"' in page.content.decode()
+    response = client.post(
+        reverse("account_set_password"), {"password1": "first-pass-2024", "password2": "first-pass-2024"}
+    )
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("first-pass-2024")
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting"),
+    [("en", "Hello from Dialogue Portal!"), ("es", "¡Hola de parte de Portal de Diálogos!")],
+)
+def test_account_mails_name_the_portal_in_the_readers_language(client, language, greeting):
+    client.cookies["django_language"] = language
+
+    signup(client)
+
+    body = mail.outbox[0].body
+    assert body.startswith(greeting)
+    assert "testserver" in body.splitlines()[-1]

@@ -1,4 +1,6 @@
 """Language: the switcher remembers the choice; event content falls back to the event's language."""
+
+import datetime
 import threading
 
 import pytest
@@ -62,7 +64,9 @@ def test_switcher_is_a_form_that_works_without_javascript(client):
 
 def _spanish_only_event(**kwargs) -> Event:
     event = EventFactory(default_language="es", languages=["en", "es", "fr"], **kwargs)
-    Event.objects.filter(pk=event.pk).update(title_en="", title_fr="", title_pt="", title_es="Diálogo de San José")
+    Event.objects.filter(pk=event.pk).update(
+        title_en="", title_fr="", title_pt="", title_es="Diálogo de San José"
+    )
     return event
 
 
@@ -102,58 +106,77 @@ def test_an_existing_translation_is_preferred_to_the_default_language(client):
     assert h1(client.get(event.get_absolute_url())) == "Dialogue régional"
 
 
-def test_english_event_keeps_the_global_order_on_other_pages(client):
-    """Outside /e/<slug>/ (e.g. the home page) the global order applies: English first."""
-    event = EventFactory(default_language="es")
-    Event.objects.filter(pk=event.pk).update(title_en="San José Dialogue", title_es="Diálogo", title_fr="")
+def test_lists_of_events_show_each_event_in_its_own_language(client):
+    """Outside /e/<slug>/ (the home page) each event's own fields still fall back to its language."""
+    spanish = EventFactory(default_language="es", start_date=datetime.date(2024, 6, 3))
+    Event.objects.filter(pk=spanish.pk).update(
+        title_en="San José Dialogue", title_es="Diálogo de San José", title_fr=""
+    )
+    english = EventFactory(default_language="en", start_date=datetime.date(2023, 6, 3))
+    Event.objects.filter(pk=english.pk).update(
+        title_en="Nairobi Dialogue", title_es="Diálogo de Nairobi", title_fr=""
+    )
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
 
     content = client.get(reverse("events:home")).content.decode()
 
-    assert "San José Dialogue" in content
+    assert "Diálogo de San José" in content
+    assert "San José Dialogue" not in content
+    assert "Nairobi Dialogue" in content
+    assert "Diálogo de Nairobi" not in content
     assert current_event_language() is None
+
+
+def test_days_outside_an_event_page_use_the_global_order():
+    event = EventFactory(default_language="es")
+    day = DayFactory(event=event)
+    Day.objects.filter(pk=day.pk).update(focus_en="Harvesting", focus_es="Cosecha", focus_fr="")
+
+    with translation.override("fr"):
+        assert Day.objects.get(pk=day.pk).focus == "Harvesting"
+        with event_language_fallback(event.default_language):
+            assert Day.objects.get(pk=day.pk).focus == "Cosecha"
 
 
 def test_the_event_fallback_does_not_leak_into_the_next_request(client):
     spanish = _spanish_only_event()
+    day = DayFactory(event=spanish)
+    Day.objects.filter(pk=day.pk).update(focus_en="Harvesting", focus_es="Cosecha", focus_fr="")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
     client.get(spanish.get_absolute_url())
 
     assert current_event_language() is None
     with translation.override("fr"):
-        assert Event.objects.get(pk=spanish.pk).title == "Diálogo de San José"  # only es exists
-        other = EventFactory(default_language="pt")
-        Event.objects.filter(pk=other.pk).update(title_en="English", title_pt="Português", title_fr="")
-        assert Event.objects.get(pk=other.pk).title == "English"
+        assert Day.objects.get(pk=day.pk).focus == "Harvesting"
 
 
-def test_event_language_fallback_context_manager_for_exports():
+def test_an_event_falls_back_to_its_own_language_anywhere():
     event = EventFactory(default_language="pt")
     Event.objects.filter(pk=event.pk).update(title_en="English", title_pt="Português", title_fr="")
     event = Event.objects.get(pk=event.pk)
 
     with translation.override("fr"):
-        assert event.title == "English"
-        with event_language_fallback(event.default_language):
+        assert event.title == "Português"
+        with event_language_fallback("en"):
             assert event.title == "Português"
-            assert current_event_language() == "pt"
+    with translation.override("en"):
         assert event.title == "English"
 
 
 def test_the_fallback_is_per_thread():
-    event = EventFactory(default_language="pt")
-    Event.objects.filter(pk=event.pk).update(title_en="English", title_pt="Português", title_fr="")
-    event = Event.objects.get(pk=event.pk)
+    day = DayFactory()
+    Day.objects.filter(pk=day.pk).update(focus_en="English", focus_pt="Português", focus_fr="")
+    day = Day.objects.get(pk=day.pk)
     seen = []
 
     def other_thread():
         with translation.override("fr"):
-            seen.append(event.title)
+            seen.append(day.focus)
 
     with translation.override("fr"), event_language_fallback("pt"):
         thread = threading.Thread(target=other_thread)
         thread.start()
         thread.join()
-        seen.append(event.title)
+        seen.append(day.focus)
 
     assert seen == ["English", "Português"]

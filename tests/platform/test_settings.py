@@ -1,4 +1,5 @@
 """Settings from the environment: a clear failure without a secret key, a clean deployment check."""
+
 import os
 import secrets
 import subprocess
@@ -110,3 +111,19 @@ def test_pages_send_a_strict_content_security_policy(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_redis_cache_is_used_when_redis_url_is_set():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.CACHES['default'])",
+        DJANGO_DEBUG="1",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "{'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': 'redis://127.0.0.1:6379/3'}"
+    )

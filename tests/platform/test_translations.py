@@ -1,4 +1,5 @@
 """Every string of the portal is translated into es, fr and pt, and the compiled catalogues are current."""
+
 import re
 from pathlib import Path
 

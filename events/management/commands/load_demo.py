@@ -4,6 +4,7 @@ Each app contributes its part through a `demo` module with a `load(event, stdout
 order: the agenda first (events.demo), then tables and registrations (sessions_app.demo), then findings
 and collation (reports.demo), then the report's editorial texts (reports.demo_report).
 """
+
 import importlib
 
 from django.conf import settings
@@ -22,7 +23,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
-            raise CommandError("Debug is off: this looks like production. Use --force to load the demo anyway.")
+            raise CommandError(
+                "Debug is off: this looks like production. Use --force to load the demo anyway."
+            )
         from events import demo
 
         with transaction.atomic():
@@ -36,6 +39,6 @@ class Command(BaseCommand):
                     continue
                 module.load(event, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo event loaded: /e/{event.slug}/"))
-        self.stdout.write("Demo log-ins (password %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo log-ins (password {DEMO_PASSWORD}):")
         for role in ["organiser", "facilitator", "rapporteur", "participant", "member"]:
             self.stdout.write(f"  {role:12} {role}@example.org")

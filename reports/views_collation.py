@@ -1,0 +1,252 @@
+"""Pages of the collation: search and collect, themes, merging, editing and the trends "at a glance".
+Every page is for rapporteurs and organisers (permission findings.review)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from events.permissions import EventPermissionMixin
+from sessions_app.models import BreakoutGroup, Rotation, Table
+
+from . import services_collation as services
+from .forms_collation import CollatedForm, CollectForm, SearchForm, ThemeForm
+from .models import CollatedFinding, ReportTheme, Section
+
+PAGE_SIZE = 200
+
+
+class CollationMixin(EventPermissionMixin):
+    permission_required = "findings.review"
+
+    def url(self, name, **kwargs):
+        return reverse(f"reports:{name}", kwargs={"slug": self.event.slug, **kwargs})
+
+    def get_theme(self):
+        return get_object_or_404(ReportTheme, pk=self.kwargs["theme"], event=self.event)
+
+
+class SearchView(CollationMixin, TemplateView):
+    template_name = "reports/collation/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        themes = list(ReportTheme.objects.filter(event=self.event))
+        form = SearchForm(
+            self.request.GET or None,
+            event=self.event,
+            themes=themes,
+            tables=Table.objects.filter(session__event=self.event).order_by("session_id", "number"),
+            rotations=sorted(
+                set(Rotation.objects.filter(session__event=self.event).values_list("number", flat=True))
+            ),
+            groups=BreakoutGroup.objects.filter(agenda_item__day__event=self.event),
+            days=self.event.days.all(),
+        )
+        findings = services.search_findings(event=self.event, filters=form.filters())
+        page = Paginator(findings, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=form,
+            page=page,
+            findings=page.object_list,
+            themes=themes,
+            query=query.urlencode(),
+            collect_error=kwargs.get("collect_error"),
+        )
+        return context
+
+
+class CollectView(CollationMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        # Only what the search offers: findings of submitted or accepted records.
+        findings = services.search_findings(event=self.event, filters={})
+        form = CollectForm(request.POST, event=self.event, findings=findings)
+        back = self.url("collation_search") + (
+            "?" + request.POST["query"] if request.POST.get("query") else ""
+        )
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect(back)
+        theme = form.cleaned_data["theme"]
+        created = services.collect_into_theme(
+            event=self.event, theme=theme, findings=list(form.cleaned_data["findings"])
+        )
+        messages.success(
+            request,
+            _("%(count)s findings collected into “%(theme)s”.")
+            % {"count": len(created), "theme": theme.title},
+        )
+        return redirect(back)
+
+
+class ThemeListView(CollationMixin, TemplateView):
+    template_name = "reports/collation/themes.html"
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Count, Q
+
+        context = super().get_context_data(**kwargs)
+        context["themes"] = ReportTheme.objects.filter(event=self.event).annotate(
+            total=Count("collated_findings"),
+            in_report=Count("collated_findings", filter=Q(collated_findings__in_report=True)),
+        )
+        context["glance_count"] = CollatedFinding.objects.filter(event=self.event, at_a_glance=True).count()
+        return context
+
+
+class ThemeFormView(CollationMixin, TemplateView):
+    template_name = "reports/collation/theme_form.html"
+
+    def _theme(self):
+        return self.get_theme() if "theme" in self.kwargs else None
+
+    def get(self, request, *args, **kwargs):
+        theme = self._theme()
+        return self.render_to_response(
+            self.get_context_data(form=ThemeForm(instance=theme, event=self.event), theme=theme)
+        )
+
+    def post(self, request, *args, **kwargs):
+        theme = self._theme()
+        form = ThemeForm(request.POST, instance=theme, event=self.event)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, theme=theme), status=400)
+        theme = form.save()
+        messages.success(request, _("Theme saved."))
+        return redirect(self.url("collation_theme", theme=theme.pk))
+
+
+class ThemeDetailView(CollationMixin, TemplateView):
+    template_name = "reports/collation/theme_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        theme = self.get_theme()
+        labels = dict(Section.choices)
+        groups: dict[str, list] = {}
+        for item in services.theme_items(theme):
+            groups.setdefault(item.kind, []).append((item, services.provenance(item)))
+        order = [section.value for section in Section]
+        context.update(
+            theme=theme,
+            groups=[
+                (labels.get(k, k), groups[k])
+                for k in sorted(groups, key=lambda k: order.index(k) if k in order else 99)
+            ],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Move an item up or down, or renumber the theme."""
+        theme = self.get_theme()
+        if "renumber" in request.POST:
+            services.renumber(theme=theme)
+        elif request.POST.get("move") in ("up", "down"):
+            item = get_object_or_404(CollatedFinding, pk=request.POST.get("item", 0) or 0, theme=theme)
+            services.move(item=item, direction=-1 if request.POST["move"] == "up" else 1)
+        return redirect(self.url("collation_theme", theme=theme.pk))
+
+
+class MergeView(CollationMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        theme = self.get_theme()
+        ids = [i for i in request.POST.getlist("items") if i.isdigit()]
+        items = list(CollatedFinding.objects.filter(event=self.event, pk__in=ids).order_by("order", "pk"))
+        if len(items) < 2:
+            messages.error(request, _("Tick two or more findings to merge."))
+        else:
+            try:
+                services.merge_collated(keep=items[0], others=items[1:])
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request, _("%(count)s findings merged; their sources are kept.") % {"count": len(items)}
+                )
+        return redirect(self.url("collation_theme", theme=theme.pk))
+
+
+class CollatedEditView(CollationMixin, TemplateView):
+    template_name = "reports/collation/item_form.html"
+
+    def _item(self):
+        return get_object_or_404(
+            CollatedFinding.objects.select_related("theme"), pk=self.kwargs["pk"], event=self.event
+        )
+
+    def get(self, request, *args, **kwargs):
+        item = self._item()
+        return self.render_to_response(
+            self.get_context_data(
+                item=item,
+                form=CollatedForm(instance=item, event=self.event),
+                provenance=services.provenance(item),
+            )
+        )
+
+    def post(self, request, *args, **kwargs):
+        item = self._item()
+        if "delete" in request.POST:
+            theme_id = item.theme_id
+            item.delete()  # the source findings stay in their records
+            messages.success(
+                request, _("The collated finding is deleted; its sources stay in their records.")
+            )
+            if theme_id:
+                return redirect(self.url("collation_theme", theme=theme_id))
+            return redirect(self.url("collation_themes"))
+        form = CollatedForm(request.POST, instance=item, event=self.event)
+        if not form.is_valid():
+            return self.render_to_response(
+                self.get_context_data(item=item, form=form, provenance=services.provenance(item)), status=400
+            )
+        item = form.save()
+        messages.success(request, _("Saved."))
+        if item.theme_id:
+            return redirect(self.url("collation_theme", theme=item.theme_id))
+        return redirect(self.url("collation_themes"))
+
+
+class GlanceView(CollationMixin, TemplateView):
+    """The top trends "at a glance": their positions, and adding trends to the list."""
+
+    template_name = "reports/collation/glance.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["chosen"] = (
+            CollatedFinding.objects.filter(event=self.event, at_a_glance=True)
+            .select_related("theme")
+            .order_by("glance_order", "pk")
+        )
+        context["candidates"] = (
+            CollatedFinding.objects.filter(event=self.event, at_a_glance=False, kind=Section.TREND)
+            .select_related("theme")
+            .order_by("theme__order", "order", "pk")
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        orders = {}
+        for key, value in request.POST.items():
+            if key.startswith("position_") and key[9:].isdigit():
+                value = value.strip()
+                if value and not value.isdigit():
+                    messages.error(request, _("Positions are whole numbers; nothing was changed."))
+                    return redirect(self.url("collation_glance"))
+                orders[int(key[9:])] = int(value) if value else None
+        services.set_glance_order(event=self.event, orders=orders)
+        messages.success(request, _("The trends “at a glance” are saved."))
+        return redirect(self.url("collation_glance"))

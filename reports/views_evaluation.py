@@ -1,0 +1,126 @@
+"""Pages of the evaluation: answering (participants), managing and reading the results (organisers)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from events.permissions import EventPermissionMixin
+
+from . import services_evaluation as services
+from .forms_evaluation import AnswerForm, EvaluationForm, QuestionForm
+from .models import Evaluation, EvaluationQuestion
+
+
+class EvaluationMixin(EventPermissionMixin):
+    permission_required = "evaluation.manage"
+
+    def url(self, name, **kwargs):
+        return reverse(f"reports:{name}", kwargs={"slug": self.event.slug, **kwargs})
+
+
+class AnswerView(EvaluationMixin, TemplateView):
+    permission_required = "evaluation.answer"
+    template_name = "reports/evaluation/answer.html"
+
+    def _context(self, form=None):
+        evaluation = Evaluation.objects.filter(event=self.event).first()
+        answered = evaluation is not None and services.has_answered(
+            evaluation=evaluation, user=self.request.user
+        )
+        questions = list(evaluation.questions.all()) if evaluation else []
+        if form is None and evaluation and evaluation.is_open and not answered:
+            form = AnswerForm(questions=questions)
+        return self.get_context_data(evaluation=evaluation, answered=answered, form=form)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self._context())
+
+    def post(self, request, *args, **kwargs):
+        evaluation = get_object_or_404(Evaluation, event=self.event)
+        form = AnswerForm(request.POST, questions=list(evaluation.questions.all()))
+        if form.is_valid():
+            try:
+                services.submit_answers(evaluation=evaluation, user=request.user, answers=form.answers())
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Thank you: your answers are recorded anonymously."))
+                return redirect(self.url("evaluation_answer"))
+        return self.render_to_response(self._context(form=form), status=400)
+
+
+class ManageView(EvaluationMixin, TemplateView):
+    template_name = "reports/evaluation/manage.html"
+
+    def _context(self, settings_form=None, question_form=None):
+        evaluation = services.get_or_create_evaluation(event=self.event)
+        return self.get_context_data(
+            evaluation=evaluation,
+            questions=evaluation.questions.all(),
+            settings_form=settings_form or EvaluationForm(instance=evaluation),
+            question_form=question_form or QuestionForm(event=self.event),
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self._context())
+
+    def post(self, request, *args, **kwargs):
+        evaluation = services.get_or_create_evaluation(event=self.event)
+        if "add_question" in request.POST:
+            form = QuestionForm(request.POST, event=self.event)
+            if not form.is_valid():
+                return self.render_to_response(self._context(question_form=form), status=400)
+            services.add_question(
+                evaluation=evaluation,
+                kind=form.cleaned_data["kind"],
+                texts=form.texts(),
+                scale_max=form.cleaned_data.get("scale_max") or 5,
+                required=form.cleaned_data["required"],
+                order=form.cleaned_data.get("order") or 0,
+            )
+            messages.success(request, _("Question added."))
+        else:
+            form = EvaluationForm(request.POST, instance=evaluation)
+            if not form.is_valid():
+                return self.render_to_response(self._context(settings_form=form), status=400)
+            form.save()
+            messages.success(request, _("Evaluation saved."))
+        return redirect(self.url("evaluation_manage"))
+
+
+class DeleteQuestionView(EvaluationMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        question = get_object_or_404(EvaluationQuestion, pk=kwargs["pk"], evaluation__event=self.event)
+        question.delete()
+        messages.success(request, _("Question deleted."))
+        return redirect(self.url("evaluation_manage"))
+
+
+class ResultsView(EvaluationMixin, TemplateView):
+    template_name = "reports/evaluation/results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        evaluation = Evaluation.objects.filter(event=self.event).first()
+        context.update(
+            evaluation=evaluation, summary=services.summary(evaluation=evaluation) if evaluation else None
+        )
+        return context
+
+
+class ResultsCsvView(EvaluationMixin, View):
+    def get(self, request, *args, **kwargs):
+        evaluation = get_object_or_404(Evaluation, event=self.event)
+        response = HttpResponse(
+            services.export_csv(evaluation=evaluation), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.event.slug}-evaluation.csv"'
+        return response

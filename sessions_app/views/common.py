@@ -1,0 +1,78 @@
+"""What every view of the tables area shares: the event loaded and checked by the one mixin."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from events.permissions import EventPermissionMixin, has_perm
+
+from ..models import Registration, Table, TableSession
+
+
+class SignedInEventMixin(EventPermissionMixin):
+    """EventPermissionMixin that also sends anonymous visitors to log in for open permissions.
+
+    Dates and times are read and shown in the event's time zone: an organiser in Geneva who sets the
+    ranking deadline of an event in San José types San José time.
+    """
+
+    def get_event(self):
+        event = super().get_event()
+        timezone.activate(event.tz)
+        return event
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            if not request.user.is_authenticated:
+                self.event = self.get_event()
+                if not has_perm(request.user, self.event, "event.view"):
+                    raise Http404
+                return self.handle_no_permission()
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()  # render while the event's time zone is active
+            return response
+        finally:
+            timezone.deactivate()
+
+
+class ParticipantMixin(SignedInEventMixin):
+    """Approved participants only; `self.registration` is theirs."""
+
+    permission_required = "tables.take_part"
+
+    @property
+    def registration(self) -> Registration:
+        if not hasattr(self, "_registration"):
+            self._registration = Registration.objects.filter(
+                event=self.event, user=self.request.user, status=Registration.Status.APPROVED
+            ).first()
+            if self._registration is None:
+                raise PermissionDenied
+        return self._registration
+
+
+class SessionMixin:
+    """Loads `self.session` through the event, so ids of another event are 404."""
+
+    session_url_kwarg = "session_id"
+
+    @property
+    def session(self) -> TableSession:
+        if not hasattr(self, "_session"):
+            self._session = get_object_or_404(
+                TableSession.objects.select_related("agenda_item__day", "event"),
+                pk=self.kwargs[self.session_url_kwarg],
+                event=self.event,
+            )
+        return self._session
+
+    def get_table(self, pk) -> Table:
+        return get_object_or_404(Table, pk=pk, session=self.session)
+
+
+def file_response(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,92 @@
+"""The shared layout in a real browser (Debian's Chromium through Playwright): phones and keyboards."""
+
+import os
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import EventFactory
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["events:home", "account_login", "account_signup"])
+def test_no_horizontal_scrolling_on_a_360_px_phone(live_server, phone, name):
+    EventFactory(title="Collective Action to End Child Sexual Exploitation in the Americas")
+    widths = {}
+    for language in ["en", "es", "fr", "pt"]:
+        phone.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+        phone.goto(live_server.url + reverse(name))
+        assert phone.evaluate("document.documentElement.lang") == language
+        widths[language] = phone.evaluate("document.documentElement.scrollWidth")
+
+    assert widths == {"en": 360, "es": 360, "fr": 360, "pt": 360}
+
+
+def test_keyboard_use_of_the_layout(live_server, phone):
+    phone.goto(live_server.url + reverse("account_login"))
+
+    # The skip link comes first, has a visible focus ring and moves the focus to the main content.
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+    style = "getComputedStyle(document.activeElement)"
+    assert phone.evaluate(f"[{style}.outlineStyle, {style}.outlineWidth]") == ["solid", "3px"]
+    phone.keyboard.press("Enter")
+    assert phone.evaluate("document.activeElement.id") == "main"
+
+    # From the top, Tab reaches the brand, the navigation and the language switcher.
+    phone.goto(live_server.url + reverse("events:home"))
+    focused = []
+    for _ in range(8):
+        phone.keyboard.press("Tab")
+        focused.append(
+            phone.evaluate("document.activeElement.id || document.activeElement.textContent.trim()")
+        )
+    assert focused[:6] == [
+        "Skip to content",
+        "Dialogue Portal",
+        "Sign in",
+        "Sign up",
+        "language-select",
+        "Change",
+    ]
+
+
+def test_language_switcher_without_javascript(live_server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(live_server.url + reverse("account_login"))
+
+    page.select_option("#language-select", "es")
+    page.click("form.language-switcher button[type=submit]")
+
+    assert page.url == live_server.url + reverse("account_login")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.inner_text("h1") == "Iniciar sesión"
+    page.goto(live_server.url + reverse("events:home"))
+    assert page.evaluate("document.documentElement.lang") == "es"
+    context.close()

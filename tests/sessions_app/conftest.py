@@ -1,0 +1,8 @@
+import pytest
+
+from .factories import make_session
+
+
+@pytest.fixture
+def table_session(event):
+    return make_session(event)

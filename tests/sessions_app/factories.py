@@ -1,0 +1,61 @@
+"""Factories and builders for the tables area."""
+
+import datetime
+
+import factory
+
+from events.models import ItemKind
+from sessions_app import models as sm
+from sessions_app.services import create_table_session, save_table
+
+from ..factories import AgendaItemFactory, DayFactory, RegistrationFactory, UserFactory  # noqa: F401
+
+
+def make_session(event, *, tables=4, rotations=3, seats=5, title="Thematic tables"):
+    """A table session on a 14:00-17:00 block of the event's second day, with one rotation item per
+    hour and `tables` tables of `seats` seats in every rotation."""
+    day = DayFactory(event=event, date=event.start_date + datetime.timedelta(days=1))
+    block = AgendaItemFactory(
+        day=day,
+        start=datetime.time(14),
+        end=datetime.time(14 + rotations),
+        kind=ItemKind.THEMATIC_TABLES,
+        title="Group debate: distilling challenges by areas",
+        room="Sabana 1",
+    )
+    for n in range(rotations):
+        AgendaItemFactory(
+            day=day,
+            parent=block,
+            start=datetime.time(14 + n),
+            end=datetime.time(15 + n),
+            kind=ItemKind.ROTATION,
+            title=f"Rotation {n + 1}",
+        )
+    session = create_table_session(event=event, agenda_item=block, title=title)
+    for n in range(1, tables + 1):
+        table = sm.Table(
+            session=session,
+            number=n,
+            title_en=f"Topic {n}",
+            title_es=f"Tema {n}",
+            guiding_questions_en=f"Question A{n}?\nQuestion B{n}?",
+            guiding_questions_es=f"¿Pregunta A{n}?\n¿Pregunta B{n}?",
+            room=f"Room {n}",
+        )
+        save_table(table=table, seats={r.pk: seats for r in session.rotations.all()})
+    return session
+
+
+def seat(registration, rotation, table, source=sm.Assignment.Source.SOLVER):
+    return sm.Assignment.objects.create(
+        registration=registration, rotation=rotation, table=table, source=source
+    )
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.Material
+
+    title = factory.Sequence(lambda n: f"Background note {n}")
+    url = "https://example.org/note.pdf"

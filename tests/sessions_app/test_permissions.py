@@ -1,0 +1,190 @@
+"""Every URL of the tables area × every role: who gets the page, who is refused."""
+
+import pytest
+from django.urls import reverse
+
+from events.models import ItemKind
+from sessions_app.models import BreakoutGroup
+
+from ..conftest import ROLES
+from ..factories import AgendaItemFactory, RegistrationFactory
+from .factories import MaterialFactory, make_session
+
+ORGANISER = {"organiser": 200}
+PARTICIPANT = {"participant": 200}
+SIGNED_IN = {role: 200 for role in ROLES if role != "anonymous"}
+WITH_ROLE = {role: 200 for role in ROLES if role not in ("anonymous", "other_organiser")}
+
+# name, kwargs keys, method, {role: status}; roles not listed get 403 (anonymous: login redirect)
+URLS = [
+    ("register", [], "get", SIGNED_IN),
+    ("register_cancel", [], "post", {role: 302 for role in SIGNED_IN}),
+    ("my_tables", [], "get", PARTICIPANT),
+    ("my_tables_ical", [], "get", PARTICIPANT),
+    ("ranking", ["session_id"], "get", PARTICIPANT),
+    ("switch", ["session_id"], "get", PARTICIPANT),
+    ("directory", [], "get", WITH_ROLE),
+    ("material_download", ["material_id"], "get", {role: 302 for role in WITH_ROLE}),  # a link: redirect
+    ("facilitating", [], "get", {"facilitator": 200, "organiser": 200}),
+    ("table_roster", ["table_id"], "get", ORGANISER),
+    ("registrations", [], "get", ORGANISER),
+    ("registrations_export", ["fmt"], "get", ORGANISER),
+    ("registration_decide", ["pk", "action"], "post", {"organiser": 302}),
+    ("sessions", [], "get", ORGANISER),
+    ("session_create", [], "get", ORGANISER),
+    ("session_detail", ["session_id"], "get", ORGANISER),
+    ("rotation_count", ["session_id"], "post", {"organiser": 302}),
+    ("table_create", ["session_id"], "get", ORGANISER),
+    ("table_edit", ["session_id", "table_id"], "get", ORGANISER),
+    ("materials", ["session_id", "table_id"], "get", ORGANISER),
+    ("material_delete", ["session_id", "material_id"], "post", {"organiser": 302}),
+    ("allocation", ["session_id"], "get", ORGANISER),
+    ("allocate", ["session_id"], "post", {"organiser": 302}),
+    ("move", ["session_id"], "post", {"organiser": 400}),
+    ("publish", ["session_id"], "post", {"organiser": 302}),
+    ("rosters_export", ["session_id", "fmt"], "get", ORGANISER),
+    ("groups", [], "get", ORGANISER),
+    ("group_create", ["item_id"], "get", ORGANISER),
+    ("groups_place", ["item_id"], "post", {"organiser": 302}),
+    ("group_edit", ["item_id", "group_id"], "get", ORGANISER),
+    ("group_delete", ["item_id", "group_id"], "post", {"organiser": 302}),
+    ("group_roster", ["item_id", "group_id"], "get", ORGANISER),
+]
+
+
+@pytest.fixture
+def objects(event):
+    session = make_session(event, tables=3, rotations=3)
+    table = session.tables.first()
+    item = AgendaItemFactory(
+        day=session.agenda_item.day, kind=ItemKind.GROUP_WORK, title="Sub-regional groups"
+    )
+    group = BreakoutGroup.objects.create(
+        agenda_item=item, name="South America", countries=["BR", "AR"], parts=2
+    )
+    return {
+        "session_id": session.pk,
+        "table_id": table.pk,
+        "item_id": item.pk,
+        "group_id": group.pk,
+        "material_id": MaterialFactory(session=session, table=table).pk,
+        "fmt": "csv",
+        "pk": RegistrationFactory(event=event, status="pending").pk,
+        "action": "approve",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name,keys,method,allowed", URLS, ids=[u[0] for u in URLS])
+def test_permission_matrix(client_as, event, objects, role, name, keys, method, allowed):
+    url = reverse(f"sessions_app:{name}", kwargs={"slug": event.slug, **{k: objects[k] for k in keys}})
+    client = client_as(role)
+    response = getattr(client, method)(url)
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+    else:
+        assert response.status_code == allowed.get(role, 403)
+
+
+@pytest.mark.django_db
+def test_every_url_of_the_app_is_in_the_matrix():
+    from sessions_app.urls import urlpatterns
+
+    # the signed iCal feed is not role-based: see test_ical_feed_needs_a_valid_token
+    assert sorted(p.name for p in urlpatterns) == sorted([u[0] for u in URLS] + ["my_tables_feed"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_ical_feed_needs_a_valid_token(client_as, event, role):
+    from sessions_app.services import feed_token
+
+    from ..factories import EventFactory
+
+    registration = RegistrationFactory(event=event)
+    client = client_as(role)
+
+    def get(slug, token):
+        return client.get(reverse("sessions_app:my_tables_feed", kwargs={"slug": slug, "token": token}))
+
+    token = feed_token(registration=registration)
+    assert get(event.slug, token).status_code == 200
+    assert get(event.slug, token[:-2] + "xx").status_code == 404
+    assert get(EventFactory().slug, token).status_code == 404
+    registration.status = "cancelled"
+    registration.save()
+    assert get(event.slug, token).status_code == 404
+
+
+@pytest.mark.django_db
+def test_facilitator_sees_own_table_roster_only(client_as, event):
+    session = make_session(event, tables=3, rotations=1)
+    client = client_as("facilitator")
+    own, other, _third = session.tables.order_by("number")
+    own.facilitators.add(client.user)
+    assert (
+        client.get(
+            reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_id": own.pk})
+        ).status_code
+        == 200
+    )
+    assert (
+        client.get(
+            reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_id": other.pk})
+        ).status_code
+        == 403
+    )
+    page = client.get(reverse("sessions_app:facilitating", kwargs={"slug": event.slug})).content.decode()
+    assert "Table 1: Topic 1" in page and "Table 2: Topic 2" not in page
+
+
+@pytest.mark.django_db
+def test_objects_of_another_event_are_404(client_as, event):
+    from ..factories import EventFactory
+
+    other_session = make_session(EventFactory())
+    client = client_as("organiser")
+    for name, kwargs in [
+        ("session_detail", {"session_id": other_session.pk}),
+        ("allocation", {"session_id": other_session.pk}),
+        ("table_roster", {"table_id": other_session.tables.first().pk}),
+    ]:
+        assert (
+            client.get(reverse(f"sessions_app:{name}", kwargs={"slug": event.slug, **kwargs})).status_code
+            == 404
+        )
+
+
+@pytest.mark.django_db
+def test_directory_lists_only_consenting_participants(client_as, event):
+    RegistrationFactory(event=event, full_name="Listed Person", consent_directory=True)
+    RegistrationFactory(event=event, full_name="Private Person", consent_directory=False)
+    RegistrationFactory(event=event, full_name="Pending Person", consent_directory=True, status="pending")
+    page = (
+        client_as("participant")
+        .get(reverse("sessions_app:directory", kwargs={"slug": event.slug}))
+        .content.decode()
+    )
+    assert "Listed Person" in page
+    assert "Private Person" not in page and "Pending Person" not in page
+
+
+@pytest.mark.django_db
+def test_accessibility_needs_shown_to_organisers_only(client_as, event):
+    RegistrationFactory(
+        event=event, full_name="Listed Person", consent_directory=True, accessibility_needs="Sign language"
+    )
+    page = (
+        client_as("participant")
+        .get(reverse("sessions_app:directory", kwargs={"slug": event.slug}))
+        .content.decode()
+    )
+    assert "Sign language" not in page
+    page = (
+        client_as("organiser")
+        .get(reverse("sessions_app:registrations", kwargs={"slug": event.slug}))
+        .content.decode()
+    )
+    assert "Sign language" in page
