@@ -22,7 +22,7 @@ class EvaluationQuestionTranslation(TranslationOptions):
 class ReportTranslation(TranslationOptions):
     fields = (
         "title", "subtitle", "acknowledgements", "disclaimer", "introduction", "key_trends",
-        "future_directions", "about", "publisher",
+        "thematic_introduction", "future_directions", "about", "publisher",
     )
 
 

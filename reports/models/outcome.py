@@ -1,4 +1,5 @@
 """The outcome report's own editorial content and the order of its sections."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,11 +16,23 @@ class Report(models.Model):
     disclaimer = models.TextField(_("disclaimer"), blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
     key_trends = models.TextField(_("key trends"), blank=True)
+    thematic_introduction = models.TextField(
+        _("introduction to the thematic chapters"),
+        blank=True,
+        help_text=_("Printed under the heading of the thematic chapters."),
+    )
     future_directions = models.TextField(_("future directions"), blank=True)
     about = models.TextField(_("about the organisations"), blank=True)
     publisher = models.TextField(_("publisher and citation"), blank=True)
     include_evaluation = models.BooleanField(_("include a summary of the evaluation"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("outcome report")
+        verbose_name_plural = _("outcome reports")
+
+    def __str__(self):
+        return self.title
 
 
 class ReportSection(models.Model):
@@ -44,4 +57,9 @@ class ReportSection(models.Model):
     included = models.BooleanField(_("included"), default=True)
 
     class Meta:
+        verbose_name = _("report section")
+        verbose_name_plural = _("report sections")
         ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title or self.get_kind_display()

@@ -1,0 +1,151 @@
+"""Staff pages of the outcome report: overview (order, sections in or out, languages), editorial texts
+per language, HTML preview and PDF download. All need "report.manage" (rapporteurs and organisers)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from events.permissions import EventPermissionMixin
+
+from .forms_report import ReportTextsForm
+from .pdf import PdfRenderError
+from .services_report import (
+    LANGUAGES,
+    ReportError,
+    export_report_pdf,
+    get_or_create_report,
+    move_section,
+    render_report_html,
+    report_overview,
+    set_section_included,
+    update_report_texts,
+)
+
+
+def _language(value: str | None, default: str) -> str:
+    lang = value or default
+    if lang not in LANGUAGES:
+        raise Http404
+    return lang
+
+
+class ReportPermissionMixin(EventPermissionMixin):
+    permission_required = "report.manage"
+
+    def manage_url(self):
+        return reverse("reports:report_manage", kwargs={"slug": self.event.slug})
+
+
+class ReportManageView(ReportPermissionMixin, TemplateView):
+    template_name = "reports/outcome/manage.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(report_overview(event=self.event))
+        return context
+
+
+class ReportTextsView(ReportPermissionMixin, FormView):
+    template_name = "reports/outcome/texts.html"
+    form_class = ReportTextsForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["lang"] not in LANGUAGES:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        self.report = get_or_create_report(event=self.event)
+        kwargs = super().get_form_kwargs()
+        kwargs.update(
+            default_lang=self.event.default_language,
+            report=self.report,
+            lang=self.kwargs["lang"],
+            sections=list(self.report.sections.order_by("order", "pk")),
+        )
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["lang"] = self.kwargs["lang"]
+        context["language_name"] = dict(settings.LANGUAGES)[self.kwargs["lang"]]
+        context["languages"] = settings.LANGUAGES
+        return context
+
+    def form_valid(self, form):
+        try:
+            update_report_texts(
+                report=self.report,
+                lang=self.kwargs["lang"],
+                texts=form.texts(),
+                section_titles=form.section_titles(),
+            )
+        except ReportError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("The texts are saved."))
+        return redirect(self.request.path)
+
+
+class ReportSectionMoveView(ReportPermissionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        report = get_or_create_report(event=self.event)
+        try:
+            move_section(report=report, section_id=kwargs["pk"], direction=request.POST.get("direction", ""))
+        except ReportError as error:
+            if not report.sections.filter(pk=kwargs["pk"]).exists():
+                raise Http404 from error
+            messages.error(request, str(error))
+        return redirect(self.manage_url())
+
+
+class ReportSectionToggleView(ReportPermissionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        report = get_or_create_report(event=self.event)
+        try:
+            set_section_included(
+                report=report, section_id=kwargs["pk"], included=request.POST.get("included") == "1"
+            )
+        except ReportError as error:
+            raise Http404 from error
+        return redirect(self.manage_url())
+
+
+class ReportPreviewView(ReportPermissionMixin, View):
+    """The HTML the PDF is made from, with a screen style sheet that shows it as pages."""
+
+    def get(self, request, *args, **kwargs):
+        lang = _language(request.GET.get("lang"), self.event.default_language)
+        html, _document = render_report_html(
+            event=self.event,
+            lang=lang,
+            preview=True,
+            extra={
+                "manage_url": self.manage_url(),
+                "pdf_url": reverse("reports:report_pdf", kwargs={"slug": self.event.slug}) + f"?lang={lang}",
+                "preview_languages": settings.LANGUAGES,
+            },
+        )
+        return HttpResponse(html)
+
+
+class ReportPdfView(ReportPermissionMixin, View):
+    def get(self, request, *args, **kwargs):
+        lang = _language(request.GET.get("lang"), self.event.default_language)
+        try:
+            export = export_report_pdf(event=self.event, lang=lang)
+        except PdfRenderError:
+            messages.error(request, _("The PDF could not be made in time. Please try again later."))
+            return redirect(self.manage_url())
+        response = HttpResponse(export.content, content_type=export.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+        return response
