@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import AgendaItem, Audience, Day, Document, Event, EventPartner, ItemPerson, Person
+from .models import AgendaItem, Audience, Day, Document, Event, EventPartner, ItemPerson, Person, Role
 
 
 def _item_filter(audiences: Iterable[str], prefix: str = "") -> Q:
@@ -85,3 +85,27 @@ def visible_documents(*, event: Event, include_restricted: bool) -> QuerySet[Doc
     if not include_restricted:
         documents = documents.filter(is_public=True)
     return documents
+
+
+def my_events(*, user) -> list[dict]:
+    """The user's events with their roles and registration status, in three queries whatever the count."""
+    from sessions_app.models import Registration
+
+    roles: dict[int, list[str]] = {}
+    for event_id, role in user.event_roles.values_list("event_id", "role"):
+        roles.setdefault(event_id, []).append(role)
+    registrations = {
+        registration.event_id: registration
+        for registration in Registration.objects.filter(user=user).only("event_id", "status")
+    }
+    events = Event.objects.filter(pk__in=set(roles) | set(registrations)).order_by("-start_date")
+    role_labels = dict(Role.choices)
+    return [
+        {
+            "event": event,
+            "roles": [role_labels[role] for role in sorted(roles.get(event.pk, []))],
+            "is_organiser": Role.ORGANISER in roles.get(event.pk, []),
+            "registration": registrations.get(event.pk),
+        }
+        for event in events
+    ]

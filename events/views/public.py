@@ -34,16 +34,14 @@ class HomeView(ListView):
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
-    """The events in which the signed-in user holds a role or has registered."""
+    """The events in which the signed-in user holds a role or has registered, with what they are there."""
 
     template_name = "events/dashboard.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["events"] = (
-            Event.objects.filter(roles__user=user) | Event.objects.filter(registrations__user=user)
-        ).distinct()
+        context["entries"] = agenda.my_events(user=self.request.user)
+        context["can_create_event"] = self.request.user.is_staff or self.request.user.is_superuser
         return context
 
 
