@@ -86,7 +86,7 @@ def measure(event, *, lang: str, runs: int, output: str | None, sizes: dict | No
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from reports.pdf import BASE_URL, PDF_OPTIONS, PortalURLFetcher, page_label_css
+    from events.pdf import BASE_URL, PDF_OPTIONS, PortalURLFetcher, page_label_css
     from reports.services_report import export_report_pdf, render_report_html
 
     runs_seen, pdf = [], b""

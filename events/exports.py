@@ -6,27 +6,19 @@ visibility themselves, so a closed day cannot slip into a file the public can do
 
 from __future__ import annotations
 
-import mimetypes
 from datetime import datetime
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
-from weasyprint import HTML, URLFetcher
-from weasyprint.urls import URLFetcherResponse
 
 from .models import AgendaItem, Day, Event, EventPartner
+from .pdf import render_pdf
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 PDF_CONTENT_TYPE = "application/pdf"
-# Documents rendered to PDF see the portal at this address; nothing else can be fetched.
-PDF_BASE_URL = "https://portal.invalid/"
 
 
 def _people_line(item: AgendaItem) -> list[str]:
@@ -89,36 +81,6 @@ def agenda_ical(*, event: Event, days: list[Day]) -> bytes:
     return calendar.to_ical()
 
 
-class PortalURLFetcher(URLFetcher):
-    """Serves WeasyPrint only the portal's own static and media files; every other URL is refused.
-
-    Nothing is fetched over the network: a programme must render the same offline, and a title typed by
-    an organiser must never make the server request an outside address.
-    """
-
-    def fetch(self, url, headers=None):
-        path = _local_path(url)
-        if path is None:
-            raise ValueError(f"Not a file of this portal: {url}")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
-
-
-def _local_path(url: str) -> Path | None:
-    if not url.startswith(PDF_BASE_URL):
-        return None
-    path = unquote(urlsplit(url).path)
-    if path.startswith(settings.STATIC_URL):
-        found = finders.find(path[len(settings.STATIC_URL) :])
-        return Path(found) if found else None
-    if path.startswith(settings.MEDIA_URL):
-        root = Path(settings.MEDIA_ROOT).resolve()
-        candidate = (root / path[len(settings.MEDIA_URL) :]).resolve()
-        if candidate.is_relative_to(root) and candidate.is_file():
-            return candidate
-    return None
-
-
 def programme_pdf(*, event: Event, days: list[Day]) -> bytes:
     """The printed programme: a cover, then one section per day starting on a new page, like the seed.
 
@@ -131,5 +93,5 @@ def programme_pdf(*, event: Event, days: list[Day]) -> bytes:
         .filter(kind__in=[EventPartner.Kind.HOST, EventPartner.Kind.CO_ORGANISER])
     )
     html = render_to_string("events/programme_pdf.html", {"event": event, "days": days, "partners": partners})
-    document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=PortalURLFetcher())
-    return document.write_pdf()
+    # The shared renderer: only the portal's own files are read, and the render is bounded in time.
+    return render_pdf(html)

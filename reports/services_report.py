@@ -704,7 +704,7 @@ def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> 
 
     `stats`, if given, receives the seconds spent making the HTML and in WeasyPrint (for the benchmark).
     """
-    from .pdf import page_label_css, render_pdf
+    from events.pdf import page_label_css, render_pdf
 
     stats = {} if stats is None else stats
     started = time.perf_counter()

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from events.pdf import PdfRenderError
 from events.permissions import EventPermissionMixin
 
 from .forms_report import ReportTextsForm
-from .pdf import PdfRenderError
 from .services_report import (
     LANGUAGES,
     ReportError,

@@ -10,15 +10,19 @@ import datetime
 import mimetypes
 import os
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from .. import agenda, exports
 from ..models import Audience, Day, Event
+from ..pdf import PdfRenderError
 from ..permissions import EventPermissionMixin, has_perm, visible_audiences
 
 # Files served inline from the library; anything else downloads, so an uploaded page never runs here.
@@ -212,7 +216,11 @@ class ProgrammePDFView(PublicEventMixin, View):
 
     def get(self, request, *args, **kwargs):
         days = agenda.agenda_days(event=self.event, audiences=self.get_audiences())
-        pdf = exports.programme_pdf(event=self.event, days=days)
+        try:
+            pdf = exports.programme_pdf(event=self.event, days=days)
+        except PdfRenderError:
+            messages.error(request, _("The programme could not be made in time. Please try again later."))
+            return HttpResponseRedirect(reverse("events:agenda", args=[self.event.slug]))
         return _download(
             pdf, exports.PDF_CONTENT_TYPE, f"{self.event.slug}-programme-{get_language()}.pdf", inline=True
         )

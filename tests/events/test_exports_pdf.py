@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from events import exports
 from events.models import EventPartner
+from events.pdf import BASE_URL, PortalURLFetcher
 from tests.factories import OrganisationFactory
 
 
@@ -59,15 +59,15 @@ def test_exports_pdf_in_spanish(agenda, client):
 
 
 def test_exports_pdf_fetches_only_portal_files(agenda, settings, tmp_path):
-    fetcher = exports.PortalURLFetcher()
-    css = fetcher.fetch(exports.PDF_BASE_URL + "static/css/programme.css")
+    fetcher = PortalURLFetcher()
+    css = fetcher.fetch(BASE_URL + "static/css/programme.css")
     assert b"@page" in css.read()
     for url in [
         "https://example.org/logo.png",
         "http://169.254.169.254/latest/meta-data/",
         "file:///etc/passwd",
-        exports.PDF_BASE_URL + "media/../../etc/passwd",
-        exports.PDF_BASE_URL + "admin/",
+        BASE_URL + "media/../../etc/passwd",
+        BASE_URL + "admin/",
     ]:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
@@ -106,3 +106,10 @@ def test_exports_pdf_long_day_repeats_its_date_on_continuation_pages(agenda, cli
     assert len(pages) >= 3
     assert [page.upper().count("TUESDAY, 4 JUNE 2024") for page in pages[1:]] == [1] * (len(pages) - 1)
     assert "FOCUS:" in pages[1].upper() and "FOCUS:" not in pages[2].upper()
+
+
+def test_exports_pdf_taking_too_long_returns_to_the_agenda_with_a_message(agenda, client, settings):
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 0
+    response = client.get(reverse("events:programme_pdf", args=[agenda.event.slug]), follow=True)
+    assert response.redirect_chain == [(reverse("events:agenda", args=[agenda.event.slug]), 302)]
+    assert "The programme could not be made in time. Please try again later." in response.content.decode()

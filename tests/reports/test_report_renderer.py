@@ -5,9 +5,7 @@ import threading
 
 import pytest
 
-from reports import demo_report
-from reports.models import Section
-from reports.pdf import (
+from events.pdf import (
     BASE_URL,
     PdfRenderTimeout,
     PortalURLFetcher,
@@ -15,6 +13,8 @@ from reports.pdf import (
     render_pdf,
     resolve_portal_path,
 )
+from reports import demo_report
+from reports.models import Section
 from reports.services_report import export_report_pdf
 
 from .report_factories import CollatedFindingFactory

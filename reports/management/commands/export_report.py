@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from events.models import Event
-from reports.pdf import PdfRenderError
+from events.pdf import PdfRenderError
 from reports.services_report import export_report_pdf
 
 
