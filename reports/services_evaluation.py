@@ -9,14 +9,13 @@ transaction; the portal itself keeps no such trace.
 
 from __future__ import annotations
 
-import csv
-import io
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from events.downloads import csv_bytes
 from events.permissions import has_perm
 
 from .models import Evaluation, EvaluationAnswer, EvaluationQuestion, EvaluationResponse, EvaluationSubmission
@@ -141,23 +140,15 @@ def summary(*, evaluation: Evaluation) -> dict:
 def export_csv(*, evaluation: Evaluation) -> bytes:
     """One row per (anonymous) response, one column per question; rows in random-id order."""
     questions = list(evaluation.questions.all())
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([q.text for q in questions])
     answers: dict[int, dict[int, str]] = {}
     for answer in EvaluationAnswer.objects.filter(response__evaluation=evaluation).order_by(
         "response_id", "pk"
     ):
         value = answer.rating if answer.rating is not None else answer.text
         answers.setdefault(answer.response_id, {})[answer.question_id] = "" if value is None else str(value)
-    for response_id in sorted(answers):
-        writer.writerow([_csv_safe(answers[response_id].get(q.pk, "")) for q in questions])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _csv_safe(value: str) -> str:
-    """Neutralise spreadsheet formulas in free text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    rows = [[q.text for q in questions]]
+    rows += [[answers[response_id].get(q.pk, "") for q in questions] for response_id in sorted(answers)]
+    return csv_bytes(rows)
 
 
 @transaction.atomic

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from events.downloads import CSV_CONTENT_TYPE, bytes_response
 from events.permissions import EventPermissionMixin
 
 from . import services_evaluation as services
@@ -119,8 +119,8 @@ class ResultsView(EvaluationMixin, TemplateView):
 class ResultsCsvView(EvaluationMixin, View):
     def get(self, request, *args, **kwargs):
         evaluation = get_object_or_404(Evaluation, event=self.event)
-        response = HttpResponse(
-            services.export_csv(evaluation=evaluation), content_type="text/csv; charset=utf-8"
+        return bytes_response(
+            services.export_csv(evaluation=evaluation),
+            content_type=CSV_CONTENT_TYPE,
+            filename=f"{self.event.slug}-evaluation.csv",
         )
-        response["Content-Disposition"] = f'attachment; filename="{self.event.slug}-evaluation.csv"'
-        return response

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from events.downloads import bytes_response
 from events.pdf import PdfRenderError
 from events.permissions import EventPermissionMixin
 
@@ -146,6 +147,4 @@ class ReportPdfView(ReportPermissionMixin, View):
         except PdfRenderError:
             messages.error(request, _("The PDF could not be made in time. Please try again later."))
             return redirect(self.manage_url())
-        response = HttpResponse(export.content, content_type=export.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-        return response
+        return bytes_response(export.content, content_type=export.content_type, filename=export.filename)

@@ -7,12 +7,10 @@ are 403 for signed-in users without a role that opens them.
 """
 
 import datetime
-import mimetypes
-import os
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -21,6 +19,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from .. import agenda, exports
+from ..downloads import bytes_response, stored_file_response
 from ..models import Audience, Day, Event
 from ..pdf import PdfRenderError
 from ..permissions import EventPermissionMixin, has_perm, visible_audiences
@@ -167,31 +166,16 @@ class DocumentDownloadView(PublicEventMixin, View):
         document = get_object_or_404(self.event.documents, pk=kwargs["pk"])
         if not document.is_public and Audience.PARTICIPANTS not in self.get_audiences():
             return self.refuse_audience(Audience.PARTICIPANTS)
-        if document.url and not document.file:
-            return HttpResponseRedirect(document.url)
-        if not document.file:
-            raise Http404
-        try:
-            handle = document.file.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404 from exc
-        filename = os.path.basename(document.file.name)
-        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        return FileResponse(
-            handle,
-            filename=filename,
-            content_type=content_type,
-            as_attachment=content_type not in INLINE_TYPES,
-        )
+        return stored_file_response(file=document.file, url=document.url, inline_types=INLINE_TYPES)
 
 
 class AgendaICalView(PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         days = agenda.agenda_days(event=self.event, audiences=self.get_audiences())
-        return _download(
+        return bytes_response(
             exports.agenda_ical(event=self.event, days=days),
-            exports.ICAL_CONTENT_TYPE,
-            f"{self.event.slug}.ics",
+            content_type=exports.ICAL_CONTENT_TYPE,
+            filename=f"{self.event.slug}.ics",
         )
 
 
@@ -204,10 +188,10 @@ class DayICalView(PublicEventMixin, View):
         days = agenda.agenda_days(
             event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=day.pk)
         )
-        return _download(
+        return bytes_response(
             exports.agenda_ical(event=self.event, days=days),
-            exports.ICAL_CONTENT_TYPE,
-            f"{self.event.slug}-{day.date.isoformat()}.ics",
+            content_type=exports.ICAL_CONTENT_TYPE,
+            filename=f"{self.event.slug}-{day.date.isoformat()}.ics",
         )
 
 
@@ -221,13 +205,9 @@ class ProgrammePDFView(PublicEventMixin, View):
         except PdfRenderError:
             messages.error(request, _("The programme could not be made in time. Please try again later."))
             return HttpResponseRedirect(reverse("events:agenda", args=[self.event.slug]))
-        return _download(
-            pdf, exports.PDF_CONTENT_TYPE, f"{self.event.slug}-programme-{get_language()}.pdf", inline=True
+        return bytes_response(
+            pdf,
+            content_type=exports.PDF_CONTENT_TYPE,
+            filename=f"{self.event.slug}-programme-{get_language()}.pdf",
+            inline=True,
         )
-
-
-def _download(content: bytes, content_type: str, filename: str, inline: bool = False) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response

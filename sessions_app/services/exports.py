@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 
+from events.downloads import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 from events.models import Event
 
 from ..models import Assignment, Registration, TableSession
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+CONTENT_TYPES = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
 
 
 def _to_bytes(rows: list[list], fmt: str, sheet_title: str) -> bytes:
     if fmt == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(rows)
-        # a BOM lets spreadsheet programs read the accents right
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        return csv_bytes(rows)
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = sheet_title[:31]
-        for row in rows:
-            sheet.append(["" if value is None else value for value in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+        return xlsx_bytes(rows, sheet_title=sheet_title)
     raise ValueError(f"Unknown format {fmt!r}")
 
 

@@ -1,7 +1,7 @@
 """What every view of the tables area shares: the event loaded and checked by the one mixin."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -70,9 +70,3 @@ class SessionMixin:
 
     def get_table(self, pk) -> Table:
         return get_object_or_404(Table, pk=pk, session=self.session)
-
-
-def file_response(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

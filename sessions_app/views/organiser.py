@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from events.downloads import bytes_response
 from events.models import AgendaItem
 from events.permissions import has_perm
 
@@ -16,7 +17,7 @@ from ..forms import BreakoutGroupForm, MaterialForm, MoveForm, SignupSettingsFor
 from ..models import Assignment, BreakoutGroup, GroupPlacement, Material, Registration, Table, TableSession
 from ..services.allocating import unplaced_ids
 from ..services.tables import facilitator_choices
-from .common import SessionMixin, SignedInEventMixin, file_response
+from .common import SessionMixin, SignedInEventMixin
 
 FORMATS = {"csv", "xlsx"}
 
@@ -103,7 +104,8 @@ class RegistrationExportView(SignedInEventMixin, View):
     def get(self, request, *args, **kwargs):
         if kwargs["fmt"] not in FORMATS:
             raise Http404
-        return file_response(*services.export_registrations(event=self.event, fmt=kwargs["fmt"]))
+        data, content_type, filename = services.export_registrations(event=self.event, fmt=kwargs["fmt"])
+        return bytes_response(data, content_type=content_type, filename=filename)
 
 
 # --- table sessions and tables ------------------------------------------------------------------------
@@ -385,7 +387,8 @@ class RosterExportView(OrganiserMixin, SessionMixin, View):
     def get(self, request, *args, **kwargs):
         if kwargs["fmt"] not in FORMATS:
             raise Http404
-        return file_response(*services.export_rosters(session=self.session, fmt=kwargs["fmt"]))
+        data, content_type, filename = services.export_rosters(session=self.session, fmt=kwargs["fmt"])
+        return bytes_response(data, content_type=content_type, filename=filename)
 
 
 # --- breakout groups ----------------------------------------------------------------------------------

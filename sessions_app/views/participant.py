@@ -1,21 +1,19 @@
 """Pages for participants: registration, ranking, personal agenda with iCal, switching, directory."""
 
-import mimetypes
-import os
-
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from events.downloads import bytes_response, stored_file_response
+from events.exports import ICAL_CONTENT_TYPE
 from events.permissions import forget_roles
 
 from .. import services
 from ..forms import RankingForm, RegistrationForm, SeatForm
 from ..models import Assignment, GroupPlacement, Material, Registration, TableSession
-from .common import ParticipantMixin, SessionMixin, SignedInEventMixin, file_response
+from .common import ParticipantMixin, SessionMixin, SignedInEventMixin
 
 
 class RegisterView(SignedInEventMixin, FormView):
@@ -122,7 +120,9 @@ class MyTablesView(ParticipantMixin, TemplateView):
 class MyTablesICalView(ParticipantMixin, View):
     def get(self, request, *args, **kwargs):
         data = services.ical_for(registration=self.registration, base_url=request.build_absolute_uri("/"))
-        return file_response(data, "text/calendar; charset=utf-8", f"{self.event.slug}-my-tables.ics")
+        return bytes_response(
+            data, content_type=ICAL_CONTENT_TYPE, filename=f"{self.event.slug}-my-tables.ics"
+        )
 
 
 class MyTablesFeedView(View):
@@ -139,7 +139,7 @@ class MyTablesFeedView(View):
         if registration is None:
             raise Http404
         data = services.ical_for(registration=registration, base_url=request.build_absolute_uri("/"))
-        return file_response(data, "text/calendar; charset=utf-8", f"{event.slug}-my-tables.ics")
+        return bytes_response(data, content_type=ICAL_CONTENT_TYPE, filename=f"{event.slug}-my-tables.ics")
 
 
 class RankingView(ParticipantMixin, SessionMixin, FormView):
@@ -252,14 +252,4 @@ class MaterialDownloadView(SignedInEventMixin, View):
 
     def get(self, request, *args, **kwargs):
         material = get_object_or_404(Material, pk=kwargs["material_id"], session__event=self.event)
-        if not material.file:
-            if material.url:
-                return HttpResponseRedirect(material.url)
-            raise Http404
-        try:
-            handle = material.file.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404 from exc
-        filename = os.path.basename(material.file.name)
-        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        return FileResponse(handle, filename=filename, content_type=content_type, as_attachment=True)
+        return stored_file_response(file=material.file, url=material.url)

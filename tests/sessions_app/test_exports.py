@@ -140,3 +140,16 @@ def test_export_views_serve_attachments(client_as, event, people):
         ).status_code
         == 404
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exports_neutralise_spreadsheet_formulas_typed_by_participants(event, fmt):
+    RegistrationFactory(event=event, full_name='=HYPERLINK("https://evil.example")', organisation="@SUM(A1)")
+    data, _content_type, _filename = export_registrations(event=event, fmt=fmt)
+    rows = _csv(data) if fmt == "csv" else _xlsx(data)
+    assert rows[1][0] == '\'=HYPERLINK("https://evil.example")'
+    assert rows[1][2] == "'@SUM(A1)"
+    if fmt == "xlsx":
+        cell = load_workbook(io.BytesIO(data)).active["A2"]
+        assert cell.data_type == "s"
