@@ -3,6 +3,7 @@
 Everything that differs between a laptop and production comes from the environment. Debug is off unless
 DJANGO_DEBUG=1; with debug off DJANGO_SECRET_KEY is required. The README's run command sets DJANGO_DEBUG=1.
 """
+
 import os
 import sys
 from pathlib import Path
@@ -73,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "dialogue_portal.i18n.EventLanguageFallbackMiddleware",
+    "events.middleware.EventMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -153,7 +154,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Dialogue Portal] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-LOGIN_REDIRECT_URL = "events:dashboard"
+LOGIN_REDIRECT_URL = "dashboard"
 LOGIN_URL = "account_login"
 
 # Internationalisation: the four languages of the Americas' dialogues.

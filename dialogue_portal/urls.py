@@ -1,15 +1,28 @@
+"""The portal's URL tree. Every page of one event lives under e/<slug>/, declared here once; each app adds
+its pages relative to it, the back office under e/<slug>/manage/."""
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from events.views import site
+
+event_urls = [
+    path("", include("events.urls")),
+]
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("", site.HomeView.as_view(), name="home"),
+    path("dashboard/", site.DashboardView.as_view(), name="dashboard"),
+    path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
+    path("e/<slug:slug>/", include(event_urls)),
+    # Until the tables and findings pages move under the one event tree.
     path("", include("sessions_app.urls")),
     path("", include("reports.urls")),
-    path("", include("events.urls")),
 ]
 if settings.DEBUG:
     # Only public uploads (logos, people's photos) are served from /media/; documents and materials go

@@ -15,24 +15,18 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .errors import DomainError
 from .models import AgendaItem, Day, Event, EventPartner, EventRole, ItemPerson, Organisation, Role
-from .permissions import forget_roles
+from .rules import forget_roles
 
 
-class ServiceError(Exception):
-    """A rule of the domain was broken; the message is meant for the user."""
-
-
-def can_create_event(user) -> bool:
-    """Staff members and superusers may create events; whoever creates one becomes its organiser."""
-    return bool(user is not None and user.is_authenticated and (user.is_staff or user.is_superuser))
+class EventError(DomainError):
+    """A rule of the event's domain was broken; the message is meant for the user."""
 
 
 @transaction.atomic
 def create_event(*, event: Event, creator) -> Event:
-    """Save a new (validated) event and make `creator` its organiser."""
-    if not can_create_event(creator):
-        raise ServiceError(_("Only staff members may create events."))
+    """Save a new (validated) event and make `creator` its organiser (the view checks who may create)."""
     event.full_clean()
     event.save()
     EventRole.objects.create(event=event, user=creator, role=Role.ORGANISER)
@@ -63,17 +57,17 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
     """
     event = day.event
     if not (event.start_date <= date <= event.end_date):
-        raise ServiceError(_("The day must fall between the event's first and last day."))
+        raise EventError(_("The day must fall between the event's first and last day."))
     taken = _("The event already has a day on %(date)s.") % {"date": date.isoformat()}
     if event.days.filter(date=date).exists():
-        raise ServiceError(taken)
+        raise EventError(taken)
     items = list(day.items.order_by("parent_id", "start", "order", "pk"))
     appearances = list(ItemPerson.objects.filter(item__day=day).order_by("pk"))
     try:
         with transaction.atomic():
             new_day = _clone(Day.objects.get(pk=day.pk), date=date)
     except IntegrityError:  # another request took the date since the check above
-        raise ServiceError(taken) from None
+        raise EventError(taken) from None
     new_pks: dict[int, int] = {}
     # Blocks first, so that their parts can point at the copies.
     for item in sorted(items, key=lambda i: i.parent_id is not None):
@@ -192,7 +186,7 @@ def save_partner(
         .exclude(pk=getattr(partner, "pk", None))
         .exists()
     ):
-        raise ServiceError(_("This organisation is already listed with that role."))
+        raise EventError(_("This organisation is already listed with that role."))
     organisation = organisation_form.save()
     if partner is None:
         partner = EventPartner(event=event)
@@ -241,10 +235,10 @@ def find_user_by_email(*, email: str):
 def grant_role(*, event: Event, email: str, role: str) -> EventRole:
     """Give the account with `email` the `role` in `event`. Granting a role twice is harmless."""
     if role not in Role.values:
-        raise ServiceError(_("Unknown role."))
+        raise EventError(_("Unknown role."))
     user = find_user_by_email(email=email)
     if user is None:
-        raise ServiceError(
+        raise EventError(
             _("No account uses the address %(email)s. Ask the person to sign up first, then grant the role.")
             % {"email": email}
         )
@@ -262,7 +256,7 @@ def revoke_role(*, event_role: EventRole) -> None:
             EventRole.objects.select_for_update().filter(event_id=event_role.event_id, role=Role.ORGANISER)
         )
         if len(organisers) <= 1:
-            raise ServiceError(
+            raise EventError(
                 _("An event needs at least one organiser: grant the role to someone else first.")
             )
     event_role.delete()

@@ -8,7 +8,7 @@ def test_home_lists_published_events_only(client):
 
     EventFactory(title="San José Dialogue", is_published=True)
     EventFactory(title="Secret draft", is_published=False)
-    response = client.get(reverse("events:home"))
+    response = client.get(reverse("home"))
     assert response.status_code == 200
     content = response.content.decode()
     assert "San José Dialogue" in content

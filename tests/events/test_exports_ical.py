@@ -6,7 +6,7 @@ import zoneinfo
 import icalendar
 from django.urls import reverse
 
-from events import agenda as agenda_selectors
+from events import selectors as agenda_selectors
 from events import exports
 from events.models import Audience
 

@@ -35,7 +35,7 @@ def event_data(**overrides):
 def test_staff_creates_event_and_becomes_its_organiser(client, make_user):
     staff = make_user(is_staff=True)
     client.force_login(staff)
-    response = client.post(reverse("events:manage_event_create"), event_data())
+    response = client.post(reverse("event_create"), event_data())
     assert response.status_code == 302
     event = Event.objects.get(slug="san-jose-2024")
     assert response.url == reverse("events:manage_event", kwargs={"slug": "san-jose-2024"})
@@ -55,7 +55,7 @@ def test_staff_creates_event_and_becomes_its_organiser(client, make_user):
 
 def test_user_without_staff_status_cannot_create_event(client, make_user):
     client.force_login(make_user())
-    response = client.post(reverse("events:manage_event_create"), event_data())
+    response = client.post(reverse("event_create"), event_data())
     assert response.status_code == 403
     assert Event.objects.count() == 0
 
@@ -85,7 +85,7 @@ def test_user_without_staff_status_cannot_create_event(client, make_user):
 )
 def test_create_event_bad_input_saves_nothing(client, make_user, overrides, field, message):
     client.force_login(make_user(is_staff=True))
-    response = client.post(reverse("events:manage_event_create"), event_data(**overrides))
+    response = client.post(reverse("event_create"), event_data(**overrides))
     assert response.status_code == 200
     assert response.context["form"].errors[field] == [message]
     assert message in response.content.decode().replace("&#x27;", "'")

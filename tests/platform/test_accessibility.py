@@ -106,7 +106,7 @@ def test_focus_is_always_visible():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["events:home", "account_login", "account_signup", "account_reset_password"])
+@pytest.mark.parametrize("name", ["home", "account_login", "account_signup", "account_reset_password"])
 def test_layout_has_landmarks_and_a_skip_link(client, name):
     content = client.get(reverse(name)).content.decode()
 
@@ -123,10 +123,10 @@ def test_layout_has_landmarks_and_a_skip_link(client, name):
 def test_no_asset_comes_from_another_host(client):
     user = UserFactory()
     EventFactory(title="San José Dialogue")
-    pages = [reverse("events:home"), reverse("account_login"), reverse("account_signup")]
+    pages = [reverse("home"), reverse("account_login"), reverse("account_signup")]
     contents = [client.get(page).content.decode() for page in pages]
     client.force_login(user)
-    contents += [client.get(reverse(name)).content.decode() for name in ["account_email", "events:dashboard"]]
+    contents += [client.get(reverse(name)).content.decode() for name in ["account_email", "dashboard"]]
 
     for content in contents:
         assets = re.findall(

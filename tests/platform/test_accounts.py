@@ -52,7 +52,7 @@ def test_confirmation_link_verifies_the_address_and_logs_in(client):
 
     assert response.status_code == 302
     assert EmailAddress.objects.get(email="ana@example.org").verified is True
-    assert client.get(reverse("events:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_signup_form_asks_no_username_and_shows_none(client):
@@ -67,7 +67,7 @@ def test_pages_of_a_signed_in_user_show_the_email_not_the_username(client):
     user = UserFactory(username="internal-name-7", email="maria@example.org")
     client.force_login(user)
 
-    for name in ["account_email", "account_change_password", "events:dashboard"]:
+    for name in ["account_email", "account_change_password", "dashboard"]:
         page = client.get(reverse(name)).content.decode()
         assert "internal-name-7" not in page
     assert "maria@example.org" in client.get(reverse("account_email")).content.decode()
@@ -80,7 +80,7 @@ def test_log_in_by_email_and_log_out(client):
         reverse("account_login"), {"login": "lucia@example.org", "password": "dialogue-demo"}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("events:dashboard")
+    assert response["Location"] == reverse("dashboard")
     assert "_auth_user_id" in client.session
 
     response = client.post(reverse("account_logout"))

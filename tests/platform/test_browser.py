@@ -34,7 +34,7 @@ def phone(browser):
     context.close()
 
 
-@pytest.mark.parametrize("name", ["events:home", "account_login", "account_signup"])
+@pytest.mark.parametrize("name", ["home", "account_login", "account_signup"])
 def test_no_horizontal_scrolling_on_a_360_px_phone(live_server, phone, name):
     EventFactory(title="Collective Action to End Child Sexual Exploitation in the Americas")
     widths = {}
@@ -59,7 +59,7 @@ def test_keyboard_use_of_the_layout(live_server, phone):
     assert phone.evaluate("document.activeElement.id") == "main"
 
     # From the top, Tab reaches the brand, the navigation and the language switcher.
-    phone.goto(live_server.url + reverse("events:home"))
+    phone.goto(live_server.url + reverse("home"))
     focused = []
     for _ in range(8):
         phone.keyboard.press("Tab")
@@ -87,6 +87,6 @@ def test_language_switcher_without_javascript(live_server, browser):
     assert page.url == live_server.url + reverse("account_login")
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.inner_text("h1") == "Iniciar sesión"
-    page.goto(live_server.url + reverse("events:home"))
+    page.goto(live_server.url + reverse("home"))
     assert page.evaluate("document.documentElement.lang") == "es"
     context.close()

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_switching_to_spanish_is_remembered_for_the_next_request(client):
-    home = reverse("events:home")
+    home = reverse("home")
     assert html_lang(client.get(home)) == "en"
 
     response = client.post(reverse("set_language"), {"language": "es", "next": home})
@@ -47,11 +47,11 @@ def test_html_lang_and_header_follow_the_chosen_language(client, language, sign_
 def test_an_unknown_language_is_ignored(client):
     client.post(reverse("set_language"), {"language": "xx", "next": "/"})
 
-    assert html_lang(client.get(reverse("events:home"))) == "en"
+    assert html_lang(client.get(reverse("home"))) == "en"
 
 
 def test_switcher_is_a_form_that_works_without_javascript(client):
-    content = client.get(reverse("events:home")).content.decode()
+    content = client.get(reverse("home")).content.decode()
 
     assert f'<form class="language-switcher" action="{reverse("set_language")}" method="post">' in content
     assert '<label for="language-select">Language</label>' in content
@@ -118,7 +118,7 @@ def test_lists_of_events_show_each_event_in_its_own_language(client):
     )
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
 
-    content = client.get(reverse("events:home")).content.decode()
+    content = client.get(reverse("home")).content.decode()
 
     assert "Diálogo de San José" in content
     assert "San José Dialogue" not in content
@@ -150,17 +150,42 @@ def test_the_event_fallback_does_not_leak_into_the_next_request(client):
         assert Day.objects.get(pk=day.pk).focus == "Harvesting"
 
 
-def test_an_event_falls_back_to_its_own_language_anywhere():
+def test_an_event_in_a_list_falls_back_to_its_own_language():
+    """Outside its own pages an event's fields fall back to its language inside {% event_language %}."""
+    from django.template import Context, Template
+
     event = EventFactory(default_language="pt")
     Event.objects.filter(pk=event.pk).update(title_en="English", title_pt="Português", title_fr="")
     event = Event.objects.get(pk=event.pk)
+    template = Template(
+        "{% load event_language %}{% event_language event %}{{ event.title }}{% endevent_language %}"
+        "|{{ event.title }}"
+    )
 
     with translation.override("fr"):
-        assert event.title == "Português"
+        assert template.render(Context({"event": event})) == "Português|English"
         with event_language_fallback("en"):
-            assert event.title == "Português"
+            assert template.render(Context({"event": event})) == "Português|English"
     with translation.override("en"):
-        assert event.title == "English"
+        assert template.render(Context({"event": event})) == "English|English"
+    assert current_event_language() is None
+
+
+def test_my_events_shows_each_event_in_its_own_language(client, make_user):
+    from events.models import Role
+
+    spanish = EventFactory(default_language="es")
+    Event.objects.filter(pk=spanish.pk).update(
+        title_en="San José Dialogue", title_es="Diálogo de San José", title_fr=""
+    )
+    user = make_user(spanish, Role.MEMBER)
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+
+    content = client.get(reverse("dashboard")).content.decode()
+
+    assert "Diálogo de San José" in content
+    assert "San José Dialogue" not in content
 
 
 def test_the_fallback_is_per_thread():

@@ -97,7 +97,7 @@ def test_rate_limits_use_a_real_cache(settings):
 
 @pytest.mark.django_db
 def test_pages_send_a_strict_content_security_policy(client):
-    response = client.get(reverse("events:home"))
+    response = client.get(reverse("home"))
 
     policy = dict(
         part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";") if part.strip()

@@ -1,6 +1,6 @@
 """Reading the agenda as one audience sees it: the queries behind the public pages and exports.
 
-Every function takes the set of audiences the reader may see (`permissions.visible_audiences`) and
+Every function takes the set of audiences the reader may see (`rules.visible_audiences`) and
 returns days, items and people with everything a page needs prefetched, so that a page costs the same
 number of queries whatever the size of the agenda.
 """

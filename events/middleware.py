@@ -1,0 +1,50 @@
+"""The event of an event page, loaded once per request."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.http import Http404
+from django.utils import timezone
+
+from dialogue_portal.i18n import event_language_fallback
+
+from .models import Event
+
+
+class EventMiddleware:
+    """For every URL under ``/e/<slug>/``: ``request.event`` (404 when no event has that slug), the event's
+    time zone active, and translated content falling back to the event's default language.
+
+    Whether the reader may see the event at all (unpublished events) is the view's permission check.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.event = None
+        request._event_scope = None
+        try:
+            return self.get_response(request)
+        finally:
+            scope = request._event_scope
+            if scope is not None:
+                scope.__exit__(None, None, None)
+                timezone.deactivate()
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        slug = view_kwargs.get("slug")
+        if not slug or not request.path_info.startswith("/e/"):
+            return None
+        event = Event.objects.select_related("series", "host").filter(slug=slug).first()
+        if event is None:
+            raise Http404
+        request.event = event
+        try:
+            timezone.activate(zoneinfo.ZoneInfo(event.timezone))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            timezone.activate(zoneinfo.ZoneInfo("UTC"))
+        request._event_scope = event_language_fallback(event.default_language)
+        request._event_scope.__enter__()
+        return None
