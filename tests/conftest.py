@@ -7,6 +7,49 @@ from events.models import Role
 
 from .factories import EventFactory, EventRoleFactory, RegistrationFactory, UserFactory
 
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test module.
+
+    Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls beside a running
+    loop unless DJANGO_ALLOW_ASYNC_UNSAFE is set: it is set here, only while the browser lives.
+    """
+    from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            instance = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            yield instance
+            instance.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open a page in a fresh browser context: ``new_page(width=360, height=740, locale="en-GB")``."""
+    contexts = []
+
+    def make(width: int = 360, height: int = 740, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
 
 def _on_postgres() -> bool:
     from django.db import connection
@@ -17,7 +60,7 @@ def _on_postgres() -> bool:
 def pytest_collection_modifyitems(config, items):
     skip_browser = pytest.mark.skip(reason="needs /usr/bin/chromium (apt-get install chromium)")
     for item in items:
-        if "browser" in item.keywords and not shutil.which(os.environ.get("CHROMIUM", "/usr/bin/chromium")):
+        if "browser" in item.keywords and not shutil.which(CHROMIUM):
             item.add_marker(skip_browser)
 
 

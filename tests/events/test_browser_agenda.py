@@ -1,31 +1,15 @@
 """In a real browser (Debian's Chromium through Playwright): read the agenda on a phone, switch to Spanish."""
 
 import io
-import os
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
 
 @pytest.fixture
-def browser_page():
-    # The sync Playwright API runs an event loop in this thread; Django's ORM must be allowed here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(viewport={"width": 360, "height": 800}, locale="en-GB")
-        page = context.new_page()
-        yield page
-        context.close()
-        browser.close()
+def browser_page(new_page):
+    return new_page(360, 800, locale="en-GB")
 
 
 @pytest.mark.browser

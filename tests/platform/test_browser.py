@@ -1,37 +1,16 @@
 """The shared layout in a real browser (Debian's Chromium through Playwright): phones and keyboards."""
 
-import os
-
 import pytest
 from django.urls import reverse
 
 from tests.factories import EventFactory
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield instance
-        instance.close()
-
-
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    yield page
-    context.close()
+def phone(new_page):
+    return new_page(360, 740)
 
 
 @pytest.mark.parametrize("name", ["home", "account_login", "account_signup"])

@@ -1,32 +1,18 @@
 """The consolidation template in a real browser: autosave while typing, and no sideways scrolling on a
 phone (Debian's Chromium through Playwright)."""
 
-import os
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from reports.models import ConsolidationRecord
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(viewport={"width": 390, "height": 900})
-        yield context.new_page()
-        browser.close()
+def page(new_page):
+    return new_page(390, 900)
 
 
 def login(page, live_server, user):
