@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from .models import AgendaItem, Day, Event, EventPartner
+from .models import AgendaItem, AppearanceRole, Day, Event, EventPartner
 from .pdf import render_pdf
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -28,7 +28,7 @@ def _people_line(item: AgendaItem) -> list[str]:
         parts = [person.display_name, person.job_title, person.organisation]
         text = ", ".join(part for part in parts if part)
         notes = []
-        if appearance.role != appearance.Role.SPEAKER:
+        if appearance.role != AppearanceRole.SPEAKER:
             notes.append(appearance.get_role_display())
         if appearance.remote:
             notes.append(_("remote"))

@@ -443,15 +443,22 @@ class Person(models.Model):
         return reverse("events:person_detail", kwargs={"slug": self.event.slug, "person_slug": self.slug})
 
 
+class AppearanceRole(models.TextChoices):
+    """What a person does on an agenda item (not to be confused with `Role`, what a user is in an event)."""
+
+    SPEAKER = "speaker", _("Speaker")
+    MODERATOR = "moderator", _("Moderator")
+    FACILITATOR = "facilitator", _("Facilitator")
+
+
 class ItemPerson(models.Model):
-    class Role(models.TextChoices):
-        SPEAKER = "speaker", _("Speaker")
-        MODERATOR = "moderator", _("Moderator")
-        FACILITATOR = "facilitator", _("Facilitator")
+    """A person's appearance on an agenda item, in the order printed on the programme."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="appearances")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="appearances")
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
+    role = models.CharField(
+        _("role"), max_length=20, choices=AppearanceRole.choices, default=AppearanceRole.SPEAKER
+    )
     remote = models.BooleanField(_("remote"), default=False)
     to_be_confirmed = models.BooleanField(_("to be confirmed"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)

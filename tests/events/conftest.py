@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from events.models import Audience, ItemKind, ItemPerson
+from events.models import AppearanceRole, Audience, ItemKind, ItemPerson
 from tests.factories import AgendaItemFactory, DayFactory, PersonFactory
 
 from .factories import DocumentFactory, ItemPersonFactory
@@ -93,7 +93,7 @@ def agenda(event):
     )
     closed_only = PersonFactory(event=event, honorific="Ms.", name="Closed Speaker", slug="closed-speaker")
     ItemPersonFactory(item=welcome, person=landry)
-    ItemPersonFactory(item=panel, person=landry, role=ItemPerson.Role.MODERATOR)
+    ItemPersonFactory(item=panel, person=landry, role=AppearanceRole.MODERATOR)
     ItemPersonFactory(item=panel, person=singateh, remote=True, to_be_confirmed=True)
     ItemPersonFactory(item=safeguarding, person=closed_only)
     ItemPersonFactory(item=safeguarding, person=landry)

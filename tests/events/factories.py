@@ -11,7 +11,7 @@ class ItemPersonFactory(factory.django.DjangoModelFactory):
 
     item = factory.SubFactory(AgendaItemFactory)
     person = factory.SubFactory(PersonFactory)
-    role = em.ItemPerson.Role.SPEAKER
+    role = em.AppearanceRole.SPEAKER
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):

@@ -27,7 +27,7 @@ def build_agenda(event, *, days=1, items_per_day=1, people_per_item=1):
             for p in range(people_per_item):
                 person = PersonFactory(event=event)
                 em.ItemPerson.objects.create(
-                    item=item, person=person, role=em.ItemPerson.Role.SPEAKER, order=p
+                    item=item, person=person, role=em.AppearanceRole.SPEAKER, order=p
                 )
         created.append(day)
     return created
