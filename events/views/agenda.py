@@ -157,7 +157,6 @@ class DayEditView(DayObjectMixin, DayCreateView):
 
 
 class DayDeleteView(DayObjectMixin, ManageDeleteView):
-
     def get_object(self):
         return self.get_day()
 
@@ -298,7 +297,6 @@ class ItemEditView(ItemFormMixin, ManageMixin, TemplateView):
 
 
 class ItemDeleteView(ManageDeleteView):
-
     def get_object(self):
         return get_object_or_404(AgendaItem, pk=self.kwargs["item_pk"], day__event=self.event)
 

@@ -57,7 +57,6 @@ class DocumentEditView(DocumentCreateView):
 
 
 class DocumentDeleteView(ManageDeleteView):
-
     def get_object(self):
         return get_object_or_404(Document, pk=self.kwargs["document_pk"], event=self.event)
 

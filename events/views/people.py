@@ -73,7 +73,6 @@ class PersonEditView(PersonCreateView):
 
 
 class PersonDeleteView(ManageDeleteView):
-
     def get_object(self):
         return get_object_or_404(Person, pk=self.kwargs["person_pk"], event=self.event)
 
@@ -147,7 +146,6 @@ class PartnerEditView(PartnerCreateView):
 
 
 class PartnerDeleteView(ManageDeleteView):
-
     def get_object(self):
         return get_object_or_404(
             EventPartner.objects.select_related("organisation", "event"),

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from events.models import AppearanceRole, Audience, ItemKind, ItemPerson
+from events.models import AppearanceRole, Audience, ItemKind
 from tests.factories import AgendaItemFactory, DayFactory, PersonFactory
 
 from .factories import DocumentFactory, ItemPersonFactory

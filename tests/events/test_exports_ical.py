@@ -6,8 +6,8 @@ import zoneinfo
 import icalendar
 from django.urls import reverse
 
-from events import selectors as agenda_selectors
 from events import exports
+from events import selectors as agenda_selectors
 from events.models import Audience
 
 

@@ -69,7 +69,7 @@ def test_back_office_menu_shows_the_pages_of_the_current_group(client_as, event)
     html = client_as("organiser").get(reverse("events:manage_people", args=[event.slug])).content.decode()
 
     assert _nav(html, "manage-pages") == ["People", "Partners", "Roles"]
-    assert '<a href="/e/%s/manage/people/" aria-current="page">People</a>' % event.slug in html
+    assert f'<a href="/e/{event.slug}/manage/people/" aria-current="page">People</a>' in html
 
 
 @pytest.mark.parametrize("role", ["anonymous", "participant", "member", "other_organiser"])

@@ -135,7 +135,13 @@ def test_create_event_page_by_kind_of_user(client, make_user, who, expected):
 
 @pytest.mark.parametrize(
     "role, shown",
-    [("anonymous", False), ("participant", False), ("member", False), ("facilitator", True), ("organiser", True)],
+    [
+        ("anonymous", False),
+        ("participant", False),
+        ("member", False),
+        ("facilitator", True),
+        ("organiser", True),
+    ],
 )
 def test_back_office_link_in_event_nav_only_for_those_who_work_on_the_event(client_as, event, role, shown):
     html = client_as(role).get(event.get_absolute_url()).content.decode()

@@ -1,4 +1,5 @@
 """Organiser list pages ask the database a fixed number of times, however much data the event has."""
+
 import datetime
 
 import pytest
