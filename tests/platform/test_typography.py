@@ -1,9 +1,10 @@
 """Typography of the catalogues, checked rather than applied by hand once (docs/glossary.md, writing policy).
 
 French: a no-break space U+00A0 (the one kind used, not the narrow U+202F) before ``: ; ? !`` and inside
-``« »``; the typographic apostrophe ``’``; quotation marks ``« »`` only. Spanish and Brazilian Portuguese:
-quotation marks ``“ ”`` only (``‘ ’`` inside them), balanced, no space before ``: ; ? !``; Spanish opens
-its questions and exclamations with ``¿ ¡``. Placeholders (``%(name)s``), HTML tags and URLs are left
+``« »``; the typographic apostrophe ``’``; quotation marks ``« »`` only. Spanish: ``« »`` without spaces
+(``“ ”`` only inside them), as the RAE and ASALE recommend; Brazilian Portuguese: ``“ ”`` (``‘ ’`` inside).
+Both: balanced, no straight quotes or apostrophes, no space before ``: ; ? !``; Spanish opens its
+questions and exclamations with ``¿ ¡``. Placeholders (``%(name)s``), HTML tags and URLs are left
 alone, and so are date formats (``l j F Y``).
 
 ``fix_french`` applies the French rules; to apply them to a catalogue after editing it::
@@ -123,18 +124,40 @@ def fix_french(text: str) -> str:
     return "".join(out)
 
 
+# Quotation marks of each language: (opening, closing) at the first level, then inside them.
+QUOTES = {"es": (("«", "»"), ("“", "”")), "pt-BR": (("“", "”"), ("‘", "’"))}
+
+
 def quotation_problems(text: str, language: str) -> list[str]:
-    """Spanish and Brazilian Portuguese: “ ” (‘ ’ inside), no space before : ; ? !, ¿ ¡ in Spanish."""
+    """Spanish « » (“ ” inside), Brazilian Portuguese “ ” (‘ ’ inside); no space before : ; ? !; ¿ ¡."""
     prose = masked(text)
+    (first_open, first_close), (second_open, second_close) = QUOTES[language]
+    allowed = {first_open, first_close, second_open, second_close, "’"}
     problems = []
-    for char in "«»\"'":
-        if char in prose:
-            problems.append(f"{char!r} in {text!r}: quotation marks are “ ” (and ‘ ’ inside), apostrophe ’")
-    if prose.count("“") != prose.count("”"):
-        problems.append(f"unbalanced “ ” in {text!r}")
+    for char in "«»“”‘’\"'":
+        if char in prose and char not in allowed:
+            problems.append(f"{char!r} in {text!r}: quotation marks are {first_open} {first_close}")
+    depth = 0
+    for char in prose:
+        if char == first_open:
+            depth += 1
+        elif char == first_close:
+            depth -= 1
+        elif char == second_open and depth == 0 and second_open != "‘":
+            problems.append(f"{char!r} outside {first_open} {first_close} in {text!r}")
+        if depth not in (0, 1):
+            problems.append(f"unbalanced {first_open} {first_close} in {text!r}")
+            break
+    if depth:
+        problems.append(f"unbalanced {first_open} {first_close} in {text!r}")
+    if prose.count(second_open) != prose.count(second_close) and second_open != "‘":
+        problems.append(f"unbalanced {second_open} {second_close} in {text!r}")
     spaced = re.search(rf"[ {NBSP}{NARROW_NBSP}][{MARKS}]", prose)
     if spaced:
         problems.append(f"space before {spaced.group(0)[-1]!r} in {text!r} (that is French typography)")
+    inner_space = re.search(rf"{first_open}[ {NBSP}]|[ {NBSP}]{first_close}", prose)
+    if inner_space:
+        problems.append(f"space inside {first_open} {first_close} in {text!r} (that is French typography)")
     if language == "es":
         if prose.count("?") != prose.count("¿") or prose.count("!") != prose.count("¡"):
             problems.append(f"¿…? or ¡…! not paired in {text!r}")
@@ -208,8 +231,10 @@ def test_french_check_accepts_good_typography(text):
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("La serie «%(series)s»", "es"),
+        ("La serie “%(series)s”", "es"),
+        ("La serie « %(series)s »", "es"),
         ('La serie "%(series)s"', "es"),
+        ("La serie «%(series)s", "es"),
         ("Zona horaria :", "es"),
         ("Qué debería cambiar?", "es"),
         ("A série «%(series)s»", "pt-BR"),
@@ -218,6 +243,20 @@ def test_french_check_accepts_good_typography(text):
 )
 def test_quotation_check_catches(text, language):
     assert quotation_problems(text, language) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La serie «%(series)s»", "es"),
+        ("Dijo «la “mesa” de hoy»", "es"),
+        ("¿Eliminar «%(object)s»?", "es"),
+        ("A série “%(series)s”", "pt-BR"),
+        ("Ele disse “a ‘mesa’ de hoje”", "pt-BR"),
+    ],
+)
+def test_quotation_check_accepts(text, language):
+    assert quotation_problems(text, language) == []
 
 
 def test_date_formats_are_left_alone():
