@@ -15,7 +15,7 @@ from events.models import ItemPerson
 from events.permissions import has_perm
 from sessions_app.models import BreakoutGroup, Rotation, Table
 
-from .models import ConsolidationRecord, Finding, ItemTemplate, RecordVersion, Section
+from .models import ConsolidationRecord, Finding, FindingKind, ItemTemplate, RecordVersion
 
 Status = ConsolidationRecord.Status
 EDITABLE = {Status.DRAFT, Status.CHANGES_REQUESTED}
@@ -104,9 +104,9 @@ def normalise_sections(config) -> dict[str, int | None]:
     """{section: limit or None} in the template's order; an empty configuration means all sections."""
     config = config or {}
     if not config:
-        return {section.value: None for section in Section}
+        return {section.value: None for section in FindingKind}
     result = {}
-    for section in Section:
+    for section in FindingKind:
         if section.value in config:
             limit = config[section.value]
             result[section.value] = int(limit) if limit not in (None, "") else None
@@ -131,7 +131,7 @@ def guiding_questions(record: ConsolidationRecord) -> list[str]:
 def check_limits(*, sections: dict[str, int | None], findings: list[dict]) -> None:
     """Raise a ValidationError naming every section over its limit or not part of the template."""
     errors = []
-    labels = dict(Section.choices)
+    labels = dict(FindingKind.choices)
     for section in {f["section"] for f in findings}:
         if section not in sections:
             errors.append(
@@ -382,7 +382,7 @@ def restore_version(*, record: ConsolidationRecord, user, version: RecordVersion
 
 def findings_by_section(findings, sections: dict[str, int | None]) -> list[tuple[str, str, list]]:
     """[(section, label, [finding dicts or objects])] for the sections that apply, in template order."""
-    labels = dict(Section.choices)
+    labels = dict(FindingKind.choices)
     grouped: dict[str, list] = {s: [] for s in sections}
     for f in findings:
         if isinstance(f, dict):
@@ -472,7 +472,7 @@ def set_template_sections(*, target, sections: dict) -> None:
     """Store which sections apply (and limits) on a TableSession or an agenda item (ItemTemplate)."""
     from sessions_app.models import TableSession
 
-    clean = {s.value: sections[s.value] for s in Section if s.value in sections}
+    clean = {s.value: sections[s.value] for s in FindingKind if s.value in sections}
     if isinstance(target, TableSession):
         target.sections = clean
         target.save(update_fields=["sections"])

@@ -32,11 +32,11 @@ from .models import (
     EvaluationAnswer,
     EvaluationQuestion,
     EvaluationResponse,
+    FindingKind,
     Report,
     ReportSection,
     ReportTheme,
 )
-from .models.harvest import Section as FindingKind
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -405,9 +405,7 @@ def _theme_block(theme, findings, *, number: str, lang: str, fallback: str, anch
                 attribution = " - ".join(part for part in parts if part)
             block.quotes.append(Quote(html=html, attribution=attribution))
         elif finding.kind == FindingKind.COUNTRY_OBSERVATION and finding.country:
-            block.callouts.append(
-                CallOut(country=_country_name(finding.country).upper(), html=html)
-            )
+            block.callouts.append(CallOut(country=_country_name(finding.country).upper(), html=html))
         elif theme.kind == ReportTheme.Kind.SAFEGUARDING and text_in(finding, "subheading", lang, fallback):
             sub_title = text_in(finding, "subheading", lang, fallback)
             if sub_title not in groups:

@@ -15,7 +15,7 @@ from sessions_app.models import BreakoutGroup, Rotation, Table
 
 from . import services_collation as services
 from .forms_collation import CollatedForm, CollectForm, SearchForm, ThemeForm
-from .models import CollatedFinding, ReportTheme, Section
+from .models import CollatedFinding, FindingKind, ReportTheme
 
 PAGE_SIZE = 200
 
@@ -132,11 +132,11 @@ class ThemeDetailView(CollationMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         theme = self.get_theme()
-        labels = dict(Section.choices)
+        labels = dict(FindingKind.choices)
         groups: dict[str, list] = {}
         for item in services.theme_items(theme):
             groups.setdefault(item.kind, []).append((item, services.provenance(item)))
-        order = [section.value for section in Section]
+        order = [section.value for section in FindingKind]
         context.update(
             theme=theme,
             groups=[
@@ -232,7 +232,7 @@ class GlanceView(CollationMixin, TemplateView):
             .order_by("glance_order", "pk")
         )
         context["candidates"] = (
-            CollatedFinding.objects.filter(event=self.event, at_a_glance=False, kind=Section.TREND)
+            CollatedFinding.objects.filter(event=self.event, at_a_glance=False, kind=FindingKind.TREND)
             .select_related("theme")
             .order_by("theme__order", "order", "pk")
         )

@@ -24,7 +24,7 @@ from .forms_findings import (
     TakeawayForm,
     build_formsets,
 )
-from .models import ConsolidationRecord, ItemTemplate, RecordVersion, Section, Takeaway
+from .models import ConsolidationRecord, FindingKind, ItemTemplate, RecordVersion, Takeaway
 
 # Agenda items whose records the template settings page offers besides table sessions and groups.
 RECAP_KINDS = [ItemKind.PLENARY, ItemKind.WRAP_UP, ItemKind.GROUP_WORK]
@@ -216,7 +216,7 @@ class RecordEditView(RecordMixin, TemplateView):
         context.update(
             record=self.record,
             questions=services.guiding_questions(self.record),
-            limits=[(Section(s).label, limit) for s, limit in self.sections.items() if limit],
+            limits=[(FindingKind(s).label, limit) for s, limit in self.sections.items() if limit],
         )
         return context
 
@@ -389,7 +389,7 @@ class TemplateSettingsView(FindingsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        labels = dict(Section.choices)
+        labels = dict(FindingKind.choices)
 
         def describe(config):
             return [(labels[s], limit) for s, limit in services.normalise_sections(config).items()]
