@@ -20,7 +20,6 @@ from events.models import AgendaItem, Day, ItemKind
 from sessions_app.models import BreakoutGroup, Registration, Rotation, Table, TableSession
 
 from . import demo_harvest_data as data
-from . import services_evaluation
 from .models import (
     CollatedFinding,
     ConsolidationRecord,
@@ -33,7 +32,8 @@ from .models import (
     Takeaway,
     TakeawayAuthor,
 )
-from .services_findings import snapshot
+from .services import evaluation as services_evaluation
+from .services.findings import snapshot
 
 S = ConsolidationRecord.Status
 

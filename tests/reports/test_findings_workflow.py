@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from events.models import Role
-from reports import services_findings as services
 from reports.models import ConsolidationRecord
+from reports.services import findings as services
 
 from .factories import BreakoutGroupFactory
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from reports import demo_report
 from reports.models import CollatedFinding, FindingKind
-from reports.services_report import export_report_pdf, render_report_html
+from reports.services.outcome import export_report_pdf, render_report_html
 
 from .report_factories import CollatedFindingFactory, build_sample_report
 

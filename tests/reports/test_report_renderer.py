@@ -15,7 +15,7 @@ from events.pdf import (
 )
 from reports import demo_report
 from reports.models import FindingKind
-from reports.services_report import export_report_pdf
+from reports.services.outcome import export_report_pdf
 
 from .report_factories import CollatedFindingFactory
 

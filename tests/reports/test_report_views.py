@@ -6,7 +6,7 @@ from django.urls import reverse
 from events.models import Role
 from reports import demo_report
 from reports.models import Report, ReportSection
-from reports.services_report import build_report_document, get_or_create_report, render_report_html
+from reports.services.outcome import build_report_document, get_or_create_report, render_report_html
 
 from ..factories import EventFactory
 from .report_factories import build_sample_report

@@ -15,7 +15,7 @@ from events.models import ItemPerson
 from events.permissions import has_perm
 from sessions_app.models import BreakoutGroup, Rotation, Table
 
-from .models import ConsolidationRecord, Finding, FindingKind, ItemTemplate, RecordVersion
+from ..models import ConsolidationRecord, Finding, FindingKind, ItemTemplate, RecordVersion
 
 Status = ConsolidationRecord.Status
 EDITABLE = {Status.DRAFT, Status.CHANGES_REQUESTED}
@@ -405,7 +405,7 @@ def is_takeaway_author(user, day) -> bool:
 @transaction.atomic
 def set_takeaway_authors(*, day, users) -> None:
     """Make exactly `users` the people who sum up `day` (their takeaways, if any, are kept)."""
-    from .models import TakeawayAuthor
+    from ..models import TakeawayAuthor
 
     wanted = {u.pk for u in users}
     day.takeaway_authors.exclude(user_id__in=wanted).delete()
@@ -418,7 +418,7 @@ def set_takeaway_authors(*, day, users) -> None:
 @transaction.atomic
 def save_takeaway(*, day, user, text: str, language: str):
     """Create or replace `user`'s takeaways of `day`; only a chosen author may."""
-    from .models import Takeaway
+    from ..models import Takeaway
 
     if not is_takeaway_author(user, day):
         raise PermissionDenied
@@ -431,7 +431,7 @@ def save_takeaway(*, day, user, text: str, language: str):
 
 
 def takeaway_authors_qs():
-    from .models import TakeawayAuthor
+    from ..models import TakeawayAuthor
 
     return TakeawayAuthor.objects.select_related("user").order_by("pk")
 

@@ -8,7 +8,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from events.models import LANGUAGE_CHOICES
 
-from .models import FindingKind
+from ..models import FindingKind
 
 # Which inputs each section of the template asks for.
 SECTION_FIELDS = {

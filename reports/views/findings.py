@@ -15,8 +15,7 @@ from events.models import AgendaItem, Day, ItemKind, ItemPerson
 from events.permissions import EventPermissionMixin, has_perm, visible_days
 from sessions_app.models import BreakoutGroup, Rotation, Table, TableSession
 
-from . import services_findings as services
-from .forms_findings import (
+from ..forms.findings import (
     RecordForm,
     ReviewForm,
     SectionsForm,
@@ -24,7 +23,8 @@ from .forms_findings import (
     TakeawayForm,
     build_formsets,
 )
-from .models import ConsolidationRecord, FindingKind, ItemTemplate, RecordVersion, Takeaway
+from ..models import ConsolidationRecord, FindingKind, ItemTemplate, RecordVersion, Takeaway
+from ..services import findings as services
 
 # Agenda items whose records the template settings page offers besides table sessions and groups.
 RECAP_KINDS = [ItemKind.PLENARY, ItemKind.WRAP_UP, ItemKind.GROUP_WORK]

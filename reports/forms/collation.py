@@ -6,7 +6,7 @@ from django_countries import countries
 
 from events.models import LANGUAGE_CHOICES
 
-from .models import CollatedFinding, FindingKind, ReportTheme
+from ..models import CollatedFinding, FindingKind, ReportTheme
 
 
 class SearchForm(forms.Form):

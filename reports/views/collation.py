@@ -13,9 +13,9 @@ from django.views.generic import TemplateView
 from events.permissions import EventPermissionMixin
 from sessions_app.models import BreakoutGroup, Rotation, Table
 
-from . import services_collation as services
-from .forms_collation import CollatedForm, CollectForm, SearchForm, ThemeForm
-from .models import CollatedFinding, FindingKind, ReportTheme
+from ..forms.collation import CollatedForm, CollectForm, SearchForm, ThemeForm
+from ..models import CollatedFinding, FindingKind, ReportTheme
+from ..services import collation as services
 
 PAGE_SIZE = 200
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from .models import CollatedFinding, ConsolidationRecord, Finding, ReportTheme
+from ..models import CollatedFinding, ConsolidationRecord, Finding, ReportTheme
 
 FINDING_RELATED = (
     "record__table__session__agenda_item__day",

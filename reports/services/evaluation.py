@@ -18,7 +18,13 @@ from django.utils.translation import gettext as _
 from events.downloads import csv_bytes
 from events.permissions import has_perm
 
-from .models import Evaluation, EvaluationAnswer, EvaluationQuestion, EvaluationResponse, EvaluationSubmission
+from ..models import (
+    Evaluation,
+    EvaluationAnswer,
+    EvaluationQuestion,
+    EvaluationResponse,
+    EvaluationSubmission,
+)
 
 _ID_FLOOR = 2**32
 

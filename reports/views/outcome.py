@@ -14,8 +14,8 @@ from events.downloads import bytes_response
 from events.pdf import PdfRenderError
 from events.permissions import EventPermissionMixin
 
-from .forms_report import ReportTextsForm
-from .services_report import (
+from ..forms.outcome import ReportTextsForm
+from ..services.outcome import (
     LANGUAGES,
     ReportError,
     export_report_pdf,

@@ -27,7 +27,7 @@ from django_countries import countries
 
 from events.models import Event, EventPartner
 
-from .models import (
+from ..models import (
     CollatedFinding,
     EvaluationAnswer,
     EvaluationQuestion,

@@ -11,9 +11,9 @@ from django.views.generic import TemplateView
 from events.downloads import CSV_CONTENT_TYPE, bytes_response
 from events.permissions import EventPermissionMixin
 
-from . import services_evaluation as services
-from .forms_evaluation import AnswerForm, EvaluationForm, QuestionForm
-from .models import Evaluation, EvaluationQuestion
+from ..forms.evaluation import AnswerForm, EvaluationForm, QuestionForm
+from ..models import Evaluation, EvaluationQuestion
+from ..services import evaluation as services
 
 
 class EvaluationMixin(EventPermissionMixin):
