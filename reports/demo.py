@@ -32,8 +32,8 @@ from .models import (
     Takeaway,
     TakeawayAuthor,
 )
+from .selectors.findings import snapshot
 from .services import evaluation as services_evaluation
-from .services.findings import snapshot
 
 S = ConsolidationRecord.Status
 

@@ -1,6 +1,8 @@
 """The findings harvest: consolidation records and their findings, the history of each record, the template
 sections that apply to an agenda item, and the daily takeaways."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +77,11 @@ class ConsolidationRecord(models.Model):
         return self.label
 
     @property
+    def is_editable(self) -> bool:
+        """Whether the record's status lets its facilitators change it (draft, changes requested)."""
+        return self.status in EDITABLE_STATUSES
+
+    @property
     def kind(self) -> str:
         if self.table_id:
             return "table"
@@ -97,6 +104,40 @@ class ConsolidationRecord(models.Model):
         if self.agenda_item_id:
             return _("Recap: %(title)s") % {"title": self.agenda_item.title}
         return _("Record %(pk)s") % {"pk": self.pk}
+
+
+#: The statuses in which a record's facilitators may edit it.
+EDITABLE_STATUSES = frozenset(
+    {ConsolidationRecord.Status.DRAFT, ConsolidationRecord.Status.CHANGES_REQUESTED}
+)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A move along the review workflow: from which statuses, to which, and who makes it (the record's
+    writers or its reviewers; `reports.rules.can_transition` asks)."""
+
+    name: str
+    sources: frozenset
+    target: str
+    by: str  # "writer" or "reviewer"
+
+
+TRANSITIONS = {
+    "submit": Transition("submit", EDITABLE_STATUSES, ConsolidationRecord.Status.SUBMITTED, "writer"),
+    "request_changes": Transition(
+        "request_changes",
+        frozenset({ConsolidationRecord.Status.SUBMITTED, ConsolidationRecord.Status.ACCEPTED}),
+        ConsolidationRecord.Status.CHANGES_REQUESTED,
+        "reviewer",
+    ),
+    "accept": Transition(
+        "accept",
+        frozenset({ConsolidationRecord.Status.SUBMITTED}),
+        ConsolidationRecord.Status.ACCEPTED,
+        "reviewer",
+    ),
+}
 
 
 class Finding(models.Model):

@@ -1,33 +1,38 @@
-"""The consolidation records: who may see and write which record, saving with optimistic locking and
-a full history, the review workflow, and the template sections that apply to a record."""
+"""Writing the consolidation records: starting a record, saving with optimistic locking and a full
+history, the review workflow, restoring a version, the template sections and the daily takeaways.
+
+Permissions are the views' business (`reports.rules`); these functions check the domain only: a record
+that is not editable, a version that is stale, a section over its limit.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
-from django_countries.fields import Country
 
-from events.models import ItemPerson
-from events.permissions import has_perm
-from sessions_app.models import BreakoutGroup, Rotation, Table
+from sessions_app.models import BreakoutGroup, Rotation, Table, TableSession
 
-from ..models import ConsolidationRecord, Finding, FindingKind, ItemTemplate, RecordVersion
-
-Status = ConsolidationRecord.Status
-EDITABLE = {Status.DRAFT, Status.CHANGES_REQUESTED}
-FINDING_FIELDS = (
-    "section",
-    "order",
-    "title",
-    "text",
-    "country",
-    "speaker_organisation",
-    "attribution_consent",
+from ..models import (
+    ConsolidationRecord,
+    Finding,
+    FindingKind,
+    ItemTemplate,
+    RecordVersion,
+    Takeaway,
+    TakeawayAuthor,
 )
+from ..models.findings import TRANSITIONS
+from ..rules import (
+    can_edit,
+    facilitates_group,
+    facilitates_item,
+    facilitates_table,
+    is_reviewer,
+    is_takeaway_author,
+    is_writer,
+)
+from ..selectors.findings import FINDING_FIELDS, sections_for, snapshot
 
 
 class VersionConflict(Exception):
@@ -36,96 +41,6 @@ class VersionConflict(Exception):
     def __init__(self, record: ConsolidationRecord):
         super().__init__("version conflict")
         self.record = record
-
-
-# --- who may do what -------------------------------------------------------------------------------
-
-
-def is_reviewer(user, event) -> bool:
-    return has_perm(user, event, "findings.review")
-
-
-def writer_q(user) -> Q:
-    """Records `user` writes: those of the tables, groups and recaps they facilitate."""
-    return (
-        Q(table__facilitators=user)
-        | Q(group__facilitators=user)
-        | Q(
-            agenda_item__appearances__person__user=user,
-            agenda_item__appearances__role=ItemPerson.Role.FACILITATOR,
-        )
-    )
-
-
-def is_writer(user, record: ConsolidationRecord) -> bool:
-    if not user.is_authenticated:
-        return False
-    if record.table_id:
-        return record.table.facilitators.filter(pk=user.pk).exists()
-    if record.group_id:
-        return record.group.facilitators.filter(pk=user.pk).exists()
-    if record.agenda_item_id:
-        return record.agenda_item.appearances.filter(
-            person__user=user, role=ItemPerson.Role.FACILITATOR
-        ).exists()
-    return False
-
-
-def visible_records(*, user, event) -> QuerySet[ConsolidationRecord]:
-    """Reviewers see every record; facilitators their own tables' and groups'; nobody else any.
-
-    Records hold what was said at a table (quotes, country observations): they reach everybody else
-    only through the report, where consent to attribution is applied.
-    """
-    records = ConsolidationRecord.objects.filter(event=event)
-    if is_reviewer(user, event):
-        return records
-    if not user.is_authenticated:
-        return records.none()
-    return records.filter(pk__in=records.filter(writer_q(user)).values("pk"))
-
-
-def can_view(user, record: ConsolidationRecord) -> bool:
-    return is_reviewer(user, record.event) or is_writer(user, record)
-
-
-def can_view_history(user, record: ConsolidationRecord) -> bool:
-    return is_reviewer(user, record.event) or is_writer(user, record)
-
-
-def can_edit(user, record: ConsolidationRecord) -> bool:
-    return record.status in EDITABLE and is_writer(user, record)
-
-
-# --- template sections -----------------------------------------------------------------------------
-
-
-def normalise_sections(config) -> dict[str, int | None]:
-    """{section: limit or None} in the template's order; an empty configuration means all sections."""
-    config = config or {}
-    if not config:
-        return {section.value: None for section in FindingKind}
-    result = {}
-    for section in FindingKind:
-        if section.value in config:
-            limit = config[section.value]
-            result[section.value] = int(limit) if limit not in (None, "") else None
-    return result
-
-
-def sections_for(record: ConsolidationRecord) -> dict[str, int | None]:
-    if record.table_id:
-        return normalise_sections(record.table.session.sections)
-    item_id = record.group.agenda_item_id if record.group_id else record.agenda_item_id
-    template = ItemTemplate.objects.filter(agenda_item_id=item_id).first()
-    return normalise_sections(template.sections if template else {})
-
-
-def guiding_questions(record: ConsolidationRecord) -> list[str]:
-    if record.table_id:
-        return record.table.questions_list()
-    item = record.group.agenda_item if record.group_id else record.agenda_item
-    return [line.strip() for line in (item.description or "").splitlines() if line.strip()]
 
 
 def check_limits(*, sections: dict[str, int | None], findings: list[dict]) -> None:
@@ -155,7 +70,7 @@ def start_table_record(*, user, table: Table, rotation: Rotation) -> Consolidati
     """The record of a table in a rotation, created on first use by one of its facilitators."""
     if rotation.session_id != table.session_id:
         raise ValidationError(_("This rotation belongs to another table session."))
-    if not table.facilitators.filter(pk=user.pk).exists():
+    if not facilitates_table(user, table):
         raise PermissionDenied
     record, _created = ConsolidationRecord.objects.get_or_create(
         table=table,
@@ -168,7 +83,7 @@ def start_table_record(*, user, table: Table, rotation: Rotation) -> Consolidati
 def start_group_record(*, user, group: BreakoutGroup, part: int) -> ConsolidationRecord:
     if not 1 <= part <= group.parts:
         raise ValidationError(_("This group has no part %(part)s.") % {"part": part})
-    if not group.facilitators.filter(pk=user.pk).exists():
+    if not facilitates_group(user, group):
         raise PermissionDenied
     record, _created = ConsolidationRecord.objects.get_or_create(
         group=group,
@@ -183,7 +98,7 @@ def start_group_record(*, user, group: BreakoutGroup, part: int) -> Consolidatio
 
 
 def start_item_record(*, user, agenda_item) -> ConsolidationRecord:
-    if not agenda_item.appearances.filter(person__user=user, role=ItemPerson.Role.FACILITATOR).exists():
+    if not facilitates_item(user, agenda_item):
         raise PermissionDenied
     event = agenda_item.day.event
     record = ConsolidationRecord.objects.filter(agenda_item=agenda_item, table=None, group=None).first()
@@ -192,23 +107,6 @@ def start_item_record(*, user, agenda_item) -> ConsolidationRecord:
             event=event, agenda_item=agenda_item, language=event.default_language, updated_by=user
         )
     return record
-
-
-def snapshot(record: ConsolidationRecord) -> dict:
-    findings = [
-        {
-            field: getattr(f, field) if field != "country" else str(f.country.code or "")
-            for field in FINDING_FIELDS
-        }
-        for f in record.findings.order_by("section", "order", "pk")
-    ]
-    return {
-        "language": record.language,
-        "notes": record.notes,
-        "status": record.status,
-        "review_comment": record.review_comment,
-        "findings": findings,
-    }
 
 
 def _write_version(record: ConsolidationRecord, user) -> RecordVersion:
@@ -301,36 +199,6 @@ def save_record(
     return current
 
 
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    sources: frozenset
-    target: str
-    by: str  # "writer" or "reviewer"
-
-
-TRANSITIONS = {
-    "submit": Transition("submit", frozenset(EDITABLE), Status.SUBMITTED, "writer"),
-    "request_changes": Transition(
-        "request_changes",
-        frozenset({Status.SUBMITTED, Status.ACCEPTED}),
-        Status.CHANGES_REQUESTED,
-        "reviewer",
-    ),
-    "accept": Transition("accept", frozenset({Status.SUBMITTED}), Status.ACCEPTED, "reviewer"),
-}
-
-
-def allowed_transitions(user, record: ConsolidationRecord) -> list[str]:
-    reviewer = is_reviewer(user, record.event)
-    writer = is_writer(user, record)
-    return [
-        t.name
-        for t in TRANSITIONS.values()
-        if record.status in t.sources and ((t.by == "reviewer" and reviewer) or (t.by == "writer" and writer))
-    ]
-
-
 @transaction.atomic
 def transition_record(
     *, record: ConsolidationRecord, user, name: str, comment: str = ""
@@ -380,33 +248,12 @@ def restore_version(*, record: ConsolidationRecord, user, version: RecordVersion
     )
 
 
-def findings_by_section(findings, sections: dict[str, int | None]) -> list[tuple[str, str, list]]:
-    """[(section, label, [finding dicts or objects])] for the sections that apply, in template order."""
-    labels = dict(FindingKind.choices)
-    grouped: dict[str, list] = {s: [] for s in sections}
-    for f in findings:
-        if isinstance(f, dict):
-            # snapshots hold country codes: give templates a Country with its name, as a model field does
-            f = {**f, "country": Country(code=f["country"]) if f.get("country") else ""}
-            key = f["section"]
-        else:
-            key = f.section
-        grouped.setdefault(key, []).append(f)
-    return [(s, labels.get(s, s), items) for s, items in grouped.items()]
-
-
 # --- daily takeaways ------------------------------------------------------------------------------------
-
-
-def is_takeaway_author(user, day) -> bool:
-    return user.is_authenticated and day.takeaway_authors.filter(user=user).exists()
 
 
 @transaction.atomic
 def set_takeaway_authors(*, day, users) -> None:
     """Make exactly `users` the people who sum up `day` (their takeaways, if any, are kept)."""
-    from ..models import TakeawayAuthor
-
     wanted = {u.pk for u in users}
     day.takeaway_authors.exclude(user_id__in=wanted).delete()
     existing = set(day.takeaway_authors.values_list("user_id", flat=True))
@@ -418,8 +265,6 @@ def set_takeaway_authors(*, day, users) -> None:
 @transaction.atomic
 def save_takeaway(*, day, user, text: str, language: str):
     """Create or replace `user`'s takeaways of `day`; only a chosen author may."""
-    from ..models import Takeaway
-
     if not is_takeaway_author(user, day):
         raise PermissionDenied
     if language not in (day.event.languages or [day.event.default_language]):
@@ -430,48 +275,9 @@ def save_takeaway(*, day, user, text: str, language: str):
     return takeaway
 
 
-def takeaway_authors_qs():
-    from ..models import TakeawayAuthor
-
-    return TakeawayAuthor.objects.select_related("user").order_by("pk")
-
-
-def display_names(event) -> dict[int, str]:
-    """{user id: name} for the staff pages: the registered full name, else the account's name or e-mail."""
-    from django.contrib.auth import get_user_model
-
-    from sessions_app.models import Registration
-
-    names = {}
-    user_ids = set(event.roles.values_list("user_id", flat=True))
-    for user in get_user_model().objects.filter(pk__in=user_ids):
-        names[user.pk] = user.get_full_name() or user.email
-    for user_id, full_name, organisation in Registration.objects.filter(event=event).values_list(
-        "user_id", "full_name", "organisation"
-    ):
-        names[user_id] = f"{full_name} ({organisation})" if organisation else full_name
-    return names
-
-
-def takeaway_candidates(event):
-    """Users who may be chosen to sum up a day: approved participants and the event's staff and members."""
-    from django.contrib.auth import get_user_model
-
-    from sessions_app.models import Registration
-
-    registered = Registration.objects.filter(event=event, status=Registration.Status.APPROVED).values(
-        "user_id"
-    )
-    with_role = event.roles.values("user_id")
-    users = get_user_model().objects.filter(Q(pk__in=registered) | Q(pk__in=with_role)).order_by("email")
-    return users, display_names(event)
-
-
 @transaction.atomic
 def set_template_sections(*, target, sections: dict) -> None:
     """Store which sections apply (and limits) on a TableSession or an agenda item (ItemTemplate)."""
-    from sessions_app.models import TableSession
-
     clean = {s.value: sections[s.value] for s in FindingKind if s.value in sections}
     if isinstance(target, TableSession):
         target.sections = clean
