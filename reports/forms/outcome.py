@@ -5,7 +5,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Report
-from ..services.outcome import DEFAULT_SECTION_TITLES, REPORT_TEXT_FIELDS
+from ..models.outcome import DEFAULT_SECTION_TITLES, REPORT_TEXT_FIELDS
 
 TEXTAREA_ROWS = {
     "acknowledgements": 6,
