@@ -7,7 +7,7 @@ that is not editable, a version that is stale, a section over its limit.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -23,15 +23,6 @@ from ..models import (
     TakeawayAuthor,
 )
 from ..models.findings import TRANSITIONS
-from ..rules import (
-    can_edit,
-    facilitates_group,
-    facilitates_item,
-    facilitates_table,
-    is_reviewer,
-    is_takeaway_author,
-    is_writer,
-)
 from ..selectors.findings import FINDING_FIELDS, sections_for, snapshot
 
 
@@ -67,11 +58,9 @@ def check_limits(*, sections: dict[str, int | None], findings: list[dict]) -> No
 
 
 def start_table_record(*, user, table: Table, rotation: Rotation) -> ConsolidationRecord:
-    """The record of a table in a rotation, created on first use by one of its facilitators."""
+    """The record of a table in a rotation, created on first use by one of its facilitators (`user`)."""
     if rotation.session_id != table.session_id:
         raise ValidationError(_("This rotation belongs to another table session."))
-    if not facilitates_table(user, table):
-        raise PermissionDenied
     record, _created = ConsolidationRecord.objects.get_or_create(
         table=table,
         rotation=rotation,
@@ -83,8 +72,6 @@ def start_table_record(*, user, table: Table, rotation: Rotation) -> Consolidati
 def start_group_record(*, user, group: BreakoutGroup, part: int) -> ConsolidationRecord:
     if not 1 <= part <= group.parts:
         raise ValidationError(_("This group has no part %(part)s.") % {"part": part})
-    if not facilitates_group(user, group):
-        raise PermissionDenied
     record, _created = ConsolidationRecord.objects.get_or_create(
         group=group,
         group_part=part,
@@ -98,8 +85,6 @@ def start_group_record(*, user, group: BreakoutGroup, part: int) -> Consolidatio
 
 
 def start_item_record(*, user, agenda_item) -> ConsolidationRecord:
-    if not facilitates_item(user, agenda_item):
-        raise PermissionDenied
     event = agenda_item.day.event
     record = ConsolidationRecord.objects.filter(agenda_item=agenda_item, table=None, group=None).first()
     if record is None:
@@ -107,6 +92,12 @@ def start_item_record(*, user, agenda_item) -> ConsolidationRecord:
             event=event, agenda_item=agenda_item, language=event.default_language, updated_by=user
         )
     return record
+
+
+def _not_this_way(record: ConsolidationRecord) -> str:
+    return _("A record that is “%(status)s” cannot be changed this way.") % {
+        "status": record.get_status_display()
+    }
 
 
 def _write_version(record: ConsolidationRecord, user) -> RecordVersion:
@@ -142,12 +133,14 @@ def save_record(
     """Replace the record's content, bump its version and keep a snapshot in its history.
 
     Raises VersionConflict when somebody saved since `expected_version` (nothing is written),
-    ValidationError for a tampered version, a language the event does not offer or a section over its limit,
-    PermissionDenied when `user` may not write the record in its present state.
+    ValidationError for a tampered version, a record whose status does not allow editing (checked under
+    the lock: it may have been submitted since the page was loaded), a language the event does not offer
+    or a section over its limit. Whether `user` may write the record is the caller's question
+    (`reports.rules.can_edit`).
     """
     current = _lock(record, expected_version)
-    if not can_edit(user, current):
-        raise PermissionDenied
+    if not current.is_editable:
+        raise ValidationError(_not_this_way(current))
     if language not in (current.event.languages or [current.event.default_language]):
         raise ValidationError(_("Choose one of the event's languages."))
     check_limits(sections=sections_for(current), findings=findings)
@@ -205,21 +198,15 @@ def transition_record(
 ) -> ConsolidationRecord:
     """Move the record along the workflow; each move is a new version in the history.
 
-    Raises PermissionDenied if `user` may not make this move, ValidationError if the record's status does
-    not allow it or a change request has no comment.
+    Raises ValidationError if the record's status does not allow it or a change request has no comment.
+    Whether `user` may make this move is the caller's question (`reports.rules.can_transition`).
     """
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise ValidationError(_("Unknown action."))
     current = ConsolidationRecord.objects.select_for_update().select_related("event").get(pk=record.pk)
-    allowed = is_reviewer(user, current.event) if transition.by == "reviewer" else is_writer(user, current)
-    if not allowed:
-        raise PermissionDenied
     if current.status not in transition.sources:
-        raise ValidationError(
-            _("A record that is “%(status)s” cannot be changed this way.")
-            % {"status": current.get_status_display()}
-        )
+        raise ValidationError(_not_this_way(current))
     if name == "request_changes":
         if not comment.strip():
             raise ValidationError(_("Say what should change: the comment is required."))
@@ -264,9 +251,7 @@ def set_takeaway_authors(*, day, users) -> None:
 
 @transaction.atomic
 def save_takeaway(*, day, user, text: str, language: str):
-    """Create or replace `user`'s takeaways of `day`; only a chosen author may."""
-    if not is_takeaway_author(user, day):
-        raise PermissionDenied
+    """Create or replace `user`'s takeaways of `day` (the caller checks `user` is a chosen author)."""
     if language not in (day.event.languages or [day.event.default_language]):
         raise ValidationError(_("Choose one of the event's languages."))
     takeaway, _created = Takeaway.objects.update_or_create(

@@ -24,6 +24,7 @@ from ..forms.findings import (
     build_formsets,
 )
 from ..models import ConsolidationRecord, FindingKind, RecordVersion, Takeaway
+from ..models.findings import TRANSITIONS
 from ..selectors import findings as selectors
 from ..services import findings as services
 
@@ -70,19 +71,26 @@ class StartRecordView(FindingsMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
+        user = request.user
         try:
             if "table" in kwargs:
                 table = get_object_or_404(Table, pk=kwargs["table"], session__event=self.event)
                 rotation = get_object_or_404(Rotation, pk=kwargs["rotation"], session__event=self.event)
-                record = services.start_table_record(user=request.user, table=table, rotation=rotation)
+                if not rules.facilitates_table(user, table):
+                    raise PermissionDenied
+                record = services.start_table_record(user=user, table=table, rotation=rotation)
             elif "group" in kwargs:
                 group = get_object_or_404(
                     BreakoutGroup, pk=kwargs["group"], agenda_item__day__event=self.event
                 )
-                record = services.start_group_record(user=request.user, group=group, part=kwargs["part"])
+                if not rules.facilitates_group(user, group):
+                    raise PermissionDenied
+                record = services.start_group_record(user=user, group=group, part=kwargs["part"])
             else:
                 item = get_object_or_404(AgendaItem, pk=kwargs["item"], day__event=self.event)
-                record = services.start_item_record(user=request.user, agenda_item=item)
+                if not rules.facilitates_item(user, item):
+                    raise PermissionDenied
+                record = services.start_item_record(user=user, agenda_item=item)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(_url("findings_list", self.event))
@@ -237,13 +245,16 @@ class RecordTransitionView(RecordMixin, View):
 
     def post(self, request, *args, **kwargs):
         record = self.get_record()
+        action = kwargs["action"]
+        if action in TRANSITIONS and not rules.can_transition(request.user, record, action):
+            raise PermissionDenied
         form = ReviewForm(request.POST)
         form.is_valid()
         try:
             services.transition_record(
                 record=record,
                 user=request.user,
-                name=kwargs["action"],
+                name=action,
                 comment=form.cleaned_data.get("comment", ""),
             )
         except ValidationError as exc:
