@@ -69,8 +69,41 @@ class ConsolidationRecord(models.Model):
         verbose_name = _("consolidation record")
         verbose_name_plural = _("consolidation records")
         constraints = [
+            # Exactly one target: a table in a rotation, a part of a breakout group, or a recap's item.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        table__isnull=False,
+                        rotation__isnull=False,
+                        group__isnull=True,
+                        group_part__isnull=True,
+                        agenda_item__isnull=True,
+                    )
+                    | models.Q(
+                        table__isnull=True,
+                        rotation__isnull=True,
+                        group__isnull=False,
+                        group_part__isnull=False,
+                        agenda_item__isnull=True,
+                    )
+                    | models.Q(
+                        table__isnull=True,
+                        rotation__isnull=True,
+                        group__isnull=True,
+                        group_part__isnull=True,
+                        agenda_item__isnull=False,
+                    )
+                ),
+                name="record_has_exactly_one_target",
+            ),
+            # One record per target: starting a record twice (a double click) finds the first one.
             models.UniqueConstraint(fields=["table", "rotation"], name="one_record_per_table_rotation"),
             models.UniqueConstraint(fields=["group", "group_part"], name="one_record_per_group_part"),
+            models.UniqueConstraint(
+                fields=["agenda_item"],
+                condition=models.Q(agenda_item__isnull=False),
+                name="one_record_per_recap_item",
+            ),
         ]
 
     def __str__(self):

@@ -61,36 +61,40 @@ def start_table_record(*, user, table: Table, rotation: Rotation) -> Consolidati
     """The record of a table in a rotation, created on first use by one of its facilitators (`user`)."""
     if rotation.session_id != table.session_id:
         raise ValidationError(_("This rotation belongs to another table session."))
-    record, _created = ConsolidationRecord.objects.get_or_create(
-        table=table,
-        rotation=rotation,
+    return _get_or_create_record(
+        target={"table": table, "rotation": rotation},
         defaults={"event": table.session.event, "language": table.working_language, "updated_by": user},
     )
-    return record
 
 
 def start_group_record(*, user, group: BreakoutGroup, part: int) -> ConsolidationRecord:
+    """The record of one part of a breakout group, created on first use by one of its facilitators."""
     if not 1 <= part <= group.parts:
         raise ValidationError(_("This group has no part %(part)s.") % {"part": part})
-    record, _created = ConsolidationRecord.objects.get_or_create(
-        group=group,
-        group_part=part,
-        defaults={
-            "event": group.agenda_item.day.event,
-            "language": group.agenda_item.day.event.default_language,
-            "updated_by": user,
-        },
+    event = group.agenda_item.day.event
+    return _get_or_create_record(
+        target={"group": group, "group_part": part},
+        defaults={"event": event, "language": event.default_language, "updated_by": user},
     )
-    return record
 
 
 def start_item_record(*, user, agenda_item) -> ConsolidationRecord:
+    """The record of a plenary recap, created on first use by one of the item's facilitators."""
     event = agenda_item.day.event
-    record = ConsolidationRecord.objects.filter(agenda_item=agenda_item, table=None, group=None).first()
-    if record is None:
-        record = ConsolidationRecord.objects.create(
-            event=event, agenda_item=agenda_item, language=event.default_language, updated_by=user
-        )
+    return _get_or_create_record(
+        target={"agenda_item": agenda_item},
+        defaults={"event": event, "language": event.default_language, "updated_by": user},
+    )
+
+
+def _get_or_create_record(*, target: dict, defaults: dict) -> ConsolidationRecord:
+    """The record of `target`, created if there is none.
+
+    Two requests may start the same record at once (a double click): both find nothing and both
+    insert. The unique constraint on the target refuses the second insert; get_or_create makes the
+    insert inside a savepoint and, on that IntegrityError, fetches the record the first request made.
+    """
+    record, _created = ConsolidationRecord.objects.get_or_create(**target, defaults=defaults)
     return record
 
 
