@@ -73,7 +73,7 @@ def _peak_rss_mb() -> dict:
 
 
 def _queries(event, lang: str) -> int:
-    from reports.services_report import render_report_html
+    from reports.services.outcome import render_report_html
 
     event = type(event).objects.select_related("series", "host").get(pk=event.pk)
     with CaptureQueriesContext(connection) as queries:
@@ -87,7 +87,7 @@ def measure(event, *, lang: str, runs: int, output: str | None, sizes: dict | No
     from weasyprint.text.fonts import FontConfiguration
 
     from events.pdf import BASE_URL, PDF_OPTIONS, PortalURLFetcher, page_label_css
-    from reports.services_report import export_report_pdf, render_report_html
+    from reports.services.outcome import export_report_pdf, render_report_html
 
     runs_seen, pdf = [], b""
     for _run in range(runs):

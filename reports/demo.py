@@ -20,20 +20,20 @@ from events.models import AgendaItem, Day, ItemKind
 from sessions_app.models import BreakoutGroup, Registration, Rotation, Table, TableSession
 
 from . import demo_harvest_data as data
-from . import services_evaluation
 from .models import (
     CollatedFinding,
     ConsolidationRecord,
     EvaluationQuestion,
     Finding,
+    FindingKind,
     ItemTemplate,
     RecordVersion,
     ReportTheme,
-    Section,
     Takeaway,
     TakeawayAuthor,
 )
-from .services_findings import snapshot
+from .selectors.findings import snapshot
+from .services import evaluation as services_evaluation
 
 S = ConsolidationRecord.Status
 
@@ -151,19 +151,19 @@ def _entries_for_table(number, rotation, language):
         pool = {**pool, **pool["es"]}
     entries = []
     for text in _pick(pool["trends"], rotation, 3):
-        entries.append({"section": Section.TREND, "text": text})
+        entries.append({"section": FindingKind.TREND, "text": text})
     for text in _pick(pool["challenges"], rotation, 2):
-        entries.append({"section": Section.CHALLENGE, "text": text})
+        entries.append({"section": FindingKind.CHALLENGE, "text": text})
     for country, text in _pick(pool.get("practices", []), rotation, 1 if language == "es" else 2):
-        entries.append({"section": Section.GOOD_PRACTICE, "text": text, "country": country})
+        entries.append({"section": FindingKind.GOOD_PRACTICE, "text": text, "country": country})
     for title, text in _pick(pool["recommendations"], rotation, 3):
-        entries.append({"section": Section.RECOMMENDATION, "title": title, "text": text})
+        entries.append({"section": FindingKind.RECOMMENDATION, "title": title, "text": text})
     for country, text in _pick(pool.get("observations", []), rotation, 1):
-        entries.append({"section": Section.COUNTRY_OBSERVATION, "text": text, "country": country})
+        entries.append({"section": FindingKind.COUNTRY_OBSERVATION, "text": text, "country": country})
     for text, organisation, country, consent in _pick(pool.get("quotes", []), rotation, 1):
         entries.append(
             {
-                "section": Section.QUOTE,
+                "section": FindingKind.QUOTE,
                 "text": text,
                 "speaker_organisation": organisation,
                 "country": country,
@@ -229,9 +229,9 @@ def load_records(event, stdout=None) -> int:
             record, _ = ConsolidationRecord.objects.get_or_create(
                 group=group, group_part=part, defaults={"event": event, "language": "en"}
             )
-            entries = [{"section": Section.TREND, "text": t} for t in content["trends"]]
+            entries = [{"section": FindingKind.TREND, "text": t} for t in content["trends"]]
             entries += [
-                {"section": Section.RECOMMENDATION, "title": title, "text": text}
+                {"section": FindingKind.RECOMMENDATION, "title": title, "text": text}
                 for title, text in content["recommendations"]
             ]
             _write(record, entries, author=facilitator, reviewer=rapporteur, accepted=True)
@@ -316,12 +316,20 @@ def load_collation(event, stdout=None) -> int:
         )
         themes[source["key"]] = (theme, source)
         for n, (country, title, text) in enumerate(source.get("observations", []), start=1):
-            add(theme, source, Section.COUNTRY_OBSERVATION, title=title, text=text, country=country, order=n)
+            add(
+                theme,
+                source,
+                FindingKind.COUNTRY_OBSERVATION,
+                title=title,
+                text=text,
+                country=country,
+                order=n,
+            )
         for n, (text, organisation, country, consent) in enumerate(source.get("quotes", []), start=1):
             add(
                 theme,
                 source,
-                Section.QUOTE,
+                FindingKind.QUOTE,
                 text=text,
                 organisation=organisation,
                 country=country,
@@ -329,7 +337,7 @@ def load_collation(event, stdout=None) -> int:
                 order=n,
             )
         for n, (title, text) in enumerate(source.get("recommendations", []), start=1):
-            add(theme, source, Section.RECOMMENDATION, title=title, text=text, order=n)
+            add(theme, source, FindingKind.RECOMMENDATION, title=title, text=text, order=n)
         n = 0
         for subheading, items in source.get("subsections", []):
             for title, text in items:
@@ -337,7 +345,7 @@ def load_collation(event, stdout=None) -> int:
                 add(
                     theme,
                     source,
-                    Section.RECOMMENDATION,
+                    FindingKind.RECOMMENDATION,
                     title=title,
                     text=text,
                     subheading=subheading,
@@ -347,12 +355,12 @@ def load_collation(event, stdout=None) -> int:
     for glance, (key, title, text) in enumerate(data.AT_A_GLANCE, start=1):
         theme, source = themes[key]
         trend_order[key] = trend_order.get(key, 0) + 1
-        add(theme, source, Section.TREND, title=title, text=text, order=trend_order[key], glance=glance)
+        add(theme, source, FindingKind.TREND, title=title, text=text, order=trend_order[key], glance=glance)
     for key, items in data.DETAIL_TRENDS.items():
         theme, source = themes[key]
         for title, text in items:
             trend_order[key] = trend_order.get(key, 0) + 1
-            add(theme, source, Section.TREND, title=title, text=text, order=trend_order[key])
+            add(theme, source, FindingKind.TREND, title=title, text=text, order=trend_order[key])
     _say(stdout, f"  {len(themes)} report themes with {created} collated findings (12 at a glance)\n")
     return created
 

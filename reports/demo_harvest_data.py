@@ -38,21 +38,47 @@ TABLES = {
             "Small cooperatives and remittance agencies are outside most compliance programmes.",
         ],
         "practices": [
-            ("MX", "A bank consortium trained compliance staff with red-flag indicators developed with civil society."),
-            ("CO", "The financial intelligence unit added child sexual exploitation typologies to its annual risk report."),
+            (
+                "MX",
+                "A bank consortium trained compliance staff with red-flag indicators developed with civil society.",
+            ),
+            (
+                "CO",
+                "The financial intelligence unit added child sexual exploitation typologies to its annual risk report.",
+            ),
         ],
         "recommendations": [
-            ("Build red-flag indicators with the sector", "Develop and share indicators of transactions linked to child sexual exploitation with banks, remittance companies and fintechs."),
-            ("Connect financial intelligence and child protection", "Create protocols so that financial intelligence units refer cases to child protection and prosecution services."),
-            ("Include remittance agencies", "Extend compliance training and reporting duties to remittance agencies and cooperatives."),
+            (
+                "Build red-flag indicators with the sector",
+                "Develop and share indicators of transactions linked to child sexual exploitation with banks, remittance companies and fintechs.",
+            ),
+            (
+                "Connect financial intelligence and child protection",
+                "Create protocols so that financial intelligence units refer cases to child protection and prosecution services.",
+            ),
+            (
+                "Include remittance agencies",
+                "Extend compliance training and reporting duties to remittance agencies and cooperatives.",
+            ),
         ],
         "observations": [
-            ("MX", "Remittance corridors are being used to pay for the sexual exploitation of children in border towns."),
-            ("PA", "The size of the financial sector makes it a key partner to detect payments linked to exploitation."),
+            (
+                "MX",
+                "Remittance corridors are being used to pay for the sexual exploitation of children in border towns.",
+            ),
+            (
+                "PA",
+                "The size of the financial sector makes it a key partner to detect payments linked to exploitation.",
+            ),
         ],
         "quotes": [
             ("Follow the money and you will find the children.", "ECPAT member organisation", "MX", True),
-            ("Compliance officers have never been told what exploitation looks like in a bank statement.", "Financial sector participant", "PA", False),
+            (
+                "Compliance officers have never been told what exploitation looks like in a bank statement.",
+                "Financial sector participant",
+                "PA",
+                False,
+            ),
         ],
     },
     2: {
@@ -68,21 +94,52 @@ TABLES = {
             "Investigations stop at national borders while the networks do not.",
         ],
         "practices": [
-            ("SV", "Organisations working in high-risk areas adopted security protocols to protect staff and children."),
-            ("CR", "A joint task force between police and migration authorities dismantled a network exploiting migrant girls."),
+            (
+                "SV",
+                "Organisations working in high-risk areas adopted security protocols to protect staff and children.",
+            ),
+            (
+                "CR",
+                "A joint task force between police and migration authorities dismantled a network exploiting migrant girls.",
+            ),
         ],
         "recommendations": [
-            ("Protect those who protect children", "Provide security measures and legal protection for civil society organisations working in areas controlled by organised crime."),
-            ("Investigate across borders", "Strengthen joint investigation teams and information exchange between countries along migration routes."),
-            ("Address corruption", "Include child sexual exploitation in anti-corruption strategies and sanction officials who protect networks."),
+            (
+                "Protect those who protect children",
+                "Provide security measures and legal protection for civil society organisations working in areas controlled by organised crime.",
+            ),
+            (
+                "Investigate across borders",
+                "Strengthen joint investigation teams and information exchange between countries along migration routes.",
+            ),
+            (
+                "Address corruption",
+                "Include child sexual exploitation in anti-corruption strategies and sanction officials who protect networks.",
+            ),
         ],
         "observations": [
-            ("SV", "The rise in drug trafficking correlates with increased child sexual abuse and exploitation. Civil society organisations face significant risks in these contexts and must take measures to protect themselves while addressing sexual exploitation issues."),
-            ("TT", "Migrant children are more exposed to the risks of trafficking and sexual exploitation in the host communities."),
+            (
+                "SV",
+                "The rise in drug trafficking correlates with increased child sexual abuse and exploitation. Civil society organisations face significant risks in these contexts and must take measures to protect themselves while addressing sexual exploitation issues.",
+            ),
+            (
+                "TT",
+                "Migrant children are more exposed to the risks of trafficking and sexual exploitation in the host communities.",
+            ),
         ],
         "quotes": [
-            ("We have to ask ourselves every day whether it is safe to go into the community.", "Civil society organisation", "SV", True),
-            ("The networks change routes faster than we change laws.", "Law enforcement participant", "CR", False),
+            (
+                "We have to ask ourselves every day whether it is safe to go into the community.",
+                "Civil society organisation",
+                "SV",
+                True,
+            ),
+            (
+                "The networks change routes faster than we change laws.",
+                "Law enforcement participant",
+                "CR",
+                False,
+            ),
         ],
         "es": {
             "trends": [
@@ -95,8 +152,14 @@ TABLES = {
                 "La corrupción de autoridades locales protege a las redes de explotación.",
             ],
             "recommendations": [
-                ("Proteger a quienes protegen", "Garantizar medidas de seguridad para las organizaciones que trabajan en zonas de riesgo."),
-                ("Investigar más allá de las fronteras", "Fortalecer los equipos conjuntos de investigación entre países de las rutas migratorias."),
+                (
+                    "Proteger a quienes protegen",
+                    "Garantizar medidas de seguridad para las organizaciones que trabajan en zonas de riesgo.",
+                ),
+                (
+                    "Investigar más allá de las fronteras",
+                    "Fortalecer los equipos conjuntos de investigación entre países de las rutas migratorias.",
+                ),
             ],
         },
     },
@@ -112,12 +175,21 @@ TABLES = {
             "Adolescent survivors are rarely consulted on the services they receive.",
         ],
         "practices": [
-            ("PE", "A youth advisory group reviews the prevention campaigns of a national NGO before they are published."),
+            (
+                "PE",
+                "A youth advisory group reviews the prevention campaigns of a national NGO before they are published.",
+            ),
             ("DO", "Adolescents trained as peer educators run workshops on online risks in schools."),
         ],
         "recommendations": [
-            ("Make participation meaningful", "Involve children and youth in the design, implementation and evaluation of prevention programmes, with safeguarding in place."),
-            ("Fund participation over time", "Donors should fund child and youth participation beyond single projects."),
+            (
+                "Make participation meaningful",
+                "Involve children and youth in the design, implementation and evaluation of prevention programmes, with safeguarding in place.",
+            ),
+            (
+                "Fund participation over time",
+                "Donors should fund child and youth participation beyond single projects.",
+            ),
             ("Listen to survivors", "Create safe mechanisms for survivors to inform services and policies."),
         ],
         "observations": [
@@ -126,7 +198,12 @@ TABLES = {
         ],
         "quotes": [
             ("Children are experts in their own lives; we forget to ask them.", "Youth network", "PE", True),
-            ("We were invited to speak, but nobody came back to tell us what changed.", "Youth participant", "DO", False),
+            (
+                "We were invited to speak, but nobody came back to tell us what changed.",
+                "Youth participant",
+                "DO",
+                False,
+            ),
         ],
     },
     4: {
@@ -142,21 +219,52 @@ TABLES = {
             "Regressive groups campaign against sexuality education and children's rights.",
         ],
         "practices": [
-            ("CR", "A national programme combines sexuality education in schools with workshops for parents."),
-            ("UY", "Municipal protection networks link schools, health centres and police in each neighbourhood."),
+            (
+                "CR",
+                "A national programme combines sexuality education in schools with workshops for parents.",
+            ),
+            (
+                "UY",
+                "Municipal protection networks link schools, health centres and police in each neighbourhood.",
+            ),
         ],
         "recommendations": [
-            ("Invest in comprehensive sexuality education", "Defend and fund age-appropriate comprehensive sexuality education, including in rural schools."),
-            ("Work with parents and caregivers", "Equip parents to guide children online and to recognise signs of abuse."),
-            ("Evaluate prevention", "Build evaluation into prevention programmes and share the evidence across the region."),
+            (
+                "Invest in comprehensive sexuality education",
+                "Defend and fund age-appropriate comprehensive sexuality education, including in rural schools.",
+            ),
+            (
+                "Work with parents and caregivers",
+                "Equip parents to guide children online and to recognise signs of abuse.",
+            ),
+            (
+                "Evaluate prevention",
+                "Build evaluation into prevention programmes and share the evidence across the region.",
+            ),
         ],
         "observations": [
-            ("JM", "Gender stereotypes such as the eroticisation of exotic femininity contribute to the sexualisation of young girls, especially in the adult entertainment industry."),
-            ("CR", "Prevention efforts benefit from a strong public education system but reach fewer children in coastal tourism areas."),
+            (
+                "JM",
+                "Gender stereotypes such as the eroticisation of exotic femininity contribute to the sexualisation of young girls, especially in the adult entertainment industry.",
+            ),
+            (
+                "CR",
+                "Prevention efforts benefit from a strong public education system but reach fewer children in coastal tourism areas.",
+            ),
         ],
         "quotes": [
-            ("Prevention is not a poster; it is what happens in the family, the school and the street.", "ECPAT member organisation", "CR", True),
-            ("Parents give a phone to a ten-year-old and never ask what happens on it.", "Teacher", "HN", False),
+            (
+                "Prevention is not a poster; it is what happens in the family, the school and the street.",
+                "ECPAT member organisation",
+                "CR",
+                True,
+            ),
+            (
+                "Parents give a phone to a ten-year-old and never ask what happens on it.",
+                "Teacher",
+                "HN",
+                False,
+            ),
         ],
     },
     5: {
@@ -171,12 +279,21 @@ TABLES = {
             "Staff turnover in hotels means training is quickly lost.",
         ],
         "practices": [
-            ("CR", "The national tourism authority links its sustainability certificate to child protection training."),
+            (
+                "CR",
+                "The national tourism authority links its sustainability certificate to child protection training.",
+            ),
             ("MX", "Hotel chains report annually on the implementation of The Code."),
         ],
         "recommendations": [
-            ("Move from voluntary to mandatory", "Learn from countries that adopted mandatory codes and make child protection a licensing condition for tourism businesses."),
-            ("Monitor implementation", "Set up independent monitoring of codes of conduct with public reporting."),
+            (
+                "Move from voluntary to mandatory",
+                "Learn from countries that adopted mandatory codes and make child protection a licensing condition for tourism businesses.",
+            ),
+            (
+                "Monitor implementation",
+                "Set up independent monitoring of codes of conduct with public reporting.",
+            ),
             ("Train continuously", "Make child protection training part of induction for all tourism staff."),
         ],
         "observations": [
@@ -184,7 +301,12 @@ TABLES = {
             ("BZ", "Tourism growth outpaces the capacity of authorities to monitor businesses."),
         ],
         "quotes": [
-            ("A code on the wall protects nobody if the night receptionist has never heard of it.", "Tourism company", "CR", True),
+            (
+                "A code on the wall protects nobody if the night receptionist has never heard of it.",
+                "Tourism company",
+                "CR",
+                True,
+            ),
             ("After the pandemic, businesses only think about surviving.", "Hotel association", "BZ", False),
         ],
     },
@@ -200,20 +322,37 @@ TABLES = {
             "There are no shared protocols between transport operators and police.",
         ],
         "practices": [
-            ("CO", "An airline trains cabin crew to recognise and report possible cases of trafficking of children."),
+            (
+                "CO",
+                "An airline trains cabin crew to recognise and report possible cases of trafficking of children.",
+            ),
             ("GT", "Bus terminal staff use a hotline to report unaccompanied children."),
         ],
         "recommendations": [
-            ("Train transport staff", "Train drivers, cabin crew and terminal staff to recognise and report children at risk."),
-            ("Agree reporting protocols", "Establish shared reporting protocols between transport operators, child protection services and police."),
-            ("Include ride-hailing platforms", "Require ride-hailing platforms to apply child protection policies."),
+            (
+                "Train transport staff",
+                "Train drivers, cabin crew and terminal staff to recognise and report children at risk.",
+            ),
+            (
+                "Agree reporting protocols",
+                "Establish shared reporting protocols between transport operators, child protection services and police.",
+            ),
+            (
+                "Include ride-hailing platforms",
+                "Require ride-hailing platforms to apply child protection policies.",
+            ),
         ],
         "observations": [
             ("GT", "Border bus routes are key points where children are moved for exploitation."),
             ("CO", "Airlines are willing partners when given clear guidance."),
         ],
         "quotes": [
-            ("The driver sees the child for six hours; the police see her for six minutes.", "Transport union", "GT", True),
+            (
+                "The driver sees the child for six hours; the police see her for six minutes.",
+                "Transport union",
+                "GT",
+                True,
+            ),
             ("Nobody told us we could call anyone.", "Bus driver", "HN", False),
         ],
     },
@@ -229,20 +368,40 @@ TABLES = {
             "Reports made to platforms receive no answer.",
         ],
         "practices": [
-            ("BR", "A city requires short-term rental hosts to register and display child protection information."),
-            ("DO", "A platform agreed to add a reporting button for child protection concerns after civil society advocacy."),
+            (
+                "BR",
+                "A city requires short-term rental hosts to register and display child protection information.",
+            ),
+            (
+                "DO",
+                "A platform agreed to add a reporting button for child protection concerns after civil society advocacy.",
+            ),
         ],
         "recommendations": [
-            ("Regulate home-sharing platforms", "Apply child protection obligations to short-term rental platforms, hosts and services linked to travel and tourism."),
-            ("Inform travellers", "Require platforms to inform tourists of national laws on child sexual exploitation."),
-            ("Answer reports", "Platforms should respond to reports within set deadlines and cooperate with law enforcement."),
+            (
+                "Regulate home-sharing platforms",
+                "Apply child protection obligations to short-term rental platforms, hosts and services linked to travel and tourism.",
+            ),
+            (
+                "Inform travellers",
+                "Require platforms to inform tourists of national laws on child sexual exploitation.",
+            ),
+            (
+                "Answer reports",
+                "Platforms should respond to reports within set deadlines and cooperate with law enforcement.",
+            ),
         ],
         "observations": [
             ("BR", "Cases in coastal cities increasingly involve short-term rentals rather than hotels."),
             ("DO", "Platform cooperation improved once the tourism ministry joined the dialogue."),
         ],
         "quotes": [
-            ("The hotel has a code of conduct; the apartment next door has nothing.", "ECPAT member organisation", "BR", True),
+            (
+                "The hotel has a code of conduct; the apartment next door has nothing.",
+                "ECPAT member organisation",
+                "BR",
+                True,
+            ),
             ("We report and wait, and wait.", "NGO participant", "DO", False),
         ],
     },
@@ -262,9 +421,18 @@ TABLES = {
             ("PE", "A campaign in airports informs travellers about the risks of orphanage tourism."),
         ],
         "recommendations": [
-            ("Regulate voluntourism", "Regulate emerging forms of tourism such as experiential and volunteer tourism, which pose risks to children."),
-            ("Vet volunteers", "Require background checks and safeguarding training for volunteers working with children."),
-            ("End orphanage tourism", "Support the transition from residential care to family-based care and stop visits to institutions."),
+            (
+                "Regulate voluntourism",
+                "Regulate emerging forms of tourism such as experiential and volunteer tourism, which pose risks to children.",
+            ),
+            (
+                "Vet volunteers",
+                "Require background checks and safeguarding training for volunteers working with children.",
+            ),
+            (
+                "End orphanage tourism",
+                "Support the transition from residential care to family-based care and stop visits to institutions.",
+            ),
         ],
         "observations": [
             ("GT", "Volunteer programmes in residential care remain common and largely unmonitored."),
@@ -272,7 +440,12 @@ TABLES = {
         ],
         "quotes": [
             ("Good intentions are not a safeguarding policy.", "Child protection network", "GT", True),
-            ("They come for a week, take photos, and leave the children attached and abandoned.", "Care worker", "PE", False),
+            (
+                "They come for a week, take photos, and leave the children attached and abandoned.",
+                "Care worker",
+                "PE",
+                False,
+            ),
         ],
     },
     9: {
@@ -288,11 +461,20 @@ TABLES = {
         ],
         "practices": [
             ("US", "Notifications of registered offenders' travel are shared with destination countries."),
-            ("CR", "Prosecutors cooperated with foreign authorities to convict an offender after he left the country."),
+            (
+                "CR",
+                "Prosecutors cooperated with foreign authorities to convict an offender after he left the country.",
+            ),
         ],
         "recommendations": [
-            ("Promote a culture of reporting", "Encourage communities to report and equip justice systems to prosecute domestic and foreign offenders, including when they have left the country."),
-            ("Share information on offenders", "Agree regional mechanisms to share information on convicted offenders who travel."),
+            (
+                "Promote a culture of reporting",
+                "Encourage communities to report and equip justice systems to prosecute domestic and foreign offenders, including when they have left the country.",
+            ),
+            (
+                "Share information on offenders",
+                "Agree regional mechanisms to share information on convicted offenders who travel.",
+            ),
             ("Apply extraterritorial laws", "Train prosecutors to use extraterritorial legislation."),
         ],
         "observations": [
@@ -300,7 +482,12 @@ TABLES = {
             ("CR", "Cases against foreign offenders take years and victims lose support in the meantime."),
         ],
         "quotes": [
-            ("An offender crosses a border in an hour; a request for assistance takes a year.", "Prosecutor's office", "CR", True),
+            (
+                "An offender crosses a border in an hour; a request for assistance takes a year.",
+                "Prosecutor's office",
+                "CR",
+                True,
+            ),
             ("They know which countries do not look.", "Police participant", "CA", False),
         ],
     },
@@ -320,16 +507,33 @@ TABLES = {
             ("BO", "Local guides' cooperatives adopted child protection commitments."),
         ],
         "recommendations": [
-            ("Reach the informal sector", "Engage informal workers' associations in child protection through training and community alerts."),
-            ("Support fragile destinations", "Combine child protection with economic support for communities in fragile tourism areas."),
-            ("Form public-private partnerships", "Foster collaborations between municipalities, tourism authorities, companies, civil society and communities, including children."),
+            (
+                "Reach the informal sector",
+                "Engage informal workers' associations in child protection through training and community alerts.",
+            ),
+            (
+                "Support fragile destinations",
+                "Combine child protection with economic support for communities in fragile tourism areas.",
+            ),
+            (
+                "Form public-private partnerships",
+                "Foster collaborations between municipalities, tourism authorities, companies, civil society and communities, including children.",
+            ),
         ],
         "observations": [
-            ("CO", "Community protection agents among street vendors have detected and reported cases in tourist areas."),
+            (
+                "CO",
+                "Community protection agents among street vendors have detected and reported cases in tourist areas.",
+            ),
             ("BO", "Tourism in indigenous territories requires the involvement of community authorities."),
         ],
         "quotes": [
-            ("The vendor on the beach sees everything; make him an ally.", "Community organisation", "CO", True),
+            (
+                "The vendor on the beach sees everything; make him an ally.",
+                "Community organisation",
+                "CO",
+                True,
+            ),
             ("When families have nothing, the tourist's money speaks louder.", "Local guide", "BO", False),
         ],
         "es": {
@@ -343,8 +547,14 @@ TABLES = {
                 "Niñas y niños trabajan en la economía informal del turismo.",
             ],
             "recommendations": [
-                ("Llegar al sector informal", "Involucrar a las asociaciones de trabajadores informales mediante formación y alertas comunitarias."),
-                ("Apoyar a los destinos frágiles", "Combinar la protección de la niñez con apoyo económico a las comunidades."),
+                (
+                    "Llegar al sector informal",
+                    "Involucrar a las asociaciones de trabajadores informales mediante formación y alertas comunitarias.",
+                ),
+                (
+                    "Apoyar a los destinos frágiles",
+                    "Combinar la protección de la niñez con apoyo económico a las comunidades.",
+                ),
             ],
         },
     },
@@ -353,25 +563,35 @@ TABLES = {
 # Tuesday 11:00: sub-regional groups; top five trends in travel and tourism and up to eight actions.
 GROUPS = [
     {
-        "name": "North America and Anglo-speaking Caribbean", "countries": ["US", "CA", "JM", "TT", "GY", "BZ", "BS", "BB"],
-        "parts": [{
-            "trends": [
-                "Sexual exploitation of children in the adult entertainment industry in Caribbean tourist destinations.",
-                "Online grooming of children by tourists before and after travel.",
-                "Cruise tourism brings large numbers of visitors for short stays with little oversight.",
-                "Migrant children from Venezuela exploited in host communities.",
-                "Short-term rentals used for exploitation.",
-            ],
-            "recommendations": [
-                ("Engage cruise lines", "Work with cruise lines and port authorities on child protection."),
-                ("Share offender information", "Strengthen notifications of travelling offenders."),
-                ("Protect migrant children", "Ensure migrant children have access to protection regardless of status."),
-                ("Regulate rentals", "Apply child protection rules to short-term rentals."),
-            ],
-        }],
+        "name": "North America and Anglo-speaking Caribbean",
+        "countries": ["US", "CA", "JM", "TT", "GY", "BZ", "BS", "BB"],
+        "parts": [
+            {
+                "trends": [
+                    "Sexual exploitation of children in the adult entertainment industry in Caribbean tourist destinations.",
+                    "Online grooming of children by tourists before and after travel.",
+                    "Cruise tourism brings large numbers of visitors for short stays with little oversight.",
+                    "Migrant children from Venezuela exploited in host communities.",
+                    "Short-term rentals used for exploitation.",
+                ],
+                "recommendations": [
+                    (
+                        "Engage cruise lines",
+                        "Work with cruise lines and port authorities on child protection.",
+                    ),
+                    ("Share offender information", "Strengthen notifications of travelling offenders."),
+                    (
+                        "Protect migrant children",
+                        "Ensure migrant children have access to protection regardless of status.",
+                    ),
+                    ("Regulate rentals", "Apply child protection rules to short-term rentals."),
+                ],
+            }
+        ],
     },
     {
-        "name": "Central America, Mexico and Dominican Republic", "countries": ["MX", "GT", "SV", "HN", "NI", "CR", "PA", "DO", "BZ"],
+        "name": "Central America, Mexico and Dominican Republic",
+        "countries": ["MX", "GT", "SV", "HN", "NI", "CR", "PA", "DO", "BZ"],
         "parts": [
             {
                 "trends": [
@@ -382,7 +602,10 @@ GROUPS = [
                     "Weak coordination between tourism and child protection authorities.",
                 ],
                 "recommendations": [
-                    ("Tourism authorities in commissions", "Tourism authorities should take part in national anti-trafficking and child sexual exploitation commissions."),
+                    (
+                        "Tourism authorities in commissions",
+                        "Tourism authorities should take part in national anti-trafficking and child sexual exploitation commissions.",
+                    ),
                     ("Train the informal sector", "Train informal workers in tourist destinations."),
                     ("Protect children on the move", "Set up protection points along migration routes."),
                     ("Engage platforms", "Obtain commitments from booking and rental platforms."),
@@ -400,14 +623,18 @@ GROUPS = [
                 "recommendations": [
                     ("Regulate voluntourism", "Require background checks for volunteers."),
                     ("Involve indigenous authorities", "Involve community authorities in tourism planning."),
-                    ("Economic support", "Combine child protection with livelihoods support in fragile destinations."),
+                    (
+                        "Economic support",
+                        "Combine child protection with livelihoods support in fragile destinations.",
+                    ),
                     ("Sanction corruption", "Investigate officials who protect networks."),
                 ],
             },
         ],
     },
     {
-        "name": "South America", "countries": ["CO", "VE", "EC", "PE", "BO", "BR", "PY", "UY", "AR", "CL"],
+        "name": "South America",
+        "countries": ["CO", "VE", "EC", "PE", "BO", "BR", "PY", "UY", "AR", "CL"],
         "parts": [
             {
                 "trends": [
@@ -418,7 +645,10 @@ GROUPS = [
                     "Growth of technology-facilitated exploitation linked to travel.",
                 ],
                 "recommendations": [
-                    ("Regional cooperation on migration", "Coordinate protection of migrant children between host countries."),
+                    (
+                        "Regional cooperation on migration",
+                        "Coordinate protection of migrant children between host countries.",
+                    ),
                     ("Services for diverse children", "Adapt services to boys and LGBTQI+ children."),
                     ("Regulate platforms", "Regulate online platforms linked to tourism."),
                 ],
@@ -445,7 +675,9 @@ GROUPS = [
 # The collation, as in the outcome report. Each theme lists the table numbers its sources come from.
 THEMES = [
     {
-        "key": "migration", "kind": "detail", "tables": [2, 4],
+        "key": "migration",
+        "kind": "detail",
+        "tables": [2, 4],
         "title_en": "The impact of migration, displacement, and organised crime",
         "title_es": "El impacto de la migración, el desplazamiento y el crimen organizado",
         "introduction_en": (
@@ -464,19 +696,51 @@ THEMES = [
             "La expansión del crimen organizado, la pobreza y el desplazamiento agravan estos problemas."
         ),
         "observations": [
-            ("TT", "", "Migrant children are more exposed to the risks of trafficking and sexual exploitation in the host communities."),
-            ("UY", "", "Children on the move who are part of diverse sexual orientation and gender identity (SOGI) groups face multiple layers of discrimination. These, in turn, increase their exposure to risks of sexual abuse and exploitation with a significant impact on their protection and mental health. Only few organisations are equipped to provide them with the necessary support."),
-            ("SV", "", "The rise in drug trafficking correlates with increased child sexual abuse and exploitation. Civil society organisations face significant risks in these contexts and must take measures to protect themselves while addressing sexual exploitation issues."),
-            ("", "The Caribbean", "Gender stereotypes such as the eroticization of exotic femininity contribute to the sexualization of young girls. This trend often pressures children into exploitative situations, especially in the adult entertainment industry."),
-            ("PE", "", "Venezuelan migrant children are exploited in the informal economy and in places of entertainment along the main migration routes."),
+            (
+                "TT",
+                "",
+                "Migrant children are more exposed to the risks of trafficking and sexual exploitation in the host communities.",
+            ),
+            (
+                "UY",
+                "",
+                "Children on the move who are part of diverse sexual orientation and gender identity (SOGI) groups face multiple layers of discrimination. These, in turn, increase their exposure to risks of sexual abuse and exploitation with a significant impact on their protection and mental health. Only few organisations are equipped to provide them with the necessary support.",
+            ),
+            (
+                "SV",
+                "",
+                "The rise in drug trafficking correlates with increased child sexual abuse and exploitation. Civil society organisations face significant risks in these contexts and must take measures to protect themselves while addressing sexual exploitation issues.",
+            ),
+            (
+                "",
+                "The Caribbean",
+                "Gender stereotypes such as the eroticization of exotic femininity contribute to the sexualization of young girls. This trend often pressures children into exploitative situations, especially in the adult entertainment industry.",
+            ),
+            (
+                "PE",
+                "",
+                "Venezuelan migrant children are exploited in the informal economy and in places of entertainment along the main migration routes.",
+            ),
         ],
         "quotes": [
-            ("We have to ask ourselves every day whether it is safe to go into the community.", "Civil society organisation", "SV", True),
-            ("The networks change routes faster than we change laws.", "Law enforcement participant", "CR", False),
+            (
+                "We have to ask ourselves every day whether it is safe to go into the community.",
+                "Civil society organisation",
+                "SV",
+                True,
+            ),
+            (
+                "The networks change routes faster than we change laws.",
+                "Law enforcement participant",
+                "CR",
+                False,
+            ),
         ],
     },
     {
-        "key": "informality", "kind": "detail", "tables": [10, 5],
+        "key": "informality",
+        "kind": "detail",
+        "tables": [10, 5],
         "title_en": "Informality, poverty and fragile tourism economies",
         "title_es": "Informalidad, pobreza y economías turísticas frágiles",
         "introduction_en": (
@@ -487,17 +751,36 @@ THEMES = [
         ),
         "introduction_es": "Los altos niveles de informalidad laboral aumentan el riesgo de trabajo infantil y de explotación sexual asociada.",
         "observations": [
-            ("CO", "", "Community protection agents among street vendors in Cartagena have detected and reported cases in tourist areas."),
-            ("BO", "", "Tourism in indigenous territories requires the involvement of community authorities to protect children."),
-            ("BZ", "", "Tourism growth outpaces the capacity of authorities to monitor businesses and informal operators."),
+            (
+                "CO",
+                "",
+                "Community protection agents among street vendors in Cartagena have detected and reported cases in tourist areas.",
+            ),
+            (
+                "BO",
+                "",
+                "Tourism in indigenous territories requires the involvement of community authorities to protect children.",
+            ),
+            (
+                "BZ",
+                "",
+                "Tourism growth outpaces the capacity of authorities to monitor businesses and informal operators.",
+            ),
         ],
         "quotes": [
-            ("The main difficulty is sustainability. When the funded project ends, how do we continue?", "The Child Development Foundation", "BZ", True),
+            (
+                "The main difficulty is sustainability. When the funded project ends, how do we continue?",
+                "The Child Development Foundation",
+                "BZ",
+                True,
+            ),
             ("When families have nothing, the tourist's money speaks louder.", "Local guide", "BO", False),
         ],
     },
     {
-        "key": "online", "kind": "detail", "tables": [7, 3],
+        "key": "online",
+        "kind": "detail",
+        "tables": [7, 3],
         "title_en": "Technology, parents and children's lives online",
         "title_es": "Tecnología, familias y la vida de la niñez en línea",
         "introduction_en": (
@@ -507,17 +790,36 @@ THEMES = [
         ),
         "introduction_es": "La pandemia aceleró el uso de herramientas digitales y expuso a la niñez a nuevos riesgos.",
         "observations": [
-            ("GY", "", "Children access the Internet through shared phones and parents rarely know the risks."),
-            ("MX", "", "Live-streamed abuse is paid for with small transfers that stay below reporting thresholds."),
-            ("BR", "", "Cases in coastal cities increasingly involve short-term rentals booked online rather than hotels."),
+            (
+                "GY",
+                "",
+                "Children access the Internet through shared phones and parents rarely know the risks.",
+            ),
+            (
+                "MX",
+                "",
+                "Live-streamed abuse is paid for with small transfers that stay below reporting thresholds.",
+            ),
+            (
+                "BR",
+                "",
+                "Cases in coastal cities increasingly involve short-term rentals booked online rather than hotels.",
+            ),
         ],
         "quotes": [
             ("Children are experts in their own lives; we forget to ask them.", "Youth network", "PE", True),
-            ("Our children are online safety experts for their parents, not the other way round.", "Child Link", "GY", True),
+            (
+                "Our children are online safety experts for their parents, not the other way round.",
+                "Child Link",
+                "GY",
+                True,
+            ),
         ],
     },
     {
-        "key": "civic", "kind": "detail", "tables": [4, 3],
+        "key": "civic",
+        "kind": "detail",
+        "tables": [4, 3],
         "title_en": "Shrinking civic space, pushback on rights and declining funding",
         "title_es": "Reducción del espacio cívico, retrocesos en derechos y menos financiación",
         "introduction_en": (
@@ -532,11 +834,18 @@ THEMES = [
             ("HN", "", "Funding for specialised services ended with the pandemic emergency programmes."),
         ],
         "quotes": [
-            ("We were invited to speak, but nobody came back to tell us what changed.", "Youth participant", "DO", False),
+            (
+                "We were invited to speak, but nobody came back to tell us what changed.",
+                "Youth participant",
+                "DO",
+                False,
+            ),
         ],
     },
     {
-        "key": "tourism", "kind": "thematic", "tables": [5, 7, 8, 9, 10, 6],
+        "key": "tourism",
+        "kind": "thematic",
+        "tables": [5, 7, 8, 9, 10, 6],
         "title_en": "Child protection in travel and tourism",
         "title_es": "Protección de la niñez en viajes y turismo",
         "introduction_en": (
@@ -550,17 +859,40 @@ THEMES = [
             "sostenible con la protección de la niñez en el centro debe integrarse en las estrategias nacionales."
         ),
         "recommendations": [
-            ("Integrate Child Protection in Tourism Promotion", "Governments should focus on promoting types of tourism that align with child protection goals by ensuring that tourism development plans are sustainable and prioritise the safety of children. Engaging children to inform these developments is critical."),
-            ("Strengthen the Child Protection System", "Invest in and enhance the inter-sectoral collaborations within the child protection system by improving social protection, health, education, and other critical sectors."),
-            ("Promote a Culture of Reporting", "Encourage communities to report child sexual exploitation and ensure legal and judicial systems are equipped to handle and prosecute both domestic and foreign offenders effectively. This includes improved cooperation with law enforcement in cases when offenders are no longer in the country where the crime took place."),
-            ("Regulate and Collaborate with Online Platforms", "Enforce regulations for online platforms linked with travel and tourism activities, ensuring they implement child protection measures through their operations, including hosts and services, as well as inform tourists about relevant laws and regulations related to child protection from sexual abuse and exploitation."),
-            ("Anticipate and Respond to Risks generated by New Tourism Trends", "Regulate emerging forms of tourism, such as experiential and volunteer tourism (voluntourism), which are often unregulated and pose risks to children."),
-            ("Form Public–Public and Public–Private Partnerships", "Foster collaborations between municipalities, tourism authorities, companies, civil society organisations, and community groups, including children, to tackle child sexual exploitation effectively."),
-            ("Increase Tourism Authorities' Participation", "Encourage tourism authorities to be actively involved in national and local anti-human trafficking and child sexual exploitation commissions to strengthen policy and enforcement efforts."),
+            (
+                "Integrate Child Protection in Tourism Promotion",
+                "Governments should focus on promoting types of tourism that align with child protection goals by ensuring that tourism development plans are sustainable and prioritise the safety of children. Engaging children to inform these developments is critical.",
+            ),
+            (
+                "Strengthen the Child Protection System",
+                "Invest in and enhance the inter-sectoral collaborations within the child protection system by improving social protection, health, education, and other critical sectors.",
+            ),
+            (
+                "Promote a Culture of Reporting",
+                "Encourage communities to report child sexual exploitation and ensure legal and judicial systems are equipped to handle and prosecute both domestic and foreign offenders effectively. This includes improved cooperation with law enforcement in cases when offenders are no longer in the country where the crime took place.",
+            ),
+            (
+                "Regulate and Collaborate with Online Platforms",
+                "Enforce regulations for online platforms linked with travel and tourism activities, ensuring they implement child protection measures through their operations, including hosts and services, as well as inform tourists about relevant laws and regulations related to child protection from sexual abuse and exploitation.",
+            ),
+            (
+                "Anticipate and Respond to Risks generated by New Tourism Trends",
+                "Regulate emerging forms of tourism, such as experiential and volunteer tourism (voluntourism), which are often unregulated and pose risks to children.",
+            ),
+            (
+                "Form Public–Public and Public–Private Partnerships",
+                "Foster collaborations between municipalities, tourism authorities, companies, civil society organisations, and community groups, including children, to tackle child sexual exploitation effectively.",
+            ),
+            (
+                "Increase Tourism Authorities' Participation",
+                "Encourage tourism authorities to be actively involved in national and local anti-human trafficking and child sexual exploitation commissions to strengthen policy and enforcement efforts.",
+            ),
         ],
     },
     {
-        "key": "technology", "kind": "thematic", "tables": [7, 1],
+        "key": "technology",
+        "kind": "thematic",
+        "tables": [7, 1],
         "title_en": "Risks of child sexual exploitation facilitated by technology",
         "title_es": "Riesgos de explotación sexual infantil facilitada por la tecnología",
         "introduction_en": (
@@ -569,16 +901,30 @@ THEMES = [
         ),
         "introduction_es": "Las y los participantes analizaron cómo la tecnología facilita delitos transnacionales.",
         "recommendations": [
-            ("Update Legal Definitions", "Update criminal laws to cover the forms of exploitation associated with the digital environment, including live-streaming and grooming."),
-            ("Collect Comparable Data", "Build national data on online child sexual exploitation that can be compared across the region."),
-            ("Hold Platforms Accountable", "Require technology companies to detect, report and remove child sexual abuse material and to cooperate with law enforcement."),
+            (
+                "Update Legal Definitions",
+                "Update criminal laws to cover the forms of exploitation associated with the digital environment, including live-streaming and grooming.",
+            ),
+            (
+                "Collect Comparable Data",
+                "Build national data on online child sexual exploitation that can be compared across the region.",
+            ),
+            (
+                "Hold Platforms Accountable",
+                "Require technology companies to detect, report and remove child sexual abuse material and to cooperate with law enforcement.",
+            ),
             ("Support Parents and Caregivers", "Equip parents and caregivers to accompany children online."),
-            ("Follow the Money", "Work with financial institutions to detect payments linked to the sexual exploitation of children."),
+            (
+                "Follow the Money",
+                "Work with financial institutions to detect payments linked to the sexual exploitation of children.",
+            ),
             ("Listen to Children", "Involve children in designing online safety measures and messages."),
         ],
     },
     {
-        "key": "justice", "kind": "thematic", "tables": [9, 2],
+        "key": "justice",
+        "kind": "thematic",
+        "tables": [9, 2],
         "title_en": "The challenges of access to justice",
         "title_es": "Los desafíos del acceso a la justicia",
         "introduction_en": (
@@ -587,15 +933,29 @@ THEMES = [
         ),
         "introduction_es": "Muchos países carecen de marcos legales adecuados y de servicios de justicia especializados.",
         "recommendations": [
-            ("Child-friendly Justice", "Adopt child-friendly procedures, including single interviews in specialised rooms."),
-            ("Extraterritorial Jurisdiction", "Apply extraterritorial legislation and train prosecutors to use it."),
-            ("Regional Cooperation", "Agree regional mechanisms to share information on convicted offenders who travel."),
-            ("Support Victims throughout Proceedings", "Guarantee legal, psychological and social support to victims during and after proceedings."),
+            (
+                "Child-friendly Justice",
+                "Adopt child-friendly procedures, including single interviews in specialised rooms.",
+            ),
+            (
+                "Extraterritorial Jurisdiction",
+                "Apply extraterritorial legislation and train prosecutors to use it.",
+            ),
+            (
+                "Regional Cooperation",
+                "Agree regional mechanisms to share information on convicted offenders who travel.",
+            ),
+            (
+                "Support Victims throughout Proceedings",
+                "Guarantee legal, psychological and social support to victims during and after proceedings.",
+            ),
             ("Address Corruption", "Investigate and sanction officials who protect exploitation networks."),
         ],
     },
     {
-        "key": "humanitarian", "kind": "thematic", "tables": [2, 8],
+        "key": "humanitarian",
+        "kind": "thematic",
+        "tables": [2, 8],
         "title_en": "The impact of the humanitarian crisis in the region",
         "title_es": "El impacto de la crisis humanitaria en la región",
         "introduction_en": (
@@ -605,15 +965,29 @@ THEMES = [
         ),
         "introduction_es": "La migración venezolana es una de las mayores crisis migratorias de los últimos años.",
         "recommendations": [
-            ("Protection along Migration Routes", "Set up child protection points and services along migration routes, regardless of migration status."),
-            ("Registration and Documentation", "Register and document migrant children so that they can access services."),
-            ("Safeguarding in Humanitarian Response", "Apply safeguarding standards and background checks to humanitarian staff and volunteers."),
+            (
+                "Protection along Migration Routes",
+                "Set up child protection points and services along migration routes, regardless of migration status.",
+            ),
+            (
+                "Registration and Documentation",
+                "Register and document migrant children so that they can access services.",
+            ),
+            (
+                "Safeguarding in Humanitarian Response",
+                "Apply safeguarding standards and background checks to humanitarian staff and volunteers.",
+            ),
             ("Tailored Services", "Adapt services to adolescent boys and LGBTQI+ children on the move."),
-            ("Cross-border Case Management", "Coordinate case management between countries of origin, transit and destination."),
+            (
+                "Cross-border Case Management",
+                "Coordinate case management between countries of origin, transit and destination.",
+            ),
         ],
     },
     {
-        "key": "safeguarding", "kind": "safeguarding", "tables": [3, 8, 4],
+        "key": "safeguarding",
+        "kind": "safeguarding",
+        "tables": [3, 8, 4],
         "title_en": "The role of safeguarding policies and practices",
         "title_es": "El papel de las políticas y prácticas de salvaguarda",
         "introduction_en": (
@@ -622,79 +996,204 @@ THEMES = [
         ),
         "introduction_es": "En la jornada cerrada, los miembros de ECPAT compartieron buenas prácticas de salvaguarda.",
         "subsections": [
-            ("For effectiveness", [
-                ("Designated Focal Points", "Every organisation should have trained safeguarding focal points with clear responsibilities."),
-                ("Regular Review", "Review safeguarding policies every year and after every incident."),
-            ]),
-            ("For inclusivity", [
-                ("Accessible Policies", "Make safeguarding policies available in the languages and formats children and communities use, including indigenous languages."),
-            ]),
-            ("For strategic collaboration", [
-                ("Share Tools across the Network", "Share templates, training and lessons learnt between members."),
-                ("Work with Partners", "Include safeguarding clauses in agreements with partners and suppliers."),
-            ]),
-            ("For legal and policies reform", [
-                ("Mandatory Safeguarding", "Advocate for safeguarding requirements for organisations working with children."),
-            ]),
-            ("For enhanced public awareness", [
-                ("Communicate Commitments", "Publish safeguarding commitments and how to report concerns."),
-            ]),
-            ("For improved services for children", [
-                ("Survivor-centred Responses", "Ensure that responses to concerns put the child's best interests and wishes first."),
-            ]),
-            ("For child participation", [
-                ("Involve Children", "Involve children in developing and reviewing safeguarding measures."),
-                ("Safe Participation", "Assess risks before every activity in which children take part."),
-            ]),
+            (
+                "For effectiveness",
+                [
+                    (
+                        "Designated Focal Points",
+                        "Every organisation should have trained safeguarding focal points with clear responsibilities.",
+                    ),
+                    ("Regular Review", "Review safeguarding policies every year and after every incident."),
+                ],
+            ),
+            (
+                "For inclusivity",
+                [
+                    (
+                        "Accessible Policies",
+                        "Make safeguarding policies available in the languages and formats children and communities use, including indigenous languages.",
+                    ),
+                ],
+            ),
+            (
+                "For strategic collaboration",
+                [
+                    (
+                        "Share Tools across the Network",
+                        "Share templates, training and lessons learnt between members.",
+                    ),
+                    (
+                        "Work with Partners",
+                        "Include safeguarding clauses in agreements with partners and suppliers.",
+                    ),
+                ],
+            ),
+            (
+                "For legal and policies reform",
+                [
+                    (
+                        "Mandatory Safeguarding",
+                        "Advocate for safeguarding requirements for organisations working with children.",
+                    ),
+                ],
+            ),
+            (
+                "For enhanced public awareness",
+                [
+                    (
+                        "Communicate Commitments",
+                        "Publish safeguarding commitments and how to report concerns.",
+                    ),
+                ],
+            ),
+            (
+                "For improved services for children",
+                [
+                    (
+                        "Survivor-centred Responses",
+                        "Ensure that responses to concerns put the child's best interests and wishes first.",
+                    ),
+                ],
+            ),
+            (
+                "For child participation",
+                [
+                    (
+                        "Involve Children",
+                        "Involve children in developing and reviewing safeguarding measures.",
+                    ),
+                    ("Safe Participation", "Assess risks before every activity in which children take part."),
+                ],
+            ),
         ],
     },
 ]
 
 # The top 12 emerging trends "at a glance": (theme key, title, text).
 AT_A_GLANCE = [
-    ("migration", "Contexts of Vulnerability for Children on the Move and Unaccompanied Minors", "Children who migrate without an accompanying adult caregiver are at heightened risks of being caught in exploitative situations and networks. Targeted prevention and protection efforts are needed."),
-    ("migration", "Organised Crime Takes Advantage of Irregular Migration flows and Displaced Populations", "Organised crime groups are increasingly exploiting the vulnerabilities created by irregular migration, leading to increased cases of child sexual exploitation and abuse."),
-    ("migration", "Gaps in Services for Migrant Boys and LGBTQI+ Children", "Migration flows have brought attention to the needs of adolescent boys and children facing intersectional vulnerabilities, including children of different gender identities or sexual orientations, highlighting significant gaps in services and understanding of their specific needs."),
-    ("informality", "Challenges in Protecting Children Exploited in Informal Sectors", "The informal economy accounts for over half of all jobs in Latin America, while the efforts for the engagement of the informal business across supply chains to protect children are limited."),
-    ("online", "Parental Disconnection and Technology-facilitated Risks", "There is growing concern about parents' disconnection from their children's lives online, leaving children without guidance and adequate support to understand the risks of online child sexual abuse and exploitation."),
-    ("informality", "Child Exploitation in Economically Fragile Tourism Areas", "The fragile social and economic conditions in some tourist destinations allow exploitative practices to flourish, as communities face financial hardship and lack awareness of child sexual abuse and exploitation risks."),
-    ("civic", "Limited Impact of Gender Equality Efforts", "Efforts to address gender issues remain concentrated in urban areas and primarily target older women, leaving children behind."),
-    ("civic", "Legal Framework Gaps", "Many countries in the Americas lack adequate legal frameworks for addressing child sexual abuse and exploitation, with gaps such as lack or outdated legal definitions of criminal trends, such as those associated with the digital environment. This poses an obstacle to efficient prosecution and support services."),
-    ("civic", "Shrinking Space for Civil Society Organisations", "Some governments have reduced collaboration with or increased scrutiny and imposed limitations on civil society organisations, particularly those not aligned with national political positions."),
-    ("civic", "Public Distrust on Civil Society Organisations", "Politicising children's rights agendas has created public distrust in civil society organisations, undermining their advocacy efforts and creating disinformation on parallel public debates, negatively affecting decision-making on child protection."),
-    ("civic", "Pushback on Human Rights Advocacy", "Governments in the region increasingly dismiss recommendations from human rights bodies, knowing non-compliance has no consequences. The increasing influence of groups promoting a regressive human rights agenda gives significant challenges to advancing gender equality, access to accurate sexual and reproductive health programmes and comprehensive sexuality education, especially in rural areas and schools."),
-    ("civic", "Decline in Post-Pandemic Donor Support", "The temporary surge in funding for civil society organisations during the COVID-19 pandemic has dried up, affecting the operational and sustainability capacity of organisations."),
+    (
+        "migration",
+        "Contexts of Vulnerability for Children on the Move and Unaccompanied Minors",
+        "Children who migrate without an accompanying adult caregiver are at heightened risks of being caught in exploitative situations and networks. Targeted prevention and protection efforts are needed.",
+    ),
+    (
+        "migration",
+        "Organised Crime Takes Advantage of Irregular Migration flows and Displaced Populations",
+        "Organised crime groups are increasingly exploiting the vulnerabilities created by irregular migration, leading to increased cases of child sexual exploitation and abuse.",
+    ),
+    (
+        "migration",
+        "Gaps in Services for Migrant Boys and LGBTQI+ Children",
+        "Migration flows have brought attention to the needs of adolescent boys and children facing intersectional vulnerabilities, including children of different gender identities or sexual orientations, highlighting significant gaps in services and understanding of their specific needs.",
+    ),
+    (
+        "informality",
+        "Challenges in Protecting Children Exploited in Informal Sectors",
+        "The informal economy accounts for over half of all jobs in Latin America, while the efforts for the engagement of the informal business across supply chains to protect children are limited.",
+    ),
+    (
+        "online",
+        "Parental Disconnection and Technology-facilitated Risks",
+        "There is growing concern about parents' disconnection from their children's lives online, leaving children without guidance and adequate support to understand the risks of online child sexual abuse and exploitation.",
+    ),
+    (
+        "informality",
+        "Child Exploitation in Economically Fragile Tourism Areas",
+        "The fragile social and economic conditions in some tourist destinations allow exploitative practices to flourish, as communities face financial hardship and lack awareness of child sexual abuse and exploitation risks.",
+    ),
+    (
+        "civic",
+        "Limited Impact of Gender Equality Efforts",
+        "Efforts to address gender issues remain concentrated in urban areas and primarily target older women, leaving children behind.",
+    ),
+    (
+        "civic",
+        "Legal Framework Gaps",
+        "Many countries in the Americas lack adequate legal frameworks for addressing child sexual abuse and exploitation, with gaps such as lack or outdated legal definitions of criminal trends, such as those associated with the digital environment. This poses an obstacle to efficient prosecution and support services.",
+    ),
+    (
+        "civic",
+        "Shrinking Space for Civil Society Organisations",
+        "Some governments have reduced collaboration with or increased scrutiny and imposed limitations on civil society organisations, particularly those not aligned with national political positions.",
+    ),
+    (
+        "civic",
+        "Public Distrust on Civil Society Organisations",
+        "Politicising children's rights agendas has created public distrust in civil society organisations, undermining their advocacy efforts and creating disinformation on parallel public debates, negatively affecting decision-making on child protection.",
+    ),
+    (
+        "civic",
+        "Pushback on Human Rights Advocacy",
+        "Governments in the region increasingly dismiss recommendations from human rights bodies, knowing non-compliance has no consequences. The increasing influence of groups promoting a regressive human rights agenda gives significant challenges to advancing gender equality, access to accurate sexual and reproductive health programmes and comprehensive sexuality education, especially in rural areas and schools.",
+    ),
+    (
+        "civic",
+        "Decline in Post-Pandemic Donor Support",
+        "The temporary surge in funding for civil society organisations during the COVID-19 pandemic has dried up, affecting the operational and sustainability capacity of organisations.",
+    ),
 ]
 
 # Further "in detail" trends per theme, beyond the twelve at a glance.
 DETAIL_TRENDS = {
     "migration": [
-        ("Exploitation along Migration Routes", "Exploitation moves between countries along migration routes, following the flows of families and unaccompanied children."),
-        ("Online Recruitment", "Criminal networks recruit adolescents through social media with offers of work or migration."),
+        (
+            "Exploitation along Migration Routes",
+            "Exploitation moves between countries along migration routes, following the flows of families and unaccompanied children.",
+        ),
+        (
+            "Online Recruitment",
+            "Criminal networks recruit adolescents through social media with offers of work or migration.",
+        ),
     ],
     "informality": [
-        ("Codes of Conduct Do Not Reach Informal Workers", "Street vendors, boat operators and guides are in daily contact with tourists and children but outside codes of conduct and training."),
+        (
+            "Codes of Conduct Do Not Reach Informal Workers",
+            "Street vendors, boat operators and guides are in daily contact with tourists and children but outside codes of conduct and training.",
+        ),
     ],
     "online": [
-        ("Short-term Rentals", "Short-term rental platforms are increasingly used for the sexual exploitation of children."),
-        ("New Payment Methods", "Payments for exploitation move through mobile wallets, cryptocurrencies and prepaid cards."),
+        (
+            "Short-term Rentals",
+            "Short-term rental platforms are increasingly used for the sexual exploitation of children.",
+        ),
+        (
+            "New Payment Methods",
+            "Payments for exploitation move through mobile wallets, cryptocurrencies and prepaid cards.",
+        ),
     ],
     "civic": [
-        ("Symbolic Child Participation", "Child participation is often symbolic and limited to events, without follow-up."),
+        (
+            "Symbolic Child Participation",
+            "Child participation is often symbolic and limited to events, without follow-up.",
+        ),
     ],
 }
 
 EVALUATION_QUESTIONS = [
-    ("rating", "Overall, how useful was the workshop for your work?", "En general, ¿qué tan útil fue el taller para su trabajo?"),
-    ("rating", "How well did the thematic tables and groups work?", "¿Qué tan bien funcionaron las mesas temáticas y los grupos?"),
+    (
+        "rating",
+        "Overall, how useful was the workshop for your work?",
+        "En general, ¿qué tan útil fue el taller para su trabajo?",
+    ),
+    (
+        "rating",
+        "How well did the thematic tables and groups work?",
+        "¿Qué tan bien funcionaron las mesas temáticas y los grupos?",
+    ),
     ("rating", "How was the organisation and logistics?", "¿Cómo fue la organización y la logística?"),
     ("text", "What worked best?", "¿Qué funcionó mejor?"),
     ("text", "What should we improve next time?", "¿Qué deberíamos mejorar la próxima vez?"),
 ]
 
 EVALUATION_COMMENTS = [
-    ("The rotations let me hear three different sectors in one afternoon.", "More time for the sub-regional groups."),
-    ("Meeting tourism authorities and civil society at the same table.", "Interpretation in Portuguese would help colleagues from Brazil."),
+    (
+        "The rotations let me hear three different sectors in one afternoon.",
+        "More time for the sub-regional groups.",
+    ),
+    (
+        "Meeting tourism authorities and civil society at the same table.",
+        "Interpretation in Portuguese would help colleagues from Brazil.",
+    ),
     ("The World Café was energising.", ""),
     ("", "Share the materials earlier so we can prepare."),
     ("The closed day on safeguarding was very practical.", "Fewer presentations, more discussion."),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from .models import Report, ReportSection
-from .services_report import ensure_default_sections, get_or_create_report
+from .services.outcome import ensure_default_sections, get_or_create_report
 
 TEXTS_EN = {
     "title": "San José Dialogue – Collective Action to End Child Sexual Exploitation in the Americas",

@@ -436,7 +436,7 @@ def import_event(*, document: dict):
             if obj is None:
                 obj = model(**values)
                 if entry.random_pk:
-                    from .services_evaluation import random_id
+                    from .services.evaluation import random_id
 
                     obj.pk = random_id()
                 obj.save(force_insert=True)

@@ -21,8 +21,16 @@ class EvaluationQuestionTranslation(TranslationOptions):
 @register(Report)
 class ReportTranslation(TranslationOptions):
     fields = (
-        "title", "subtitle", "acknowledgements", "disclaimer", "introduction", "key_trends",
-        "thematic_introduction", "future_directions", "about", "publisher",
+        "title",
+        "subtitle",
+        "acknowledgements",
+        "disclaimer",
+        "introduction",
+        "key_trends",
+        "thematic_introduction",
+        "future_directions",
+        "about",
+        "publisher",
     )
 
 

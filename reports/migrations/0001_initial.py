@@ -316,6 +316,14 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('group', 'group_part'), name='one_record_per_group_part'),
         ),
         migrations.AddConstraint(
+            model_name='consolidationrecord',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('agenda_item__isnull', True), ('group__isnull', True), ('group_part__isnull', True), ('rotation__isnull', False), ('table__isnull', False)), models.Q(('agenda_item__isnull', True), ('group__isnull', False), ('group_part__isnull', False), ('rotation__isnull', True), ('table__isnull', True)), models.Q(('agenda_item__isnull', False), ('group__isnull', True), ('group_part__isnull', True), ('rotation__isnull', True), ('table__isnull', True)), _connector='OR'), name='record_has_exactly_one_target'),
+        ),
+        migrations.AddConstraint(
+            model_name='consolidationrecord',
+            constraint=models.UniqueConstraint(condition=models.Q(('agenda_item__isnull', False)), fields=('agenda_item',), name='one_record_per_recap_item'),
+        ),
+        migrations.AddConstraint(
             model_name='evaluationsubmission',
             constraint=models.UniqueConstraint(fields=('evaluation', 'user'), name='answer_evaluation_once'),
         ),

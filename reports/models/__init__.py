@@ -1,16 +1,19 @@
-from .harvest import (  # noqa: F401
-    CollatedFinding,
-    ConsolidationRecord,
+"""The models of the reports app, one module per sub-domain; Django finds them through this package."""
+
+from .collation import CollatedFinding, ReportTheme  # noqa: F401
+from .evaluation import (  # noqa: F401
     Evaluation,
     EvaluationAnswer,
     EvaluationQuestion,
     EvaluationResponse,
     EvaluationSubmission,
+)
+from .findings import (  # noqa: F401
+    ConsolidationRecord,
     Finding,
+    FindingKind,
     ItemTemplate,
     RecordVersion,
-    ReportTheme,
-    Section,
     Takeaway,
     TakeawayAuthor,
 )

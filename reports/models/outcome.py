@@ -5,6 +5,20 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 
+#: The editorial texts of a report (translated fields of `Report`), in the order of the edit form.
+REPORT_TEXT_FIELDS = [
+    "title",
+    "subtitle",
+    "acknowledgements",
+    "disclaimer",
+    "publisher",
+    "introduction",
+    "key_trends",
+    "thematic_introduction",
+    "future_directions",
+    "about",
+]
+
 
 class Report(models.Model):
     """The outcome report of an event: editorial texts (translatable) and the order of its sections."""
@@ -63,3 +77,23 @@ class ReportSection(models.Model):
 
     def __str__(self):
         return self.title or self.get_kind_display()
+
+    @property
+    def heading(self) -> str:
+        """The section's title in the active language (with the event's fallback), else its default."""
+        return self.title or str(DEFAULT_SECTION_TITLES[self.kind])
+
+
+#: Heading of a section whose staff title is empty (translated when it is read).
+DEFAULT_SECTION_TITLES = {
+    ReportSection.Kind.ACKNOWLEDGEMENTS: _("Acknowledgements"),
+    ReportSection.Kind.INTRODUCTION: _("Introduction"),
+    ReportSection.Kind.KEY_TRENDS: _("Key trends"),
+    ReportSection.Kind.AT_A_GLANCE: _("At a glance"),
+    ReportSection.Kind.IN_DETAIL: _("In detail"),
+    ReportSection.Kind.THEMATIC: _("Thematic discussions"),
+    ReportSection.Kind.SAFEGUARDING: _("Safeguarding"),
+    ReportSection.Kind.EVALUATION: _("Evaluation by participants"),
+    ReportSection.Kind.FUTURE_DIRECTIONS: _("Future directions"),
+    ReportSection.Kind.ABOUT: _("About"),
+}

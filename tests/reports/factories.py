@@ -69,7 +69,7 @@ class FindingFactory(factory.django.DjangoModelFactory):
         model = rm.Finding
 
     record = factory.SubFactory(RecordFactory)
-    section = rm.Section.TREND
+    section = rm.FindingKind.TREND
     order = factory.Sequence(lambda n: n)
     text = factory.Sequence(lambda n: f"Finding number {n}")
 

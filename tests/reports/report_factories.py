@@ -170,7 +170,7 @@ class CollatedFindingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = rm.CollatedFinding
 
-    kind = rm.Section.TREND
+    kind = rm.FindingKind.TREND
     text = "A finding."
     text_en = factory.SelfAttribute("text")
     order = factory.Sequence(lambda n: n)
@@ -225,7 +225,7 @@ def build_sample_report(
     for number, (title, text) in enumerate(TRENDS, start=1):
         finding(
             event=event,
-            kind=rm.Section.TREND,
+            kind=rm.FindingKind.TREND,
             title=title,
             title_en=title,
             text=text,
@@ -237,13 +237,15 @@ def build_sample_report(
             event=event, kind=rm.ReportTheme.Kind.DETAIL, title=title, introduction="", order=index
         )
         for _paragraph in range(2):
-            finding(event=event, theme=theme, kind=rm.Section.CHALLENGE, text=PARAGRAPH)
+            finding(event=event, theme=theme, kind=rm.FindingKind.CHALLENGE, text=PARAGRAPH)
         for code, text in CALLOUTS:
-            finding(event=event, theme=theme, kind=rm.Section.COUNTRY_OBSERVATION, country=code, text=text)
+            finding(
+                event=event, theme=theme, kind=rm.FindingKind.COUNTRY_OBSERVATION, country=code, text=text
+            )
         finding(
             event=event,
             theme=theme,
-            kind=rm.Section.QUOTE,
+            kind=rm.FindingKind.QUOTE,
             speaker_organisation="The Child Development Foundation",
             country="BZ",
             attribution_consent=True,
@@ -252,7 +254,7 @@ def build_sample_report(
         finding(
             event=event,
             theme=theme,
-            kind=rm.Section.QUOTE,
+            kind=rm.FindingKind.QUOTE,
             speaker_organisation="Secret Org",
             country="GY",
             attribution_consent=False,
@@ -266,12 +268,12 @@ def build_sample_report(
             order=10 + index,
             introduction=PARAGRAPH,
         )
-        finding(event=event, theme=theme, kind=rm.Section.GOOD_PRACTICE, text=PARAGRAPH)
+        finding(event=event, theme=theme, kind=rm.FindingKind.GOOD_PRACTICE, text=PARAGRAPH)
         for number in range(recommendations):
             finding(
                 event=event,
                 theme=theme,
-                kind=rm.Section.RECOMMENDATION,
+                kind=rm.FindingKind.RECOMMENDATION,
                 title=f"Recommendation {index + 1}.{number + 1}",
                 title_en=f"Recommendation {index + 1}.{number + 1}",
                 text=RECOMMENDATION,
@@ -288,7 +290,7 @@ def build_sample_report(
             finding(
                 event=event,
                 theme=theme,
-                kind=rm.Section.RECOMMENDATION,
+                kind=rm.FindingKind.RECOMMENDATION,
                 subheading=heading,
                 subheading_en=heading,
                 text=RECOMMENDATION,

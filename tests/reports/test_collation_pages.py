@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from events.models import Role
-from reports import services_collation as services
 from reports.models import CollatedFinding, ConsolidationRecord
+from reports.services import collation as services
 
 from .factories import FindingFactory, RecordFactory, ReportThemeFactory, RotationFactory, TableFactory
 

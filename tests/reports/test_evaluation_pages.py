@@ -5,8 +5,8 @@ from django.db import models
 from django.urls import reverse
 
 from events.models import Role
-from reports import services_evaluation as services
 from reports.models import EvaluationAnswer, EvaluationQuestion, EvaluationResponse, EvaluationSubmission
+from reports.services import evaluation as services
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from events import models as em
-from reports import services_collation, services_evaluation, services_findings
 from reports.models import EvaluationQuestion, Report, ReportSection, Takeaway, TakeawayAuthor
+from reports.services import collation as services_collation
+from reports.services import evaluation as services_evaluation
+from reports.services import findings as services_findings
 from sessions_app import models as sm
 from tests.factories import (
     AgendaItemFactory,

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from reports import services_findings as services
 from reports.models import ConsolidationRecord, Finding, RecordVersion
+from reports.services import findings as services
 
 pytestmark = pytest.mark.django_db
 
@@ -264,8 +264,8 @@ def test_saving_unchanged_content_makes_no_new_version(record, tables):
 
 
 def test_editing_a_collated_record_keeps_provenance(record, tables, make_user):
-    from reports import services_collation
     from reports.models import CollatedFinding
+    from reports.services import collation as services_collation
 
     from .factories import ReportThemeFactory
 

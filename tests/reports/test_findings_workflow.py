@@ -1,12 +1,13 @@
 """The review workflow: draft → submitted → changes requested → submitted → accepted, and who may."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from events.models import Role
-from reports import services_findings as services
+from reports import rules
 from reports.models import ConsolidationRecord
+from reports.services import findings as services
 
 from .factories import BreakoutGroupFactory
 
@@ -58,24 +59,33 @@ def test_change_request_needs_a_comment(record, tables, make_user):
     assert record.status == S.SUBMITTED
 
 
-@pytest.mark.parametrize("who", ["other_facilitator", "participant", "rapporteur_submits"])
-def test_only_own_facilitator_submits(record, tables, make_user, who):
+@pytest.mark.parametrize(
+    "who, status_code",
+    [("other_facilitator", 404), ("participant", 404), ("rapporteur_submits", 403)],
+)
+def test_only_own_facilitator_submits(client, record, tables, make_user, who, status_code):
+    """The view refuses (services do not check permissions): the others do not see the record or may
+    not make a writer's move."""
     user = {
         "other_facilitator": tables["other_facilitator"],
         "participant": make_user(record.event, Role.PARTICIPANT),
         "rapporteur_submits": make_user(record.event, Role.RAPPORTEUR),
     }[who]
-    with pytest.raises(PermissionDenied):
-        services.transition_record(record=record, user=user, name="submit")
+    assert rules.can_transition(user, record, "submit") is False
+    client.force_login(user)
+    assert client.post(transition_url(record, "submit")).status_code == status_code
     record.refresh_from_db()
     assert record.status == S.DRAFT
 
 
 @pytest.mark.parametrize("name", ["accept", "request_changes"])
-def test_facilitator_cannot_review_own_record(record, tables, name):
+def test_facilitator_cannot_review_own_record(client, record, tables, name):
     services.transition_record(record=record, user=tables["facilitator"], name="submit")
-    with pytest.raises(PermissionDenied):
-        services.transition_record(record=record, user=tables["facilitator"], name=name, comment="c")
+    assert rules.can_transition(tables["facilitator"], record, name) is False
+    client.force_login(tables["facilitator"])
+    assert client.post(transition_url(record, name), {"comment": "c"}).status_code == 403
+    record.refresh_from_db()
+    assert record.status == S.SUBMITTED
 
 
 def test_draft_cannot_be_accepted(record, make_user):
@@ -85,10 +95,11 @@ def test_draft_cannot_be_accepted(record, make_user):
     assert exc.value.messages == ["A record that is “Draft” cannot be changed this way."]
 
 
-def test_submitted_record_is_not_editable_by_facilitator(record, tables):
+def test_submitted_record_is_not_editable_by_facilitator(client, record, tables):
     services.transition_record(record=record, user=tables["facilitator"], name="submit")
     record.refresh_from_db()
-    with pytest.raises(PermissionDenied):
+    # the domain: the service refuses to change a submitted record, whoever asks
+    with pytest.raises(ValidationError) as exc:
         services.save_record(
             record=record,
             user=tables["facilitator"],
@@ -97,6 +108,14 @@ def test_submitted_record_is_not_editable_by_facilitator(record, tables):
             notes="",
             findings=[],
         )
+    assert exc.value.messages == ["A record that is “Submitted” cannot be changed this way."]
+    # the permission: the edit page is closed to its facilitator
+    client.force_login(tables["facilitator"])
+    url = reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk})
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"version": str(record.version)}).status_code == 403
+    record.refresh_from_db()
+    assert (record.status, record.version) == (S.SUBMITTED, 2)
 
 
 def test_group_facilitator_starts_and_writes_group_part(client, event, make_user):
@@ -199,3 +218,22 @@ def test_record_list_query_count_is_constant(
     with django_assert_num_queries(10):
         response = client.get(url)
     assert len(response.context["records"]) == count
+
+
+def test_start_pages_refuse_who_does_not_facilitate_and_create_nothing(client, event, tables, make_user):
+    from events.models import ItemKind
+    from tests.factories import AgendaItemFactory
+
+    group = BreakoutGroupFactory(agenda_item__day__event=event, parts=1)
+    item = AgendaItemFactory(day=group.agenda_item.day, kind=ItemKind.PLENARY)
+    client.force_login(tables["other_facilitator"])
+    urls = [
+        reverse(
+            "reports:findings_start_table",
+            kwargs={"slug": event.slug, "table": tables["own"].pk, "rotation": tables["rotations"][0].pk},
+        ),
+        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group": group.pk, "part": 1}),
+        reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item": item.pk}),
+    ]
+    assert [client.post(url).status_code for url in urls] == [403, 403, 403]
+    assert ConsolidationRecord.objects.count() == 0

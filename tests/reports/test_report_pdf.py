@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from reports import demo_report
-from reports.models import CollatedFinding, Section
-from reports.services_report import export_report_pdf, render_report_html
+from reports.models import CollatedFinding, FindingKind
+from reports.services.outcome import export_report_pdf, render_report_html
 
 from .report_factories import CollatedFindingFactory, build_sample_report
 
@@ -150,7 +150,7 @@ def test_report_finding_with_markup_prints_as_text(event):
     demo_report.load(event)
     CollatedFindingFactory(
         event=event,
-        kind=Section.TREND,
+        kind=FindingKind.TREND,
         at_a_glance=True,
         title="Tags",
         text='<script>alert("x")</script><b>bold</b> <img src="file:///etc/passwd" alt="p">',

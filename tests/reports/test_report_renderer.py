@@ -14,8 +14,8 @@ from events.pdf import (
     resolve_portal_path,
 )
 from reports import demo_report
-from reports.models import Section
-from reports.services_report import export_report_pdf
+from reports.models import FindingKind
+from reports.services.outcome import export_report_pdf
 
 from .report_factories import CollatedFindingFactory
 
@@ -114,13 +114,13 @@ def test_report_with_hostile_findings_requests_nothing(event, listening_server):
     demo_report.load(event)
     CollatedFindingFactory(
         event=event,
-        kind=Section.TREND,
+        kind=FindingKind.TREND,
         at_a_glance=True,
         text=f'<img src="http://127.0.0.1:{port}/x.png"> url(http://127.0.0.1:{port}/y)',
     )
     CollatedFindingFactory(
         event=event,
-        kind=Section.TREND,
+        kind=FindingKind.TREND,
         at_a_glance=True,
         text='<link rel="stylesheet" href="file:///etc/passwd">',
     )

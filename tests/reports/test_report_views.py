@@ -6,7 +6,8 @@ from django.urls import reverse
 from events.models import Role
 from reports import demo_report
 from reports.models import Report, ReportSection
-from reports.services_report import build_report_document, get_or_create_report, render_report_html
+from reports.selectors.outcome import build_report_document
+from reports.services.outcome import get_or_create_report, render_report_html
 
 from ..factories import EventFactory
 from .report_factories import build_sample_report
@@ -126,7 +127,7 @@ def test_report_texts_saved_for_one_language(client_as, event):
         "Introducción",
     )
     assert report.title_en == event.title
-    document = build_report_document(event=event, lang="es")
+    document = build_report_document(report=get_or_create_report(event=event), lang="es")
     chapter = next(c for c in document.chapters if c.kind == "introduction")
     assert chapter.title == "Introducción"
     assert chapter.html == "<p>Primer párrafo.</p>\n<p>Segundo <strong>importante</strong>.</p>"
@@ -178,8 +179,9 @@ def test_report_document_queries_do_not_grow_with_content(event, django_assert_n
         event, recommendations=recommendations, detail_themes=2 if recommendations == 2 else 4
     )
     event.refresh_from_db()
-    with django_assert_num_queries(7):
-        document = build_report_document(event=event, lang="es")
+    report = get_or_create_report(event=event)  # one query, made by the caller of the selector
+    with django_assert_num_queries(6):
+        document = build_report_document(report=report, lang="es")
     thematic = next(c for c in document.chapters if c.kind == "thematic")
     assert [len(theme.recommendations) for theme in thematic.themes] == [recommendations] * 5
 
@@ -258,11 +260,15 @@ def test_report_evaluation_summary_counts_ratings(event):
         response = EvaluationResponse.objects.create(evaluation=evaluation)
         EvaluationAnswer.objects.create(response=response, question=useful, rating=rating)
     section = report.sections.get(kind=ReportSection.Kind.EVALUATION)
-    assert "evaluation" not in [c.kind for c in build_report_document(event=event, lang="en").chapters]
+    assert "evaluation" not in [
+        c.kind for c in build_report_document(report=get_or_create_report(event=event), lang="en").chapters
+    ]
     section.included = True
     section.save()
     chapter = next(
-        c for c in build_report_document(event=event, lang="en").chapters if c.kind == "evaluation"
+        c
+        for c in build_report_document(report=get_or_create_report(event=event), lang="en").chapters
+        if c.kind == "evaluation"
     )
     assert chapter.responses == 4
     [summary] = chapter.ratings
@@ -315,3 +321,23 @@ def test_report_download_too_slow_returns_to_the_overview_with_a_message(client_
     response = client.get(reverse("reports:report_pdf", args=[event.slug]) + "?lang=en", follow=True)
     assert response.redirect_chain == [(reverse("reports:report_manage", args=[event.slug]), 302)]
     assert "The PDF could not be made in time. Please try again later." in response.content.decode()
+
+
+def test_report_falls_back_to_the_events_own_language_first(db):
+    """A Spanish-language dialogue printed in French shows the Spanish text where French is missing (the
+    portal's one fallback, dialogue_portal.i18n), not the English one, and marks it as Spanish."""
+    event = EventFactory(languages=["es", "en"], default_language="es")
+    report = get_or_create_report(event=event)
+    report.introduction_en = "Hello"
+    report.introduction_es = "Hola"
+    report.save()
+    report.sections.filter(kind=ReportSection.Kind.INTRODUCTION).update(title_en="Introduction")
+    document = build_report_document(report=get_or_create_report(event=event), lang="fr")
+    chapter = next(c for c in document.chapters if c.kind == "introduction")
+    assert chapter.html == '<div lang="es"><p>Hola</p></div>'
+    assert chapter.title == "Introduction"
+    assert document.untranslated == [
+        "Rapport : titre",
+        "Rapport : introduction",
+        "Titre de section : Introduction",
+    ]

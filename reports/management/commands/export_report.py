@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Event
 from events.pdf import PdfRenderError
-from reports.services_report import export_report_pdf
+from reports.services.outcome import export_report_pdf
 
 
 class Command(BaseCommand):

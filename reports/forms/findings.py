@@ -8,16 +8,16 @@ from django_countries.fields import LazyTypedChoiceField
 
 from events.models import LANGUAGE_CHOICES
 
-from .models import Section
+from ..models import FindingKind
 
 # Which inputs each section of the template asks for.
 SECTION_FIELDS = {
-    Section.TREND: ("text",),
-    Section.CHALLENGE: ("text",),
-    Section.GOOD_PRACTICE: ("text", "country"),
-    Section.RECOMMENDATION: ("title", "text"),
-    Section.COUNTRY_OBSERVATION: ("country", "text"),
-    Section.QUOTE: ("text", "speaker_organisation", "country", "attribution_consent"),
+    FindingKind.TREND: ("text",),
+    FindingKind.CHALLENGE: ("text",),
+    FindingKind.GOOD_PRACTICE: ("text", "country"),
+    FindingKind.RECOMMENDATION: ("title", "text"),
+    FindingKind.COUNTRY_OBSERVATION: ("country", "text"),
+    FindingKind.QUOTE: ("text", "speaker_organisation", "country", "attribution_consent"),
 }
 EXTRA_ROWS = 2
 
@@ -50,12 +50,12 @@ class FindingForm(forms.Form):
         for name in list(self.fields):
             if name not in SECTION_FIELDS[section]:
                 del self.fields[name]
-        if section == Section.QUOTE:
+        if section == FindingKind.QUOTE:
             self.fields["text"].help_text = _(
                 "Never write a person's name: only the speaker's organisation and country, and only shown "
                 "in the report when the speaker consented."
             )
-        if section == Section.COUNTRY_OBSERVATION:
+        if section == FindingKind.COUNTRY_OBSERVATION:
             self.fields["country"].label = _("Country (required)")
 
     def clean(self):
@@ -63,7 +63,7 @@ class FindingForm(forms.Form):
         text = (data.get("text") or "").strip()
         if not text and any(data.get(f) for f in ("title", "speaker_organisation")):
             self.add_error("text", _("Write the text, or clear the whole entry to remove it."))
-        if text and self.section == Section.COUNTRY_OBSERVATION and not data.get("country"):
+        if text and self.section == FindingKind.COUNTRY_OBSERVATION and not data.get("country"):
             self.add_error("country", _("Choose the country this observation is about."))
         return data
 
@@ -114,7 +114,7 @@ class BaseSectionFormSet(forms.BaseFormSet):
             raise forms.ValidationError(
                 _("%(section)s: at most %(limit)s entries, you entered %(count)s. Remove %(extra)s.")
                 % {
-                    "section": Section(self.section).label,
+                    "section": FindingKind(self.section).label,
                     "limit": self.limit,
                     "count": len(entries),
                     "extra": len(entries) - self.limit,
@@ -138,9 +138,14 @@ def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None
             FindingForm, formset=BaseSectionFormSet, extra=extra, max_num=200, absolute_max=200
         )
         formset = factory(
-            data=data, initial=initial, prefix=section, form_kwargs={}, section=Section(section), limit=limit
+            data=data,
+            initial=initial,
+            prefix=section,
+            form_kwargs={},
+            section=FindingKind(section),
+            limit=limit,
         )
-        formset.label = Section(section).label
+        formset.label = FindingKind(section).label
         formsets.append(formset)
     return formsets
 
@@ -158,7 +163,7 @@ class SectionsForm(forms.Form):
         super().__init__(*args, **kwargs)
         sections = sections or {}
         everything = not sections
-        for section in Section:
+        for section in FindingKind:
             self.fields[f"use_{section.value}"] = forms.BooleanField(
                 label=section.label, required=False, initial=everything or section.value in sections
             )
@@ -173,16 +178,16 @@ class SectionsForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not any(data.get(f"use_{s.value}") for s in Section):
+        if not any(data.get(f"use_{s.value}") for s in FindingKind):
             raise forms.ValidationError(_("Choose at least one section."))
         return data
 
     def sections(self) -> dict:
         data = self.cleaned_data
-        return {s.value: data.get(f"limit_{s.value}") for s in Section if data.get(f"use_{s.value}")}
+        return {s.value: data.get(f"limit_{s.value}") for s in FindingKind if data.get(f"use_{s.value}")}
 
     def pairs(self):
-        return [(self[f"use_{s.value}"], self[f"limit_{s.value}"]) for s in Section]
+        return [(self[f"use_{s.value}"], self[f"limit_{s.value}"]) for s in FindingKind]
 
 
 class TakeawayAuthorsForm(forms.Form):

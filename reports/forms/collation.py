@@ -6,7 +6,7 @@ from django_countries import countries
 
 from events.models import LANGUAGE_CHOICES
 
-from .models import CollatedFinding, ReportTheme, Section
+from ..models import CollatedFinding, FindingKind, ReportTheme
 
 
 class SearchForm(forms.Form):
@@ -26,7 +26,7 @@ class SearchForm(forms.Form):
         self.fields["theme"].choices = (
             everything + [("none", _("Not yet in a theme"))] + [(str(t.pk), t.title) for t in themes]
         )
-        self.fields["section"].choices = everything + list(Section.choices)
+        self.fields["section"].choices = everything + list(FindingKind.choices)
         self.fields["country"].choices = everything + list(countries)
         self.fields["table"].choices = everything + [(str(t.pk), f"{t.number}. {t.title}") for t in tables]
         self.fields["rotation"].choices = everything + [(str(n), str(n)) for n in rotations]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import LANGUAGE_CHOICES
 
-from .models import Evaluation, EvaluationQuestion
+from ..models import Evaluation, EvaluationQuestion
 
 
 class EvaluationForm(forms.ModelForm):

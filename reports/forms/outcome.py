@@ -4,8 +4,8 @@ from django import forms
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .models import Report
-from .services_report import DEFAULT_SECTION_TITLES, REPORT_TEXT_FIELDS
+from ..models import Report
+from ..models.outcome import DEFAULT_SECTION_TITLES, REPORT_TEXT_FIELDS
 
 TEXTAREA_ROWS = {
     "acknowledgements": 6,

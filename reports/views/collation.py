@@ -11,11 +11,11 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from events.permissions import EventPermissionMixin
-from sessions_app.models import BreakoutGroup, Rotation, Table
 
-from . import services_collation as services
-from .forms_collation import CollatedForm, CollectForm, SearchForm, ThemeForm
-from .models import CollatedFinding, ReportTheme, Section
+from ..forms.collation import CollatedForm, CollectForm, SearchForm, ThemeForm
+from ..models import CollatedFinding, ReportTheme
+from ..selectors import collation as selectors
+from ..services import collation as services
 
 PAGE_SIZE = 200
 
@@ -40,14 +40,9 @@ class SearchView(CollationMixin, TemplateView):
             self.request.GET or None,
             event=self.event,
             themes=themes,
-            tables=Table.objects.filter(session__event=self.event).order_by("session_id", "number"),
-            rotations=sorted(
-                set(Rotation.objects.filter(session__event=self.event).values_list("number", flat=True))
-            ),
-            groups=BreakoutGroup.objects.filter(agenda_item__day__event=self.event),
-            days=self.event.days.all(),
+            **selectors.search_choices(self.event),
         )
-        findings = services.search_findings(event=self.event, filters=form.filters())
+        findings = selectors.search_findings(event=self.event, filters=form.filters())
         page = Paginator(findings, PAGE_SIZE).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -67,7 +62,7 @@ class CollectView(CollationMixin, View):
 
     def post(self, request, *args, **kwargs):
         # Only what the search offers: findings of submitted or accepted records.
-        findings = services.search_findings(event=self.event, filters={})
+        findings = selectors.search_findings(event=self.event, filters={})
         form = CollectForm(request.POST, event=self.event, findings=findings)
         back = self.url("collation_search") + (
             "?" + request.POST["query"] if request.POST.get("query") else ""
@@ -93,14 +88,9 @@ class ThemeListView(CollationMixin, TemplateView):
     template_name = "reports/collation/themes.html"
 
     def get_context_data(self, **kwargs):
-        from django.db.models import Count, Q
-
         context = super().get_context_data(**kwargs)
-        context["themes"] = ReportTheme.objects.filter(event=self.event).annotate(
-            total=Count("collated_findings"),
-            in_report=Count("collated_findings", filter=Q(collated_findings__in_report=True)),
-        )
-        context["glance_count"] = CollatedFinding.objects.filter(event=self.event, at_a_glance=True).count()
+        context["themes"] = selectors.themes_with_counts(self.event)
+        context["glance_count"] = selectors.glance_chosen(self.event).count()
         return context
 
 
@@ -132,18 +122,7 @@ class ThemeDetailView(CollationMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         theme = self.get_theme()
-        labels = dict(Section.choices)
-        groups: dict[str, list] = {}
-        for item in services.theme_items(theme):
-            groups.setdefault(item.kind, []).append((item, services.provenance(item)))
-        order = [section.value for section in Section]
-        context.update(
-            theme=theme,
-            groups=[
-                (labels.get(k, k), groups[k])
-                for k in sorted(groups, key=lambda k: order.index(k) if k in order else 99)
-            ],
-        )
+        context.update(theme=theme, groups=selectors.theme_groups(theme))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -163,7 +142,7 @@ class MergeView(CollationMixin, View):
     def post(self, request, *args, **kwargs):
         theme = self.get_theme()
         ids = [i for i in request.POST.getlist("items") if i.isdigit()]
-        items = list(CollatedFinding.objects.filter(event=self.event, pk__in=ids).order_by("order", "pk"))
+        items = selectors.collated_findings(self.event, ids)
         if len(items) < 2:
             messages.error(request, _("Tick two or more findings to merge."))
         else:
@@ -192,7 +171,7 @@ class CollatedEditView(CollationMixin, TemplateView):
             self.get_context_data(
                 item=item,
                 form=CollatedForm(instance=item, event=self.event),
-                provenance=services.provenance(item),
+                provenance=selectors.provenance(item),
             )
         )
 
@@ -200,7 +179,7 @@ class CollatedEditView(CollationMixin, TemplateView):
         item = self._item()
         if "delete" in request.POST:
             theme_id = item.theme_id
-            item.delete()  # the source findings stay in their records
+            services.delete_collated(item=item)
             messages.success(
                 request, _("The collated finding is deleted; its sources stay in their records.")
             )
@@ -210,7 +189,7 @@ class CollatedEditView(CollationMixin, TemplateView):
         form = CollatedForm(request.POST, instance=item, event=self.event)
         if not form.is_valid():
             return self.render_to_response(
-                self.get_context_data(item=item, form=form, provenance=services.provenance(item)), status=400
+                self.get_context_data(item=item, form=form, provenance=selectors.provenance(item)), status=400
             )
         item = form.save()
         messages.success(request, _("Saved."))
@@ -226,16 +205,8 @@ class GlanceView(CollationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["chosen"] = (
-            CollatedFinding.objects.filter(event=self.event, at_a_glance=True)
-            .select_related("theme")
-            .order_by("glance_order", "pk")
-        )
-        context["candidates"] = (
-            CollatedFinding.objects.filter(event=self.event, at_a_glance=False, kind=Section.TREND)
-            .select_related("theme")
-            .order_by("theme__order", "order", "pk")
-        )
+        context["chosen"] = selectors.glance_chosen(self.event)
+        context["candidates"] = selectors.glance_candidates(self.event)
         return context
 
     def post(self, request, *args, **kwargs):

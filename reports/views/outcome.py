@@ -14,15 +14,16 @@ from events.downloads import bytes_response
 from events.pdf import PdfRenderError
 from events.permissions import EventPermissionMixin
 
-from .forms_report import ReportTextsForm
-from .services_report import (
+from ..forms.outcome import ReportTextsForm
+from ..selectors.outcome import report_overview
+from ..services.outcome import (
     LANGUAGES,
     ReportError,
+    ensure_default_sections,
     export_report_pdf,
     get_or_create_report,
     move_section,
     render_report_html,
-    report_overview,
     set_section_included,
     update_report_texts,
 )
@@ -47,7 +48,9 @@ class ReportManageView(ReportPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(report_overview(event=self.event))
+        report = get_or_create_report(event=self.event)
+        ensure_default_sections(report=report)
+        context.update(report_overview(report=report))
         return context
 
 

@@ -1,5 +1,7 @@
-"""The harvest: consolidation records and their findings, daily takeaways, the collation into report
-themes, and the evaluation."""
+"""The findings harvest: consolidation records and their findings, the history of each record, the template
+sections that apply to an agenda item, and the daily takeaways."""
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -10,7 +12,7 @@ from events.models import LANGUAGE_CHOICES, AgendaItem, Day, Event
 from sessions_app.models import BreakoutGroup, Rotation, Table
 
 
-class Section(models.TextChoices):
+class FindingKind(models.TextChoices):
     """The sections of the standard consolidation template."""
 
     TREND = "trend", _("Key trends")
@@ -67,12 +69,50 @@ class ConsolidationRecord(models.Model):
         verbose_name = _("consolidation record")
         verbose_name_plural = _("consolidation records")
         constraints = [
+            # Exactly one target: a table in a rotation, a part of a breakout group, or a recap's item.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        table__isnull=False,
+                        rotation__isnull=False,
+                        group__isnull=True,
+                        group_part__isnull=True,
+                        agenda_item__isnull=True,
+                    )
+                    | models.Q(
+                        table__isnull=True,
+                        rotation__isnull=True,
+                        group__isnull=False,
+                        group_part__isnull=False,
+                        agenda_item__isnull=True,
+                    )
+                    | models.Q(
+                        table__isnull=True,
+                        rotation__isnull=True,
+                        group__isnull=True,
+                        group_part__isnull=True,
+                        agenda_item__isnull=False,
+                    )
+                ),
+                name="record_has_exactly_one_target",
+            ),
+            # One record per target: starting a record twice (a double click) finds the first one.
             models.UniqueConstraint(fields=["table", "rotation"], name="one_record_per_table_rotation"),
             models.UniqueConstraint(fields=["group", "group_part"], name="one_record_per_group_part"),
+            models.UniqueConstraint(
+                fields=["agenda_item"],
+                condition=models.Q(agenda_item__isnull=False),
+                name="one_record_per_recap_item",
+            ),
         ]
 
     def __str__(self):
         return self.label
+
+    @property
+    def is_editable(self) -> bool:
+        """Whether the record's status lets its facilitators change it (draft, changes requested)."""
+        return self.status in EDITABLE_STATUSES
 
     @property
     def kind(self) -> str:
@@ -99,11 +139,45 @@ class ConsolidationRecord(models.Model):
         return _("Record %(pk)s") % {"pk": self.pk}
 
 
+#: The statuses in which a record's facilitators may edit it.
+EDITABLE_STATUSES = frozenset(
+    {ConsolidationRecord.Status.DRAFT, ConsolidationRecord.Status.CHANGES_REQUESTED}
+)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A move along the review workflow: from which statuses, to which, and who makes it (the record's
+    writers or its reviewers; `reports.rules.can_transition` asks)."""
+
+    name: str
+    sources: frozenset
+    target: str
+    by: str  # "writer" or "reviewer"
+
+
+TRANSITIONS = {
+    "submit": Transition("submit", EDITABLE_STATUSES, ConsolidationRecord.Status.SUBMITTED, "writer"),
+    "request_changes": Transition(
+        "request_changes",
+        frozenset({ConsolidationRecord.Status.SUBMITTED, ConsolidationRecord.Status.ACCEPTED}),
+        ConsolidationRecord.Status.CHANGES_REQUESTED,
+        "reviewer",
+    ),
+    "accept": Transition(
+        "accept",
+        frozenset({ConsolidationRecord.Status.SUBMITTED}),
+        ConsolidationRecord.Status.ACCEPTED,
+        "reviewer",
+    ),
+}
+
+
 class Finding(models.Model):
     """One entry in a section of a consolidation record."""
 
     record = models.ForeignKey(ConsolidationRecord, on_delete=models.CASCADE, related_name="findings")
-    section = models.CharField(_("section"), max_length=30, choices=Section.choices)
+    section = models.CharField(_("section"), max_length=30, choices=FindingKind.choices)
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=300, blank=True)
     text = models.TextField(_("text"))
@@ -154,118 +228,6 @@ class Takeaway(models.Model):
 
     def __str__(self):
         return f"{self.day} – {self.author}"
-
-
-class ReportTheme(models.Model):
-    """A theme of the report that collated findings are gathered into (e.g. travel and tourism)."""
-
-    class Kind(models.TextChoices):
-        DETAIL = "detail", _("Detailed trends section")
-        THEMATIC = "thematic", _("Thematic chapter")
-        SAFEGUARDING = "safeguarding", _("Safeguarding chapter")
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="report_themes")
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.THEMATIC)
-    title = models.CharField(_("title"), max_length=250)
-    introduction = models.TextField(_("introduction"), blank=True)
-    order = models.PositiveIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("report theme")
-        verbose_name_plural = _("report themes")
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.title
-
-
-class CollatedFinding(models.Model):
-    """A finding as it goes into the report: merged from one or more findings, which stay its provenance."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="collated_findings")
-    theme = models.ForeignKey(
-        ReportTheme, null=True, blank=True, on_delete=models.SET_NULL, related_name="collated_findings"
-    )
-    kind = models.CharField(_("kind"), max_length=30, choices=Section.choices)
-    subheading = models.CharField(_("sub-heading"), max_length=250, blank=True)
-    title = models.CharField(_("title"), max_length=300, blank=True)
-    text = models.TextField(_("text"))
-    country = CountryField(_("country"), blank=True)
-    speaker_organisation = models.CharField(_("speaker's organisation"), max_length=200, blank=True)
-    attribution_consent = models.BooleanField(_("the speaker consented to attribution"), default=False)
-    order = models.PositiveIntegerField(_("order"), default=0)
-    at_a_glance = models.BooleanField(_("top trend “at a glance”"), default=False)
-    glance_order = models.PositiveIntegerField(default=0)
-    in_report = models.BooleanField(_("in the report"), default=True)
-    sources = models.ManyToManyField(Finding, blank=True, related_name="collated_into")
-
-    class Meta:
-        verbose_name = _("collated finding")
-        verbose_name_plural = _("collated findings")
-        ordering = ["theme__order", "order", "pk"]
-
-    def __str__(self):
-        return self.title or self.text[:60]
-
-
-class Evaluation(models.Model):
-    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="evaluation")
-    title = models.CharField(_("title"), max_length=200)
-    is_open = models.BooleanField(_("open for answers"), default=False)
-
-    def __str__(self):
-        return self.title
-
-
-class EvaluationQuestion(models.Model):
-    class Kind(models.TextChoices):
-        RATING = "rating", _("Rating scale")
-        TEXT = "text", _("Free text")
-
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="questions")
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.RATING)
-    text = models.CharField(_("question"), max_length=300)
-    scale_max = models.PositiveSmallIntegerField(_("highest rating"), default=5)
-    required = models.BooleanField(_("required"), default=False)
-    order = models.PositiveIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.text
-
-
-class EvaluationResponse(models.Model):
-    """An anonymous set of answers: nothing links it to a person (not even its creation time)."""
-
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="responses")
-
-    def __str__(self):
-        return str(_("Anonymous response"))
-
-
-class EvaluationAnswer(models.Model):
-    response = models.ForeignKey(EvaluationResponse, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(EvaluationQuestion, on_delete=models.CASCADE, related_name="answers")
-    rating = models.PositiveSmallIntegerField(null=True, blank=True)
-    text = models.TextField(blank=True)
-
-    def __str__(self):
-        return str(_("Anonymous answer"))
-
-
-class EvaluationSubmission(models.Model):
-    """Who has answered (so nobody answers twice), kept apart from what they answered."""
-
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="submissions")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["evaluation", "user"], name="answer_evaluation_once")]
-
-    def __str__(self):
-        return f"{self.evaluation} – {self.user}"
 
 
 class ItemTemplate(models.Model):

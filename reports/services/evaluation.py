@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import secrets
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from events.downloads import csv_bytes
-from events.permissions import has_perm
 
-from .models import Evaluation, EvaluationAnswer, EvaluationQuestion, EvaluationResponse, EvaluationSubmission
+from ..models import (
+    Evaluation,
+    EvaluationAnswer,
+    EvaluationQuestion,
+    EvaluationResponse,
+    EvaluationSubmission,
+)
 
 _ID_FLOOR = 2**32
 
@@ -33,10 +38,6 @@ def get_or_create_evaluation(*, event) -> Evaluation:
         event=event, defaults={"title": _("Workshop evaluation")}
     )
     return evaluation
-
-
-def has_answered(*, evaluation: Evaluation, user) -> bool:
-    return EvaluationSubmission.objects.filter(evaluation=evaluation, user=user).exists()
 
 
 def clean_answers(*, questions, answers: dict) -> dict:
@@ -76,11 +77,9 @@ def clean_answers(*, questions, answers: dict) -> dict:
 def submit_answers(*, evaluation: Evaluation, user, answers: dict) -> None:
     """Record that `user` answered and store the answers apart from them (see the module docstring).
 
-    Raises PermissionDenied if the user may not answer, ValidationError if closed, already answered or
-    the answers are invalid.
+    Raises ValidationError if closed, already answered or the answers are invalid. Whether `user` may
+    answer ("evaluation.answer") is the caller's question.
     """
-    if not has_perm(user, evaluation.event, "evaluation.answer"):
-        raise PermissionDenied
     if not evaluation.is_open:
         raise ValidationError(_("The evaluation is closed."))
     questions = list(evaluation.questions.all())
@@ -103,38 +102,6 @@ def submit_answers(*, evaluation: Evaluation, user, answers: dict) -> None:
             if q.pk in cleaned
         ]
     )
-
-
-def summary(*, evaluation: Evaluation) -> dict:
-    """Per question: for ratings the count per value, the number of answers and the mean; for free text
-    the comments (in random order)."""
-    questions = list(evaluation.questions.all())
-    answers = EvaluationAnswer.objects.filter(response__evaluation=evaluation).order_by("pk")
-    by_question: dict[int, list] = {q.pk: [] for q in questions}
-    for answer in answers:
-        by_question.setdefault(answer.question_id, []).append(answer)
-    rows = []
-    for q in questions:
-        given = by_question[q.pk]
-        if q.kind == EvaluationQuestion.Kind.RATING:
-            ratings = [a.rating for a in given if a.rating is not None]
-            counts = [(value, ratings.count(value)) for value in range(1, q.scale_max + 1)]
-            top = max([c for _v, c in counts] + [1])
-            rows.append(
-                {
-                    "question": q,
-                    "count": len(ratings),
-                    "distribution": [(v, c, round(100 * c / top)) for v, c in counts],
-                    "mean": round(sum(ratings) / len(ratings), 2) if ratings else None,
-                }
-            )
-        else:
-            rows.append({"question": q, "count": len(given), "comments": [a.text for a in given if a.text]})
-    return {
-        "questions": rows,
-        "responses": evaluation.responses.count(),
-        "submissions": evaluation.submissions.count(),
-    }
 
 
 def export_csv(*, evaluation: Evaluation) -> bytes:
@@ -162,3 +129,8 @@ def add_question(
         setattr(question, field, value)
     question.save()
     return question
+
+
+def delete_question(*, question: EvaluationQuestion) -> None:
+    """Delete a question with the answers given to it."""
+    question.delete()

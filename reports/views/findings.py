@@ -3,7 +3,6 @@ review workflow, the history, the organisers' template settings and the daily ta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from events.models import AgendaItem, Day, ItemKind, ItemPerson
+from events.models import AgendaItem, Day
 from events.permissions import EventPermissionMixin, has_perm, visible_days
 from sessions_app.models import BreakoutGroup, Rotation, Table, TableSession
 
-from . import services_findings as services
-from .forms_findings import (
+from .. import rules
+from ..forms.findings import (
     RecordForm,
     ReviewForm,
     SectionsForm,
@@ -24,11 +23,10 @@ from .forms_findings import (
     TakeawayForm,
     build_formsets,
 )
-from .models import ConsolidationRecord, ItemTemplate, RecordVersion, Section, Takeaway
-
-# Agenda items whose records the template settings page offers besides table sessions and groups.
-RECAP_KINDS = [ItemKind.PLENARY, ItemKind.WRAP_UP, ItemKind.GROUP_WORK]
-RECORD_RELATED = ("event", "table__session", "rotation", "group__agenda_item", "agenda_item", "updated_by")
+from ..models import ConsolidationRecord, FindingKind, RecordVersion, Takeaway
+from ..models.findings import TRANSITIONS
+from ..selectors import findings as selectors
+from ..services import findings as services
 
 
 class FindingsMixin(EventPermissionMixin):
@@ -39,12 +37,8 @@ class RecordMixin(FindingsMixin):
     """Loads `self.record` through the event; a record the user may not see is a 404."""
 
     def get_record(self) -> ConsolidationRecord:
-        record = get_object_or_404(
-            ConsolidationRecord.objects.select_related(*RECORD_RELATED),
-            pk=self.kwargs["pk"],
-            event=self.event,
-        )
-        if not services.can_view(self.request.user, record):
+        record = get_object_or_404(selectors.event_records(self.event), pk=self.kwargs["pk"])
+        if not rules.can_view(self.request.user, record):
             raise Http404
         return record
 
@@ -61,69 +55,13 @@ class RecordListView(FindingsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        records = list(
-            services.visible_records(user=user, event=self.event)
-            .select_related(*RECORD_RELATED)
-            .order_by(
-                "table__session__agenda_item__day__date",
-                "table__number",
-                "rotation__number",
-                "group__order",
-                "group_part",
-                "agenda_item__start",
-                "pk",
-            )
-        )
+        records = selectors.record_list(user=user, event=self.event)
         context["records"] = records
-        started_tables = {(r.table_id, r.rotation_id) for r in records if r.table_id}
-        started_groups = {(r.group_id, r.group_part) for r in records if r.group_id}
-        started_items = {
-            r.agenda_item_id for r in records if r.agenda_item_id and not r.table_id and not r.group_id
-        }
-        to_start = []
-        tables = Table.objects.filter(session__event=self.event, facilitators=user).select_related("session")
-        rotations = {}
-        for rotation in Rotation.objects.filter(session__event=self.event).order_by("number"):
-            rotations.setdefault(rotation.session_id, []).append(rotation)
-        for table in tables:
-            for rotation in rotations.get(table.session_id, []):
-                if (table.pk, rotation.pk) not in started_tables:
-                    to_start.append(
-                        {
-                            "label": _("Table %(table)s · %(rotation)s")
-                            % {"table": table.number, "rotation": rotation},
-                            "title": table.title,
-                            "url": _url(
-                                "findings_start_table", self.event, table=table.pk, rotation=rotation.pk
-                            ),
-                        }
-                    )
-        for group in BreakoutGroup.objects.filter(agenda_item__day__event=self.event, facilitators=user):
-            for part in range(1, group.parts + 1):
-                if (group.pk, part) not in started_groups:
-                    to_start.append(
-                        {
-                            "label": group.name if group.parts == 1 else f"{group.name} ({part})",
-                            "title": "",
-                            "url": _url("findings_start_group", self.event, group=group.pk, part=part),
-                        }
-                    )
-        items = AgendaItem.objects.filter(
-            day__event=self.event,
-            appearances__person__user=user,
-            appearances__role=ItemPerson.Role.FACILITATOR,
-        ).distinct()
-        for item in items:
-            if item.pk not in started_items:
-                to_start.append(
-                    {
-                        "label": item.title,
-                        "title": "",
-                        "url": _url("findings_start_item", self.event, item=item.pk),
-                    }
-                )
+        to_start = selectors.slots_to_start(user=user, event=self.event, records=records)
+        for slot in to_start:
+            slot["url"] = _url(slot["url_name"], self.event, **slot["url_kwargs"])
         context["to_start"] = to_start
-        context["is_reviewer"] = services.is_reviewer(user, self.event)
+        context["is_reviewer"] = rules.is_reviewer(user, self.event)
         return context
 
 
@@ -133,19 +71,26 @@ class StartRecordView(FindingsMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
+        user = request.user
         try:
             if "table" in kwargs:
                 table = get_object_or_404(Table, pk=kwargs["table"], session__event=self.event)
                 rotation = get_object_or_404(Rotation, pk=kwargs["rotation"], session__event=self.event)
-                record = services.start_table_record(user=request.user, table=table, rotation=rotation)
+                if not rules.facilitates_table(user, table):
+                    raise PermissionDenied
+                record = services.start_table_record(user=user, table=table, rotation=rotation)
             elif "group" in kwargs:
                 group = get_object_or_404(
                     BreakoutGroup, pk=kwargs["group"], agenda_item__day__event=self.event
                 )
-                record = services.start_group_record(user=request.user, group=group, part=kwargs["part"])
+                if not rules.facilitates_group(user, group):
+                    raise PermissionDenied
+                record = services.start_group_record(user=user, group=group, part=kwargs["part"])
             else:
                 item = get_object_or_404(AgendaItem, pk=kwargs["item"], day__event=self.event)
-                record = services.start_item_record(user=request.user, agenda_item=item)
+                if not rules.facilitates_item(user, item):
+                    raise PermissionDenied
+                record = services.start_item_record(user=user, agenda_item=item)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(_url("findings_list", self.event))
@@ -159,14 +104,14 @@ class RecordDetailView(RecordMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         record = self.get_record()
         user = self.request.user
-        sections = services.sections_for(record)
+        sections = selectors.sections_for(record)
         context.update(
             record=record,
-            sections=services.findings_by_section(record.findings.all(), sections),
-            questions=services.guiding_questions(record),
-            can_edit=services.can_edit(user, record),
-            can_history=services.can_view_history(user, record),
-            transitions=services.allowed_transitions(user, record),
+            sections=selectors.findings_by_section(record.findings.all(), sections),
+            questions=selectors.guiding_questions(record),
+            can_edit=rules.can_edit(user, record),
+            can_history=rules.can_view_history(user, record),
+            transitions=rules.allowed_transitions(user, record),
             review_form=ReviewForm(),
         )
         return context
@@ -180,9 +125,9 @@ class RecordEditView(RecordMixin, TemplateView):
 
     def _load(self):
         self.record = self.get_record()
-        if not services.can_edit(self.request.user, self.record):
+        if not rules.can_edit(self.request.user, self.record):
             raise PermissionDenied
-        self.sections = services.sections_for(self.record)
+        self.sections = selectors.sections_for(self.record)
 
     def _initial(self):
         initial = {}
@@ -215,8 +160,8 @@ class RecordEditView(RecordMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             record=self.record,
-            questions=services.guiding_questions(self.record),
-            limits=[(Section(s).label, limit) for s, limit in self.sections.items() if limit],
+            questions=selectors.guiding_questions(self.record),
+            limits=[(FindingKind(s).label, limit) for s, limit in self.sections.items() if limit],
         )
         return context
 
@@ -279,17 +224,17 @@ class RecordEditView(RecordMixin, TemplateView):
         for fs in formsets:
             fs.is_valid()
         mine = [entry for fs in formsets for entry in fs.entries()]
-        theirs = services.snapshot(current)
+        theirs = selectors.snapshot(current)
         context = self.get_context_data(
             form=form,
             formsets=formsets,
             conflict=True,
-            theirs=services.findings_by_section(theirs["findings"], self.sections),
+            theirs=selectors.findings_by_section(theirs["findings"], self.sections),
             theirs_notes=theirs["notes"],
             theirs_by=current.updated_by,
             theirs_at=current.updated_at,
             theirs_version=current.version,
-            mine=services.findings_by_section(mine, self.sections),
+            mine=selectors.findings_by_section(mine, self.sections),
             mine_notes=form.cleaned_data.get("notes", ""),
         )
         return self.render_to_response(context, status=409)
@@ -300,13 +245,16 @@ class RecordTransitionView(RecordMixin, View):
 
     def post(self, request, *args, **kwargs):
         record = self.get_record()
+        action = kwargs["action"]
+        if action in TRANSITIONS and not rules.can_transition(request.user, record, action):
+            raise PermissionDenied
         form = ReviewForm(request.POST)
         form.is_valid()
         try:
             services.transition_record(
                 record=record,
                 user=request.user,
-                name=kwargs["action"],
+                name=action,
                 comment=form.cleaned_data.get("comment", ""),
             )
         except ValidationError as exc:
@@ -319,7 +267,7 @@ class RecordTransitionView(RecordMixin, View):
 class HistoryMixin(RecordMixin):
     def get_record(self):
         record = super().get_record()
-        if not services.can_view_history(self.request.user, record):
+        if not rules.can_view_history(self.request.user, record):
             raise PermissionDenied
         return record
 
@@ -333,7 +281,7 @@ class RecordHistoryView(HistoryMixin, TemplateView):
         context.update(
             record=record,
             versions=record.versions.select_related("author"),
-            can_edit=services.can_edit(self.request.user, record),
+            can_edit=rules.can_edit(self.request.user, record),
         )
         return context
 
@@ -353,8 +301,8 @@ class RecordVersionView(HistoryMixin, TemplateView):
             version=version,
             notes=data.get("notes", ""),
             language=data.get("language", ""),
-            sections=services.findings_by_section(data.get("findings", []), services.sections_for(record)),
-            can_edit=services.can_edit(self.request.user, record),
+            sections=selectors.findings_by_section(data.get("findings", []), selectors.sections_for(record)),
+            can_edit=rules.can_edit(self.request.user, record),
         )
         return context
 
@@ -365,7 +313,7 @@ class RecordRestoreView(HistoryMixin, View):
     def post(self, request, *args, **kwargs):
         record = self.get_record()
         version = get_object_or_404(RecordVersion, record=record, version=kwargs["version"])
-        if not services.can_edit(request.user, record):
+        if not rules.can_edit(request.user, record):
             raise PermissionDenied
         try:
             record = services.restore_version(record=record, user=request.user, version=version)
@@ -389,26 +337,7 @@ class TemplateSettingsView(FindingsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        labels = dict(Section.choices)
-
-        def describe(config):
-            return [(labels[s], limit) for s, limit in services.normalise_sections(config).items()]
-
-        context["sessions"] = [
-            (s, describe(s.sections))
-            for s in TableSession.objects.filter(event=self.event).select_related("agenda_item")
-        ]
-        items = (
-            AgendaItem.objects.filter(day__event=self.event)
-            .filter(Q(breakout_groups__isnull=False) | Q(kind__in=RECAP_KINDS))
-            .select_related("day", "findings_template")
-            .distinct()
-            .order_by("day__date", "start", "pk")
-        )
-        context["items"] = [
-            (i, describe(i.findings_template.sections if hasattr(i, "findings_template") else {}))
-            for i in items
-        ]
+        context.update(selectors.template_settings(self.event))
         return context
 
 
@@ -421,8 +350,7 @@ class SectionsEditView(FindingsMixin, TemplateView):
             session = get_object_or_404(TableSession, pk=self.kwargs["session"], event=self.event)
             return session, session.sections, session.title
         item = get_object_or_404(AgendaItem, pk=self.kwargs["item"], day__event=self.event)
-        template = ItemTemplate.objects.filter(agenda_item=item).first()
-        return item, (template.sections if template else {}), item.title
+        return item, selectors.item_template_sections(item), item.title
 
     def get(self, request, *args, **kwargs):
         target, sections, title = self.get_target()
@@ -452,31 +380,8 @@ class TakeawayListView(FindingsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        reviewer = services.is_reviewer(user, self.event)
-        days = visible_days(user, self.event).prefetch_related(
-            Prefetch("takeaway_authors", queryset=services.takeaway_authors_qs()),
-            Prefetch("takeaways", queryset=Takeaway.objects.select_related("author").order_by("pk")),
-        )
-        names = services.display_names(self.event)
-        rows = []
-        for day in days:
-            authors = list(day.takeaway_authors.all())
-            mine = any(a.user_id == user.pk for a in authors)
-            if not (reviewer or mine):
-                continue
-            takeaways = (
-                list(day.takeaways.all())
-                if reviewer
-                else [t for t in day.takeaways.all() if t.author_id == user.pk]
-            )
-            rows.append(
-                {
-                    "day": day,
-                    "authors": [names.get(a.user_id, a.user.email) for a in authors],
-                    "mine": mine,
-                    "takeaways": [(names.get(t.author_id, t.author.email), t) for t in takeaways],
-                }
-            )
+        reviewer = rules.is_reviewer(user, self.event)
+        rows = selectors.takeaways_by_day(user=user, event=self.event, reviewer=reviewer)
         context.update(rows=rows, can_choose=has_perm(user, self.event, "event.change"), is_reviewer=reviewer)
         return context
 
@@ -486,7 +391,7 @@ class TakeawayAuthorsView(FindingsMixin, TemplateView):
     template_name = "reports/findings/takeaway_authors.html"
 
     def _form(self, day, data=None):
-        candidates, labels = services.takeaway_candidates(self.event)
+        candidates, labels = selectors.takeaway_candidates(self.event)
         initial = {"users": list(day.takeaway_authors.values_list("user_id", flat=True))}
         return TakeawayAuthorsForm(data, candidates=candidates, labels=labels, initial=initial)
 
@@ -509,7 +414,7 @@ class TakeawayWriteView(FindingsMixin, TemplateView):
 
     def _day(self):
         day = get_object_or_404(visible_days(self.request.user, self.event), pk=self.kwargs["day"])
-        if not services.is_takeaway_author(self.request.user, day):
+        if not rules.is_takeaway_author(self.request.user, day):
             raise PermissionDenied
         return day
 

@@ -1,72 +1,14 @@
-"""Collation for the report: searching every finding of an event, collecting findings into report themes,
-merging duplicates while keeping their provenance, ordering and choosing the trends "at a glance"."""
+"""Collation for the report: collecting findings into report themes, merging duplicates while keeping
+their provenance, ordering and choosing the trends "at a glance". The search is in selectors/collation.py."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from .models import CollatedFinding, ConsolidationRecord, Finding, ReportTheme
-
-FINDING_RELATED = (
-    "record__table__session__agenda_item__day",
-    "record__rotation",
-    "record__group__agenda_item__day",
-    "record__agenda_item__day",
-)
-
-
-def search_findings(*, event, filters: dict) -> QuerySet[Finding]:
-    """Every finding of the event's submitted or accepted records (drafts are the facilitators' own),
-    filtered by theme, country, table, rotation, day, language, section and words. Constant query count:
-    the caller iterates a queryset with its relations joined and the themes prefetched."""
-    findings = Finding.objects.filter(
-        record__event=event,
-        record__status__in=[ConsolidationRecord.Status.SUBMITTED, ConsolidationRecord.Status.ACCEPTED],
-    )
-    if theme := filters.get("theme"):
-        if theme == "none":
-            findings = findings.filter(collated_into__isnull=True)
-        else:
-            findings = findings.filter(collated_into__theme=theme)
-    if country := filters.get("country"):
-        findings = findings.filter(country=country)
-    if table := filters.get("table"):
-        findings = findings.filter(record__table=table)
-    if rotation := filters.get("rotation"):
-        findings = findings.filter(record__rotation__number=rotation)
-    if group := filters.get("group"):
-        findings = findings.filter(record__group=group)
-    if day := filters.get("day"):
-        findings = findings.filter(
-            Q(record__table__session__agenda_item__day=day)
-            | Q(record__group__agenda_item__day=day)
-            | Q(record__agenda_item__day=day, record__table__isnull=True, record__group__isnull=True)
-        )
-    if language := filters.get("language"):
-        findings = findings.filter(record__language=language)
-    if section := filters.get("section"):
-        findings = findings.filter(section=section)
-    if words := (filters.get("q") or "").strip():
-        findings = findings.filter(Q(text__icontains=words) | Q(title__icontains=words))
-    return (
-        findings.distinct()
-        .select_related(*FINDING_RELATED)
-        .prefetch_related(
-            Prefetch("collated_into", queryset=CollatedFinding.objects.select_related("theme").order_by("pk"))
-        )
-        .order_by(
-            "record__table__number",
-            "record__rotation__number",
-            "record__group__order",
-            "record_id",
-            "section",
-            "order",
-            "pk",
-        )
-    )
+from ..models import CollatedFinding, Finding, ReportTheme
 
 
 def _next_order(theme: ReportTheme, kind: str) -> int:
@@ -127,6 +69,11 @@ def merge_collated(*, keep: CollatedFinding, others) -> CollatedFinding:
     return keep
 
 
+def delete_collated(*, item: CollatedFinding) -> None:
+    """Take a collated finding out of the report; its source findings stay in their records."""
+    item.delete()
+
+
 @transaction.atomic
 def renumber(*, theme: ReportTheme) -> None:
     """Number the theme's items 1, 2, 3... per kind in their present order."""
@@ -160,28 +107,3 @@ def set_glance_order(*, event, orders: dict[int, int | None]) -> None:
         item.at_a_glance = position is not None
         item.glance_order = position or 0
         item.save(update_fields=["at_a_glance", "glance_order"])
-
-
-def provenance(item: CollatedFinding) -> list[str]:
-    """Where a collated finding came from: the labels of its sources' records, without repeats."""
-    labels = []
-    for source in item.sources.all():
-        label = source.record.label
-        if label not in labels:
-            labels.append(label)
-    return labels
-
-
-def theme_items(theme: ReportTheme) -> QuerySet[CollatedFinding]:
-    return (
-        theme.collated_findings.all()
-        .prefetch_related(
-            Prefetch(
-                "sources",
-                queryset=Finding.objects.select_related(
-                    "record__table", "record__rotation", "record__group", "record__agenda_item"
-                ).order_by("pk"),
-            )
-        )
-        .order_by("kind", "order", "pk")
-    )

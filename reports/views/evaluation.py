@@ -11,9 +11,10 @@ from django.views.generic import TemplateView
 from events.downloads import CSV_CONTENT_TYPE, bytes_response
 from events.permissions import EventPermissionMixin
 
-from . import services_evaluation as services
-from .forms_evaluation import AnswerForm, EvaluationForm, QuestionForm
-from .models import Evaluation, EvaluationQuestion
+from ..forms.evaluation import AnswerForm, EvaluationForm, QuestionForm
+from ..models import Evaluation, EvaluationQuestion
+from ..selectors import evaluation as selectors
+from ..services import evaluation as services
 
 
 class EvaluationMixin(EventPermissionMixin):
@@ -28,8 +29,8 @@ class AnswerView(EvaluationMixin, TemplateView):
     template_name = "reports/evaluation/answer.html"
 
     def _context(self, form=None):
-        evaluation = Evaluation.objects.filter(event=self.event).first()
-        answered = evaluation is not None and services.has_answered(
+        evaluation = selectors.evaluation_of(self.event)
+        answered = evaluation is not None and selectors.has_answered(
             evaluation=evaluation, user=self.request.user
         )
         questions = list(evaluation.questions.all()) if evaluation else []
@@ -99,7 +100,7 @@ class DeleteQuestionView(EvaluationMixin, View):
 
     def post(self, request, *args, **kwargs):
         question = get_object_or_404(EvaluationQuestion, pk=kwargs["pk"], evaluation__event=self.event)
-        question.delete()
+        services.delete_question(question=question)
         messages.success(request, _("Question deleted."))
         return redirect(self.url("evaluation_manage"))
 
@@ -109,9 +110,9 @@ class ResultsView(EvaluationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        evaluation = Evaluation.objects.filter(event=self.event).first()
+        evaluation = selectors.evaluation_of(self.event)
         context.update(
-            evaluation=evaluation, summary=services.summary(evaluation=evaluation) if evaluation else None
+            evaluation=evaluation, summary=selectors.summary(evaluation=evaluation) if evaluation else None
         )
         return context
 

@@ -1,0 +1,39 @@
+"""The report's small text mark-up: plain text typed by staff or participants as safe HTML.
+
+Everything is escaped first, so tags or URLs typed into a text stay text; then blank lines make
+paragraphs, single line breaks <br>, and **words** bold (the only mark-up the report knows).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+
+
+def render_text(text: str) -> SafeString:
+    """Paragraphs of escaped text, with line breaks and **bold**."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n")) if p.strip()]
+    html = []
+    for paragraph in paragraphs:
+        body = _BOLD.sub(r"<strong>\1</strong>", escape(paragraph)).replace("\n", "<br>")
+        html.append(f"<p>{body}</p>")
+    return mark_safe("\n".join(html))  # noqa: S308 - built from escaped text only
+
+
+def render_inline(text: str) -> SafeString:
+    """One escaped paragraph's content (no <p>), with **bold** and line breaks."""
+    body = _BOLD.sub(r"<strong>\1</strong>", escape((text or "").strip()))
+    return mark_safe(body.replace("\r\n", "\n").replace("\n", "<br>"))  # noqa: S308 - escaped above
+
+
+def in_language(html: SafeString, language: str, *, inline: bool = False) -> SafeString:
+    """Mark HTML printed in another language than the document's with that `language`, so that screen
+    readers switch voice and hyphenation follows it. No language (or no HTML): `html` as it is."""
+    if not language or not html:
+        return html
+    tag = "span" if inline else "div"
+    return mark_safe(f'<{tag} lang="{escape(language)}">{html}</{tag}>')  # noqa: S308 - html is escaped

@@ -1,0 +1,176 @@
+"""The outcome report: its composition (which sections, in which order, the editorial texts in each
+language) and its export as a PDF. The document itself is read by `reports.selectors.outcome`."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext
+
+from events.models import Event
+
+from ..document import ReportDocument
+from ..models import Report, ReportSection
+from ..models.outcome import REPORT_TEXT_FIELDS
+from ..selectors.outcome import build_report_document, report_language
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+#: The sections a new report starts with, in their default order.
+DEFAULT_SECTION_ORDER = [
+    ReportSection.Kind.ACKNOWLEDGEMENTS,
+    ReportSection.Kind.INTRODUCTION,
+    ReportSection.Kind.KEY_TRENDS,
+    ReportSection.Kind.AT_A_GLANCE,
+    ReportSection.Kind.IN_DETAIL,
+    ReportSection.Kind.THEMATIC,
+    ReportSection.Kind.SAFEGUARDING,
+    ReportSection.Kind.EVALUATION,
+    ReportSection.Kind.FUTURE_DIRECTIONS,
+    ReportSection.Kind.ABOUT,
+]
+
+
+class ReportError(Exception):
+    """A request about the report that cannot be carried out (shown to the user as is)."""
+
+
+def _check_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ReportError(gettext("Unknown language."))
+
+
+# --- composition: the report and its sections ----------------------------------------------------------
+
+
+def get_or_create_report(*, event: Event) -> Report:
+    """The event's report, created with the event's title and the default sections on first use."""
+    report = Report.objects.filter(event=event).first()
+    if report is not None:
+        report.event = event  # spare a query later
+        return report
+    with transaction.atomic():
+        fields = {f"title_{code}": getattr(event, f"title_{code}", "") or "" for code in LANGUAGES}
+        fields["title"] = event.title
+        report, created = Report.objects.get_or_create(event=event, defaults=fields)
+        if created:
+            ensure_default_sections(report=report)
+    return report
+
+
+def ensure_default_sections(*, report: Report) -> None:
+    """Add the sections a report lacks, after the existing ones (evaluation off by default)."""
+    existing = set(report.sections.values_list("kind", flat=True))
+    order = report.sections.order_by("-order").values_list("order", flat=True).first() or 0
+    for kind in DEFAULT_SECTION_ORDER:
+        if kind in existing:
+            continue
+        order += 10
+        ReportSection.objects.create(
+            report=report,
+            kind=kind,
+            order=order,
+            included=kind != ReportSection.Kind.EVALUATION or report.include_evaluation,
+        )
+
+
+def move_section(*, report: Report, section_id: int, direction: str) -> None:
+    """Move a section one place up or down; orders are renumbered 10, 20, ... in one transaction."""
+    if direction not in {"up", "down"}:
+        raise ReportError(gettext("Unknown direction."))
+    with transaction.atomic():
+        # lock the report row: two editors reordering at once must not interleave their renumbering
+        Report.objects.select_for_update().filter(pk=report.pk).first()
+        sections = list(report.sections.order_by("order", "pk"))
+        index = next((i for i, s in enumerate(sections) if s.pk == section_id), None)
+        if index is None:
+            raise ReportError(gettext("This section does not belong to this report."))
+        target = index - 1 if direction == "up" else index + 1
+        if 0 <= target < len(sections):
+            sections[index], sections[target] = sections[target], sections[index]
+        for position, section in enumerate(sections, start=1):
+            if section.order != position * 10:
+                section.order = position * 10
+                section.save(update_fields=["order"])
+
+
+def set_section_included(*, report: Report, section_id: int, included: bool) -> ReportSection:
+    """Put a section in or out of the report (the evaluation section also sets include_evaluation)."""
+    with transaction.atomic():
+        section = report.sections.filter(pk=section_id).first()
+        if section is None:
+            raise ReportError(gettext("This section does not belong to this report."))
+        section.included = included
+        section.save(update_fields=["included"])
+        if section.kind == ReportSection.Kind.EVALUATION and report.include_evaluation != included:
+            report.include_evaluation = included
+            report.save(update_fields=["include_evaluation", "updated_at"])
+    return section
+
+
+def update_report_texts(
+    *, report: Report, lang: str, texts: dict[str, str], section_titles: dict[int, str]
+) -> None:
+    """Store the editorial texts and section titles typed for one language."""
+    _check_language(lang)
+    with transaction.atomic():
+        for name in REPORT_TEXT_FIELDS:
+            if name in texts:
+                setattr(report, f"{name}_{lang}", texts[name])
+        report.full_clean()
+        report.save()
+        for section in report.sections.all():
+            if section.pk in section_titles:
+                setattr(section, f"title_{lang}", section_titles[section.pk])
+                section.full_clean()
+                section.save()
+
+
+# --- exporting ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ReportExport:
+    content: bytes
+    content_type: str
+    filename: str
+    untranslated: list[str]
+
+
+def render_report_html(
+    *, event: Event, lang: str, preview: bool = False, extra: dict | None = None
+) -> tuple[str, ReportDocument]:
+    """The report as one HTML document in `lang`: the same for the PDF and the staff preview."""
+    _check_language(lang)
+    document = build_report_document(report=get_or_create_report(event=event), lang=lang)
+    with report_language(event, lang):
+        return render_to_string(
+            "reports/outcome/document.html",
+            {"doc": document, "event": event, "preview": preview, **(extra or {})},
+        ), document
+
+
+def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> ReportExport:
+    """The outcome report as a PDF in `lang` (tagged PDF/UA-1), with the parts left untranslated.
+
+    `stats`, if given, receives the seconds spent making the HTML and in WeasyPrint (for the benchmark).
+    """
+    from events.pdf import page_label_css, render_pdf
+
+    stats = {} if stats is None else stats
+    started = time.perf_counter()
+    html, document = render_report_html(event=event, lang=lang)
+    with report_language(event, lang):
+        extra_css = page_label_css(gettext("Page %(page)s of %(pages)s"))
+    stats["html_seconds"] = time.perf_counter() - started
+    content = render_pdf(html, extra_css=extra_css, stats=stats)
+    return ReportExport(
+        content=content,
+        content_type="application/pdf",
+        filename=f"{event.slug}-report-{lang}.pdf",
+        untranslated=document.untranslated,
+    )
