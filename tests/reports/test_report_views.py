@@ -337,7 +337,7 @@ def test_report_falls_back_to_the_events_own_language_first(db):
     assert chapter.html == '<div lang="es"><p>Hola</p></div>'
     assert chapter.title == "Introduction"
     assert document.untranslated == [
-        "Rapport : titre",
-        "Rapport : introduction",
-        "Titre de section : Introduction",
+        "Rapport\xa0: titre",
+        "Rapport\xa0: introduction",
+        "Titre de section\xa0: Introduction",
     ]

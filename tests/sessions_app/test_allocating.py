@@ -218,7 +218,7 @@ def test_publication_emails_each_participant_in_their_language(event):
     assert en.subject == f"[Dialogue Portal] Your tables at {event.title}"
     assert es.subject == f"[Dialogue Portal] Sus mesas en {event.title}"
     assert en.body.startswith("Dear Jane Doe,")
-    assert es.body.startswith("Estimada/o Ana Rojas:")
+    assert es.body.startswith("Hola, Ana Rojas:")
     assert "Table 1: Topic 1" in en.body and "Mesa 1: Tema 1" in es.body
     assert "Question A1?" in en.body and "¿Pregunta A1?" in es.body
     assert "Room: Room 1" in en.body and "Sala: Room 1" in es.body
