@@ -30,7 +30,7 @@ from ..models import (
 )
 from ..pdf import PdfRenderError
 from .event import PublicEventMixin
-from .mixins import ManageDeleteView, ManageFormView, ManageMixin
+from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
 
 
 class AgendaView(PublicEventMixin, TemplateView):
@@ -187,7 +187,7 @@ class DayDuplicateView(DayObjectMixin, ManageFormView):
         try:
             new_day = services.duplicate_day(day=self.get_day(), date=form.cleaned_data["date"])
         except DomainError as error:
-            form.add_error("date", str(error))
+            handle_domain_error(self.request, error, form, "date")
             return self.form_invalid(form)
         messages.success(self.request, _("Copied the day to %(date)s.") % {"date": new_day.date.isoformat()})
         return redirect(self.get_success_url())

@@ -22,7 +22,7 @@ from ..models import (
 )
 from ..rules import forget_roles, has_perm
 from .event import PublicEventMixin
-from .mixins import ManageDeleteView, ManageFormView, ManageMixin
+from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
 
 
 class PersonDetailView(PublicEventMixin, TemplateView):
@@ -126,7 +126,7 @@ class PartnerCreateView(ManageFormView):
                 partner=self.get_partner(),
             )
         except DomainError as error:
-            form.add_error("kind", str(error))
+            handle_domain_error(self.request, error, form, "kind")
             return self.form_invalid(form)
         messages.success(self.request, _("Saved %(object)s.") % {"object": partner})
         return redirect(self.get_success_url())
@@ -178,7 +178,7 @@ class RoleListView(ManageMixin, FormView):
                 event=self.event, email=form.cleaned_data["email"], role=form.cleaned_data["role"]
             )
         except DomainError as error:
-            form.add_error("email", str(error))
+            handle_domain_error(self.request, error, form, "email")
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -198,7 +198,7 @@ class RoleRevokeView(ManageMixin, View):
         try:
             services.revoke_role(event_role=event_role)
         except DomainError as error:
-            messages.error(request, str(error))
+            handle_domain_error(request, error)
         else:
             messages.success(
                 request,
