@@ -28,15 +28,14 @@ from tests.factories import (
     PersonFactory,
     RegistrationFactory,
 )
-
-from .factories import (
+from tests.sessions_app.factories import (
     BreakoutGroupFactory,
-    RecordFactory,
-    ReportThemeFactory,
     RotationFactory,
     TableFactory,
     TableSessionFactory,
 )
+
+from .factories import RecordFactory, ReportThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from events.models import ItemKind, ItemPerson
 from reports.models import ConsolidationRecord
 from reports.services import findings as services
 from tests.factories import AgendaItemFactory, PersonFactory
-
-from .factories import BreakoutGroupFactory
+from tests.sessions_app.factories import BreakoutGroupFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from events.models import Role
 from reports import rules
 from reports.models import ConsolidationRecord, FindingsTemplate
 from reports.services import findings as services
-
-from .factories import BreakoutGroupFactory
+from tests.sessions_app.factories import BreakoutGroupFactory
 
 pytestmark = pytest.mark.django_db
 S = ConsolidationRecord.Status
@@ -232,7 +231,9 @@ def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user)
 def test_record_list_query_count_is_constant(
     client, event, tables, make_user, count, django_assert_num_queries
 ):
-    from .factories import RecordFactory, TableFactory
+    from tests.sessions_app.factories import TableFactory
+
+    from .factories import RecordFactory
 
     for n in range(count):
         RecordFactory(

@@ -10,7 +10,7 @@ from reports.selectors.outcome import build_report_document
 from reports.services.outcome import get_or_create_report, render_report_html
 
 from ..factories import EventFactory
-from .report_factories import build_sample_report
+from .factories import build_sample_report
 
 pytestmark = pytest.mark.django_db
 
