@@ -2,7 +2,6 @@
 Every page is for rapporteurs and organisers (permission findings.review)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -12,10 +11,12 @@ from django.views.generic import TemplateView
 
 from events.permissions import EventPermissionMixin
 
+from ..errors import CollationError
 from ..forms.collation import CollatedForm, CollectForm, SearchForm, ThemeForm
 from ..models import CollatedFinding, ReportTheme
 from ..selectors import collation as selectors
 from ..services import collation as services
+from .mixins import show_domain_error
 
 PAGE_SIZE = 200
 
@@ -148,8 +149,8 @@ class MergeView(CollationMixin, View):
         else:
             try:
                 services.merge_collated(keep=items[0], others=items[1:])
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+            except CollationError as error:
+                show_domain_error(request, error)
             else:
                 messages.success(
                     request, _("%(count)s findings merged; their sources are kept.") % {"count": len(items)}

@@ -1,7 +1,6 @@
 """Pages of the evaluation: answering (participants), managing and reading the results (organisers)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,10 +10,12 @@ from django.views.generic import TemplateView
 from events.downloads import CSV_CONTENT_TYPE, bytes_response
 from events.permissions import EventPermissionMixin
 
+from ..errors import EvaluationError
 from ..forms.evaluation import AnswerForm, EvaluationForm, QuestionForm
 from ..models import Evaluation, EvaluationQuestion
 from ..selectors import evaluation as selectors
 from ..services import evaluation as services
+from .mixins import show_domain_error
 
 
 class EvaluationMixin(EventPermissionMixin):
@@ -47,9 +48,8 @@ class AnswerView(EvaluationMixin, TemplateView):
         if form.is_valid():
             try:
                 services.submit_answers(evaluation=evaluation, user=request.user, answers=form.answers())
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+            except EvaluationError as error:
+                show_domain_error(request, error, form=form)
             else:
                 messages.success(request, _("Thank you: your answers are recorded anonymously."))
                 return redirect(self.url("evaluation_answer"))

@@ -2,7 +2,7 @@
 review workflow, the history, the organisers' template settings and the daily takeaways."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,6 +15,7 @@ from events.permissions import EventPermissionMixin, has_perm, visible_days
 from sessions_app.models import BreakoutGroup, Rotation, Table, TableSession
 
 from .. import rules
+from ..errors import FindingsError, VersionConflict
 from ..forms.findings import (
     RecordForm,
     ReviewForm,
@@ -27,6 +28,7 @@ from ..models import ConsolidationRecord, FindingKind, RecordVersion, Takeaway
 from ..models.findings import TRANSITIONS
 from ..selectors import findings as selectors
 from ..services import findings as services
+from .mixins import show_domain_error
 
 
 class FindingsMixin(EventPermissionMixin):
@@ -91,8 +93,8 @@ class StartRecordView(FindingsMixin, View):
                 if not rules.facilitates_item(user, item):
                     raise PermissionDenied
                 record = services.start_item_record(user=user, agenda_item=item)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except FindingsError as error:
+            show_domain_error(request, error)
             return redirect(_url("findings_list", self.event))
         return redirect(_url("findings_edit", self.event, pk=record.pk))
 
@@ -189,11 +191,10 @@ class RecordEditView(RecordMixin, TemplateView):
                     notes=form.cleaned_data["notes"],
                     findings=entries,
                 )
-            except services.VersionConflict as conflict:
+            except VersionConflict as conflict:
                 return self._conflict(request, form, formsets, conflict.record, autosave)
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+            except FindingsError as error:
+                show_domain_error(request, error, form=form)
             else:
                 if autosave:
                     return JsonResponse({"ok": True, "version": record.version})
@@ -257,8 +258,8 @@ class RecordTransitionView(RecordMixin, View):
                 name=action,
                 comment=form.cleaned_data.get("comment", ""),
             )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except FindingsError as error:
+            show_domain_error(request, error)
         else:
             messages.success(request, _("Done."))
         return redirect(_url("findings_detail", self.event, pk=record.pk))
@@ -317,8 +318,8 @@ class RecordRestoreView(HistoryMixin, View):
             raise PermissionDenied
         try:
             record = services.restore_version(record=record, user=request.user, version=version)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except FindingsError as error:
+            show_domain_error(request, error)
             return redirect(_url("findings_history", self.event, pk=record.pk))
         messages.success(
             request,
@@ -436,8 +437,8 @@ class TakeawayWriteView(FindingsMixin, TemplateView):
         if form.is_valid():
             try:
                 services.save_takeaway(day=day, user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, " ".join(exc.messages))
+            except FindingsError as error:
+                show_domain_error(request, error, form=form)
             else:
                 messages.success(request, _("Your takeaways are saved."))
                 return redirect(_url("findings_takeaways", self.event))

@@ -14,11 +14,11 @@ from events.downloads import bytes_response
 from events.pdf import PdfRenderError
 from events.permissions import EventPermissionMixin
 
+from ..errors import ReportError
 from ..forms.outcome import ReportTextsForm
 from ..selectors.outcome import report_overview
 from ..services.outcome import (
     LANGUAGES,
-    ReportError,
     ensure_default_sections,
     export_report_pdf,
     get_or_create_report,
@@ -27,6 +27,7 @@ from ..services.outcome import (
     set_section_included,
     update_report_texts,
 )
+from .mixins import show_domain_error
 
 
 def _language(value: str | None, default: str) -> str:
@@ -90,7 +91,7 @@ class ReportTextsView(ReportPermissionMixin, FormView):
                 section_titles=form.section_titles(),
             )
         except ReportError as error:
-            form.add_error(None, str(error))
+            show_domain_error(self.request, error, form=form)
             return self.form_invalid(form)
         messages.success(self.request, _("The texts are saved."))
         return redirect(self.request.path)
@@ -106,7 +107,7 @@ class ReportSectionMoveView(ReportPermissionMixin, View):
         except ReportError as error:
             if not report.sections.filter(pk=kwargs["pk"]).exists():
                 raise Http404 from error
-            messages.error(request, str(error))
+            show_domain_error(request, error)
         return redirect(self.manage_url())
 
 

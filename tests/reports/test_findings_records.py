@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from reports.errors import FindingsError, VersionConflict
 from reports.models import ConsolidationRecord, Finding, FindingsTemplate, RecordVersion
 from reports.services import findings as services
 
@@ -76,7 +77,7 @@ def test_section_not_in_template_is_not_shown_nor_saved(client, record, tables):
 
 def test_service_refuses_section_over_limit(record, tables):
     FindingsTemplate.objects.create(agenda_item=tables["session"].agenda_item, sections={"recommendation": 1})
-    with pytest.raises(services.ValidationError) as exc:
+    with pytest.raises(FindingsError) as exc:
         services.save_record(
             record=record,
             user=tables["facilitator"],
@@ -354,7 +355,7 @@ def test_two_saves_at_once_one_wins(postgres_only, record, tables):
                 findings=[{"section": "trend", "text": text}],
             )
             results.append("saved")
-        except services.VersionConflict:
+        except VersionConflict:
             results.append("conflict")
         finally:
             connection.close()

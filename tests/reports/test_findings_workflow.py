@@ -1,11 +1,11 @@
 """The review workflow: draft → submitted → changes requested → submitted → accepted, and who may."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from events.models import Role
 from reports import rules
+from reports.errors import FindingsError
 from reports.models import ConsolidationRecord, FindingsTemplate
 from reports.services import findings as services
 from tests.sessions_app.factories import BreakoutGroupFactory
@@ -51,7 +51,7 @@ def test_full_workflow_through_pages(client, record, tables, make_user):
 def test_change_request_needs_a_comment(record, tables, make_user):
     rapporteur = make_user(record.event, Role.RAPPORTEUR)
     services.transition_record(record=record, user=tables["facilitator"], name="submit")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(FindingsError) as exc:
         services.transition_record(record=record, user=rapporteur, name="request_changes", comment="  ")
     assert exc.value.messages == ["Say what should change: the comment is required."]
     record.refresh_from_db()
@@ -89,7 +89,7 @@ def test_facilitator_cannot_review_own_record(client, record, tables, name):
 
 def test_draft_cannot_be_accepted(record, make_user):
     rapporteur = make_user(record.event, Role.RAPPORTEUR)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(FindingsError) as exc:
         services.transition_record(record=record, user=rapporteur, name="accept")
     assert exc.value.messages == ["A record that is “Draft” cannot be changed this way."]
 
@@ -98,7 +98,7 @@ def test_submitted_record_is_not_editable_by_facilitator(client, record, tables)
     services.transition_record(record=record, user=tables["facilitator"], name="submit")
     record.refresh_from_db()
     # the domain: the service refuses to change a submitted record, whoever asks
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(FindingsError) as exc:
         services.save_record(
             record=record,
             user=tables["facilitator"],
