@@ -132,7 +132,7 @@ def save_record(
     FindingsError for a tampered version, a record whose status does not allow editing (checked under
     the lock: it may have been submitted since the page was loaded), a language the event does not offer
     or a section over its limit. Whether `user` may write the record is the caller's question
-    (`reports.rules.can_edit`).
+    (`findings.edit_record`).
     """
     current = _lock(record, expected_version)
     if not current.is_editable:
@@ -195,7 +195,7 @@ def transition_record(
     """Move the record along the workflow; each move is a new version in the history.
 
     Raises FindingsError if the record's status does not allow it or a change request has no comment.
-    Whether `user` may make this move is the caller's question (`reports.rules.can_transition`).
+    Whether `user` may make this move is the caller's question (`findings.<name>`).
     """
     transition = TRANSITIONS.get(name)
     if transition is None:

@@ -2,27 +2,23 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from events.downloads import CSV_CONTENT_TYPE, bytes_response
-from events.permissions import EventPermissionMixin
+from events.views.mixins import ManageDeleteView
 
 from ..errors import EvaluationError
 from ..forms.evaluation import AnswerForm, EvaluationForm, QuestionForm
 from ..models import Evaluation, EvaluationQuestion
 from ..selectors import evaluation as selectors
 from ..services import evaluation as services
-from .mixins import show_domain_error
+from .mixins import ReportsMixin, show_domain_error
 
 
-class EvaluationMixin(EventPermissionMixin):
+class EvaluationMixin(ReportsMixin):
     permission_required = "evaluation.manage"
-
-    def url(self, name, **kwargs):
-        return reverse(f"reports:{name}", kwargs={"slug": self.event.slug, **kwargs})
 
 
 class AnswerView(EvaluationMixin, TemplateView):
@@ -95,14 +91,19 @@ class ManageView(EvaluationMixin, TemplateView):
         return redirect(self.url("evaluation_manage"))
 
 
-class DeleteQuestionView(EvaluationMixin, View):
-    http_method_names = ["post"]
+class DeleteQuestionView(EvaluationMixin, ManageDeleteView):
+    """GET asks for confirmation, POST deletes the question with the answers given to it."""
 
-    def post(self, request, *args, **kwargs):
-        question = get_object_or_404(EvaluationQuestion, pk=kwargs["pk"], evaluation__event=self.event)
-        services.delete_question(question=question)
-        messages.success(request, _("Question deleted."))
-        return redirect(self.url("evaluation_manage"))
+    def get_object(self):
+        return get_object_or_404(
+            EvaluationQuestion, pk=self.kwargs["question_pk"], evaluation__event=self.event
+        )
+
+    def get_success_url(self) -> str:
+        return self.url("evaluation_manage")
+
+    def delete(self, obj) -> None:
+        services.delete_question(question=obj)
 
 
 class ResultsView(EvaluationMixin, TemplateView):

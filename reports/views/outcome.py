@@ -12,7 +12,6 @@ from django.views.generic import FormView, TemplateView
 
 from events.downloads import bytes_response
 from events.pdf import PdfRenderError
-from events.permissions import EventPermissionMixin
 
 from ..errors import ReportError
 from ..forms.outcome import ReportTextsForm
@@ -27,7 +26,7 @@ from ..services.outcome import (
     set_section_included,
     update_report_texts,
 )
-from .mixins import show_domain_error
+from .mixins import ReportsMixin, show_domain_error
 
 
 def _language(value: str | None, default: str) -> str:
@@ -37,7 +36,7 @@ def _language(value: str | None, default: str) -> str:
     return lang
 
 
-class ReportPermissionMixin(EventPermissionMixin):
+class ReportPermissionMixin(ReportsMixin):
     permission_required = "report.manage"
 
     def manage_url(self):
@@ -103,9 +102,11 @@ class ReportSectionMoveView(ReportPermissionMixin, View):
     def post(self, request, *args, **kwargs):
         report = get_or_create_report(event=self.event)
         try:
-            move_section(report=report, section_id=kwargs["pk"], direction=request.POST.get("direction", ""))
+            move_section(
+                report=report, section_id=kwargs["section_pk"], direction=request.POST.get("direction", "")
+            )
         except ReportError as error:
-            if not report.sections.filter(pk=kwargs["pk"]).exists():
+            if not report.sections.filter(pk=kwargs["section_pk"]).exists():
                 raise Http404 from error
             show_domain_error(request, error)
         return redirect(self.manage_url())
@@ -118,7 +119,7 @@ class ReportSectionToggleView(ReportPermissionMixin, View):
         report = get_or_create_report(event=self.event)
         try:
             set_section_included(
-                report=report, section_id=kwargs["pk"], included=request.POST.get("included") == "1"
+                report=report, section_id=kwargs["section_pk"], included=request.POST.get("included") == "1"
             )
         except ReportError as error:
             raise Http404 from error
