@@ -10,6 +10,7 @@ from events.views import site
 
 event_urls = [
     path("", include("events.urls")),
+    path("", include("reports.urls")),
 ]
 
 urlpatterns = [
@@ -20,9 +21,8 @@ urlpatterns = [
     path("dashboard/", site.DashboardView.as_view(), name="dashboard"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
-    # Until the tables and findings pages move under the one event tree.
+    # Until the tables pages move under the one event tree.
     path("", include("sessions_app.urls")),
-    path("", include("reports.urls")),
 ]
 if settings.DEBUG:
     # Only public uploads (logos, people's photos) are served from /media/; documents and materials go

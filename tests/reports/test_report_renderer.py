@@ -17,7 +17,7 @@ from reports import demo_report
 from reports.models import FindingKind
 from reports.services.outcome import export_report_pdf
 
-from .report_factories import CollatedFindingFactory
+from .factories import CollatedFindingFactory
 
 
 @pytest.mark.parametrize(

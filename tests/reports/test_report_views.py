@@ -10,7 +10,7 @@ from reports.selectors.outcome import build_report_document
 from reports.services.outcome import get_or_create_report, render_report_html
 
 from ..factories import EventFactory
-from .report_factories import build_sample_report
+from .factories import build_sample_report
 
 pytestmark = pytest.mark.django_db
 
@@ -311,7 +311,7 @@ def test_report_preview_has_no_inline_style_or_script(client_as, event):
     assert "<script" not in html
     assert '<link rel="stylesheet" href="/static/css/report-print.css">' in html
     assert '<link rel="stylesheet" href="/static/css/report-screen.css">' in html
-    assert f'href="/e/{event.slug}/report/pdf/?lang=es">Descargar PDF</a>' in html
+    assert f'href="/e/{event.slug}/manage/report/pdf/?lang=es">Descargar PDF</a>' in html
 
 
 def test_report_download_too_slow_returns_to_the_overview_with_a_message(client_as, event, settings):
