@@ -26,7 +26,7 @@ from .models import (
     EvaluationQuestion,
     Finding,
     FindingKind,
-    ItemTemplate,
+    FindingsTemplate,
     RecordVersion,
     ReportTheme,
     Takeaway,
@@ -80,16 +80,19 @@ def ensure_tables(event, stdout=None) -> TableSession:
     )
     if created:
         _say(stdout, "  (reports.demo: created the Tuesday table session; sessions_app.demo normally does)\n")
-    if not session.sections:
-        session.sections = {
-            "trend": 5,
-            "challenge": None,
-            "good_practice": None,
-            "recommendation": 8,
-            "country_observation": None,
-            "quote": None,
-        }
-        session.save(update_fields=["sections"])
+    FindingsTemplate.objects.get_or_create(
+        agenda_item=block,
+        defaults={
+            "sections": {
+                "trend": 5,
+                "challenge": None,
+                "good_practice": None,
+                "recommendation": 8,
+                "country_observation": None,
+                "quote": None,
+            }
+        },
+    )
     children = list(block.children.order_by("start"))
     for number in (1, 2, 3):
         Rotation.objects.get_or_create(
@@ -114,7 +117,7 @@ def ensure_groups(event) -> list[tuple[BreakoutGroup, dict]]:
         ItemKind.GROUP_WORK,
         "Group debate: aligning a common understanding of child sexual exploitation in travel and tourism",
     )
-    ItemTemplate.objects.get_or_create(
+    FindingsTemplate.objects.get_or_create(
         agenda_item=item,
         defaults={"sections": {"trend": 5, "recommendation": 8, "country_observation": None}},
     )

@@ -186,9 +186,9 @@ ENTRIES: list[Entry] = [
         ("group", "registration"),
     ),
     Entry(
-        "item_templates",
-        "reports.ItemTemplate",
-        lambda e: _m("reports.ItemTemplate")(e).filter(agenda_item__day__event=e).order_by("pk"),
+        "findings_templates",
+        "reports.FindingsTemplate",
+        lambda e: _m("reports.FindingsTemplate")(e).filter(agenda_item__day__event=e).order_by("pk"),
         ("agenda_item",),
     ),
     Entry("records", "reports.ConsolidationRecord", lambda e: e.records.order_by("pk")),

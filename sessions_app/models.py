@@ -66,10 +66,7 @@ class Registration(models.Model):
 
 
 class TableSession(models.Model):
-    """An agenda block run as tables in rotations: the Tuesday thematic tables, a World Café.
-
-    `sections` configures the facilitators' consolidation template: {section: limit or null}.
-    """
+    """An agenda block run as tables in rotations: the Tuesday thematic tables, a World Café."""
 
     class Kind(models.TextChoices):
         THEMATIC_TABLES = "thematic_tables", _("Thematic tables")
@@ -94,7 +91,6 @@ class TableSession(models.Model):
     diversity_sector_share = models.DecimalField(
         _("most of one table from one sector"), max_digits=3, decimal_places=2, null=True, blank=True
     )
-    sections = models.JSONField(_("template sections"), default=dict, blank=True)
     allocated_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.

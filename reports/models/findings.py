@@ -230,11 +230,12 @@ class Takeaway(models.Model):
         return f"{self.day} – {self.author}"
 
 
-class ItemTemplate(models.Model):
-    """Which template sections apply (and their limits) to the records of an agenda item that is not a
-    table session: the sub-regional groups' work, a plenary recap. Table sessions keep theirs in
-    `TableSession.sections`; the format is the same: {section: limit or null}; empty means every
-    section without a limit."""
+class FindingsTemplate(models.Model):
+    """Which template sections apply (and their limits) to the records of one agenda item: the block of a
+    table session (every table in every rotation), the item of breakout groups, a plenary recap.
+
+    {section: limit or null}; no template, or an empty one, means every section without a limit.
+    """
 
     agenda_item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="findings_template")
     sections = models.JSONField(_("template sections"), default=dict, blank=True)

@@ -13,7 +13,7 @@ from events.models import AgendaItem, AppearanceRole, ItemKind
 from events.permissions import visible_days
 from sessions_app.models import BreakoutGroup, Registration, Rotation, Table, TableSession
 
-from ..models import ConsolidationRecord, FindingKind, ItemTemplate, Takeaway, TakeawayAuthor
+from ..models import ConsolidationRecord, FindingKind, FindingsTemplate, Takeaway, TakeawayAuthor
 from ..rules import is_reviewer, writer_q
 
 #: The fields of a finding kept in a record's snapshot (and restored from it).
@@ -157,12 +157,24 @@ def normalise_sections(config) -> dict[str, int | None]:
     return result
 
 
-def sections_for(record: ConsolidationRecord) -> dict[str, int | None]:
+def template_item_id(record: ConsolidationRecord) -> int:
+    """The agenda item whose template applies to the record: its table session's block, its breakout
+    groups' item or its recap's item."""
     if record.table_id:
-        return normalise_sections(record.table.session.sections)
-    item_id = record.group.agenda_item_id if record.group_id else record.agenda_item_id
-    template = ItemTemplate.objects.filter(agenda_item_id=item_id).first()
-    return normalise_sections(template.sections if template else {})
+        return record.table.session.agenda_item_id
+    if record.group_id:
+        return record.group.agenda_item_id
+    return record.agenda_item_id
+
+
+def item_sections(agenda_item_id) -> dict:
+    """The stored configuration of an agenda item's template ({} when it has none)."""
+    template = FindingsTemplate.objects.filter(agenda_item_id=agenda_item_id).first()
+    return template.sections if template else {}
+
+
+def sections_for(record: ConsolidationRecord) -> dict[str, int | None]:
+    return normalise_sections(item_sections(template_item_id(record)))
 
 
 def guiding_questions(record: ConsolidationRecord) -> list[str]:
@@ -192,10 +204,12 @@ def template_settings(event) -> dict:
     a recap, each with [(section label, limit)] of the sections that apply."""
     labels = dict(FindingKind.choices)
 
-    def describe(config):
+    def describe(item):
+        template = getattr(item, "findings_template", None)
+        config = template.sections if template else {}
         return [(labels[s], limit) for s, limit in normalise_sections(config).items()]
 
-    sessions = TableSession.objects.filter(event=event).select_related("agenda_item")
+    sessions = TableSession.objects.filter(event=event).select_related("agenda_item__findings_template")
     items = (
         AgendaItem.objects.filter(day__event=event)
         .filter(Q(breakout_groups__isnull=False) | Q(kind__in=RECAP_KINDS))
@@ -204,17 +218,9 @@ def template_settings(event) -> dict:
         .order_by("day__date", "start", "pk")
     )
     return {
-        "sessions": [(s, describe(s.sections)) for s in sessions],
-        "items": [
-            (i, describe(i.findings_template.sections if hasattr(i, "findings_template") else {}))
-            for i in items
-        ],
+        "sessions": [(s, describe(s.agenda_item)) for s in sessions],
+        "items": [(i, describe(i)) for i in items],
     }
-
-
-def item_template_sections(agenda_item) -> dict:
-    template = ItemTemplate.objects.filter(agenda_item=agenda_item).first()
-    return template.sections if template else {}
 
 
 # --- daily takeaways ------------------------------------------------------------------------------------

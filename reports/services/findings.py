@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sessions_app.models import BreakoutGroup, Rotation, Table, TableSession
+from sessions_app.models import BreakoutGroup, Rotation, Table
 
 from ..models import (
     ConsolidationRecord,
     Finding,
     FindingKind,
-    ItemTemplate,
+    FindingsTemplate,
     RecordVersion,
     Takeaway,
     TakeawayAuthor,
@@ -265,11 +265,11 @@ def save_takeaway(*, day, user, text: str, language: str):
 
 
 @transaction.atomic
-def set_template_sections(*, target, sections: dict) -> None:
-    """Store which sections apply (and limits) on a TableSession or an agenda item (ItemTemplate)."""
+def set_template_sections(*, agenda_item, sections: dict) -> FindingsTemplate:
+    """Store which sections apply (and their limits) to the records of `agenda_item`: a table session's
+    block, the item of breakout groups or a plenary recap."""
     clean = {s.value: sections[s.value] for s in FindingKind if s.value in sections}
-    if isinstance(target, TableSession):
-        target.sections = clean
-        target.save(update_fields=["sections"])
-    else:
-        ItemTemplate.objects.update_or_create(agenda_item=target, defaults={"sections": clean})
+    template, _created = FindingsTemplate.objects.update_or_create(
+        agenda_item=agenda_item, defaults={"sections": clean}
+    )
+    return template

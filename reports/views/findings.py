@@ -346,24 +346,24 @@ class SectionsEditView(FindingsMixin, TemplateView):
     template_name = "reports/findings/sections_form.html"
 
     def get_target(self):
+        """The agenda item whose template this page sets, and the title the page shows."""
         if "session" in self.kwargs:
             session = get_object_or_404(TableSession, pk=self.kwargs["session"], event=self.event)
-            return session, session.sections, session.title
+            return session.agenda_item, session.title
         item = get_object_or_404(AgendaItem, pk=self.kwargs["item"], day__event=self.event)
-        return item, selectors.item_template_sections(item), item.title
+        return item, item.title
 
     def get(self, request, *args, **kwargs):
-        target, sections, title = self.get_target()
-        return self.render_to_response(
-            self.get_context_data(form=SectionsForm(sections=sections), title=title)
-        )
+        item, title = self.get_target()
+        form = SectionsForm(sections=selectors.item_sections(item.pk))
+        return self.render_to_response(self.get_context_data(form=form, title=title))
 
     def post(self, request, *args, **kwargs):
-        target, sections, title = self.get_target()
-        form = SectionsForm(request.POST, sections=sections)
+        item, title = self.get_target()
+        form = SectionsForm(request.POST, sections=selectors.item_sections(item.pk))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form, title=title), status=400)
-        services.set_template_sections(target=target, sections=form.sections())
+        services.set_template_sections(agenda_item=item, sections=form.sections())
         messages.success(request, _("Template sections saved."))
         return redirect(_url("findings_template", self.event))
 

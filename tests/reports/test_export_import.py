@@ -8,7 +8,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from events import models as em
-from reports.models import EvaluationQuestion, Report, ReportSection, Takeaway, TakeawayAuthor
+from reports.models import (
+    EvaluationQuestion,
+    FindingsTemplate,
+    Report,
+    ReportSection,
+    Takeaway,
+    TakeawayAuthor,
+)
 from reports.services import collation as services_collation
 from reports.services import evaluation as services_evaluation
 from reports.services import findings as services_findings
@@ -61,7 +68,10 @@ def full_event(make_user):
     rapporteur = make_user(event, em.Role.RAPPORTEUR, email="rap@example.org")
     registration = RegistrationFactory(event=event, user=make_user(email="p1@example.org"), country="GT")
     registration.days.add(day)
-    session = TableSessionFactory(event=event, sections={"trend": 5, "recommendation": 8, "quote": None})
+    session = TableSessionFactory(event=event)
+    FindingsTemplate.objects.create(
+        agenda_item=session.agenda_item, sections={"trend": 5, "recommendation": 8, "quote": None}
+    )
     rotation = RotationFactory(session=session, number=1)
     table = TableFactory(session=session, number=1)
     table.facilitators.add(facilitator)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from reports.models import ConsolidationRecord, Finding, RecordVersion
+from reports.models import ConsolidationRecord, Finding, FindingsTemplate, RecordVersion
 from reports.services import findings as services
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +51,9 @@ def test_save_creates_findings_version_and_history(client, record, tables):
 
 
 def test_save_over_limit_shows_message_and_saves_nothing(client, record, tables):
-    tables["session"].sections = {"trend": 2, "recommendation": 8}
-    tables["session"].save()
+    FindingsTemplate.objects.create(
+        agenda_item=tables["session"].agenda_item, sections={"trend": 2, "recommendation": 8}
+    )
     client.force_login(tables["facilitator"])
     response = client.post(edit_url(record), form_data(1, trends=["a", "b", "c"]))
     assert response.status_code == 400
@@ -64,8 +65,7 @@ def test_save_over_limit_shows_message_and_saves_nothing(client, record, tables)
 
 
 def test_section_not_in_template_is_not_shown_nor_saved(client, record, tables):
-    tables["session"].sections = {"trend": 5}
-    tables["session"].save()
+    FindingsTemplate.objects.create(agenda_item=tables["session"].agenda_item, sections={"trend": 5})
     client.force_login(tables["facilitator"])
     page = client.get(edit_url(record)).content.decode()
     assert "Key trends" in page
@@ -75,8 +75,7 @@ def test_section_not_in_template_is_not_shown_nor_saved(client, record, tables):
 
 
 def test_service_refuses_section_over_limit(record, tables):
-    tables["session"].sections = {"recommendation": 1}
-    tables["session"].save()
+    FindingsTemplate.objects.create(agenda_item=tables["session"].agenda_item, sections={"recommendation": 1})
     with pytest.raises(services.ValidationError) as exc:
         services.save_record(
             record=record,

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from events.models import Role
 from reports import rules
-from reports.models import ConsolidationRecord
+from reports.models import ConsolidationRecord, FindingsTemplate
 from reports.services import findings as services
 
 from .factories import BreakoutGroupFactory
@@ -165,11 +165,39 @@ def test_template_sections_page_saves_limits(client, tables, make_user):
         },
     )
     assert response.status_code == 302
-    tables["session"].refresh_from_db()
-    assert tables["session"].sections == {"trend": 5, "recommendation": 8, "quote": None}
+    template = FindingsTemplate.objects.get(agenda_item=tables["session"].agenda_item)
+    assert template.sections == {"trend": 5, "recommendation": 8, "quote": None}
     empty = client.post(url, {})
     assert empty.status_code == 400
     assert "Choose at least one section." in empty.content.decode()
+
+
+def test_one_template_per_agenda_item_for_every_kind_of_record(client, tables, make_user):
+    """Table, group and recap records all read their sections from the FindingsTemplate of their agenda
+    item (a table session's records from its block's); the sections page writes that one model."""
+    from events.models import ItemKind
+    from reports.selectors.findings import sections_for
+    from tests.factories import AgendaItemFactory
+
+    event = tables["session"].event
+    group = BreakoutGroupFactory(agenda_item__day__event=event, parts=1)
+    recap = AgendaItemFactory(day=group.agenda_item.day, kind=ItemKind.PLENARY)
+    facilitator = tables["facilitator"]
+    table_record = services.start_table_record(
+        user=facilitator, table=tables["own"], rotation=tables["rotations"][0]
+    )
+    group_record = services.start_group_record(user=facilitator, group=group, part=1)
+    recap_record = services.start_item_record(user=facilitator, agenda_item=recap)
+    client.force_login(make_user(event, Role.ORGANISER))
+    for item, limit in [(tables["session"].agenda_item, 1), (group.agenda_item, 2), (recap, 3)]:
+        url = reverse("reports:findings_sections_item", kwargs={"slug": event.slug, "item": item.pk})
+        assert client.post(url, {"use_trend": "on", "limit_trend": str(limit)}).status_code == 302
+    assert FindingsTemplate.objects.count() == 3
+    assert [sections_for(r) for r in (table_record, group_record, recap_record)] == [
+        {"trend": 1},
+        {"trend": 2},
+        {"trend": 3},
+    ]
 
 
 def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user):
