@@ -1,12 +1,12 @@
-"""Events, their partners and documents, the agenda (days, items, people) and who holds which role."""
+"""Events, their series, organisations and partners, documents, and who holds which role."""
 
 import zoneinfo
-from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -135,6 +135,10 @@ class Event(models.Model):
     signup_opens = models.DateTimeField(_("sign-up opens"), null=True, blank=True)
     signup_closes = models.DateTimeField(_("sign-up closes"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped by `events.services.bump_content_version` whenever anything shown on the event's public pages
+    # or in its printed programme changes: cached pages and generated files are keyed by it.
+    content_version = models.PositiveIntegerField(default=1, editable=False)
+    content_changed_at = models.DateTimeField(default=now, editable=False)
 
     class Meta:
         verbose_name = _("event")
@@ -238,241 +242,6 @@ class Document(models.Model):
     def clean(self):
         if bool(self.file) == bool(self.url):
             raise ValidationError(_("Give either a file or a link."))
-
-
-class Audience(models.TextChoices):
-    PUBLIC = "public", _("Open to the public")
-    PARTICIPANTS = "participants", _("Registered participants")
-    MEMBERS = "members", _("Closed: network members only")
-
-
-class Day(models.Model):
-    """One day of the agenda with its focus and audience. A members-only day is invisible to others."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="days")
-    date = models.DateField(_("date"))
-    title = models.CharField(_("title"), max_length=200, blank=True)
-    focus = models.TextField(_("focus"), blank=True)
-    audience = models.CharField(
-        _("audience"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
-    )
-    methodology = models.TextField(_("methodology"), blank=True)
-
-    class Meta:
-        verbose_name = _("day")
-        verbose_name_plural = _("days")
-        ordering = ["date"]
-        constraints = [models.UniqueConstraint(fields=["event", "date"], name="unique_day_per_event")]
-
-    def __str__(self):
-        return f"{self.event} – {self.date:%Y-%m-%d}"
-
-    def clean(self):
-        event = getattr(self, "event", None)
-        if event and self.date and not (event.start_date <= self.date <= event.end_date):
-            raise ValidationError({"date": _("The day must fall between the event's first and last day.")})
-
-    @property
-    def is_closed(self) -> bool:
-        return self.audience == Audience.MEMBERS
-
-    def get_absolute_url(self):
-        return reverse("events:day_detail", kwargs={"slug": self.event.slug, "date": self.date.isoformat()})
-
-
-class ItemKind(models.TextChoices):
-    REGISTRATION = "registration", _("Registration")
-    WELCOME = "welcome", _("Welcome remarks")
-    PANEL = "panel", _("Panel")
-    PRESENTATION = "presentation", _("Presentation")
-    GROUP_WORK = "group_work", _("Group work")
-    THEMATIC_TABLES = "thematic_tables", _("Thematic tables")
-    ROTATION = "rotation", _("Rotation")
-    BREAK = "break", _("Break")
-    LUNCH = "lunch", _("Lunch")
-    PLENARY = "plenary", _("Plenary")
-    WORLD_CAFE = "world_cafe", _("World Café")
-    WRAP_UP = "wrap_up", _("Wrap-up")
-    EVALUATION = "evaluation", _("Evaluation")
-    CLOSING = "closing", _("Closing")
-
-
-class AgendaItem(models.Model):
-    """A time slot on a day. Items may run in parallel in different rooms, never overlap in one room."""
-
-    day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="items")
-    parent = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="children",
-        verbose_name=_("part of"),
-        help_text=_("For a rotation inside a longer block."),
-    )
-    start = models.TimeField(_("start"))
-    end = models.TimeField(_("end"))
-    kind = models.CharField(_("kind"), max_length=20, choices=ItemKind.choices, default=ItemKind.PRESENTATION)
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
-    room = models.CharField(_("room"), max_length=100, blank=True)
-    audience = models.CharField(
-        _("audience"),
-        max_length=20,
-        choices=Audience.choices,
-        blank=True,
-        help_text=_("Leave empty to use the day's audience."),
-    )
-    order = models.PositiveIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("agenda item")
-        verbose_name_plural = _("agenda items")
-        ordering = ["start", "order", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end__gt=models.F("start")), name="item_ends_after_start"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.start:%H:%M}–{self.end:%H:%M} {self.title}"
-
-    @property
-    def effective_audience(self) -> str:
-        return self.audience or self.day.audience
-
-    def clean(self):
-        """Refuse items that end before they start, parts outside their block and clashes in one room.
-
-        Items may run in parallel in different rooms; a rotation inside a block shares the block's room.
-        """
-        errors = {}
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = _("The item must end after it starts.")
-        parent = self.parent
-        if parent is not None:
-            if self.pk and parent.pk == self.pk:
-                errors["parent"] = _("An item cannot be part of itself.")
-            elif parent.parent_id is not None:
-                errors["parent"] = _("A part cannot contain further parts: choose a block of the day.")
-            elif self.day_id and parent.day_id != self.day_id:
-                errors["parent"] = _("A part must be on the same day as the block it belongs to.")
-            elif self.pk and self.children.exists():
-                errors["parent"] = _("This item has parts of its own, so it cannot be part of another block.")
-            elif self.start and self.end and (self.start < parent.start or self.end > parent.end):
-                message = _("A part must fit inside the block it belongs to (%(start)s–%(end)s).")
-                errors["start"] = message % {
-                    "start": parent.start.strftime("%H:%M"),
-                    "end": parent.end.strftime("%H:%M"),
-                }
-        if not errors and self.pk and self.start and self.end:
-            outside = (
-                self.children.exclude(start__gte=self.start, end__lte=self.end).order_by("start").first()
-            )
-            if outside is not None:
-                message = _("The part “%(title)s” (%(start)s–%(end)s) would no longer fit inside this block.")
-                errors["end"] = message % {
-                    "title": outside.title,
-                    "start": outside.start.strftime("%H:%M"),
-                    "end": outside.end.strftime("%H:%M"),
-                }
-        if not errors and self.room and self.start and self.end and self.day_id:
-            clashes = AgendaItem.objects.filter(
-                day_id=self.day_id, room__iexact=self.room.strip(), start__lt=self.end, end__gt=self.start
-            ).exclude(pk=self.pk)
-            # A rotation inside a block shares the block's room by design.
-            if self.parent_id:
-                clashes = clashes.exclude(pk=self.parent_id)
-            if self.pk:
-                clashes = clashes.exclude(parent_id=self.pk)
-            clash = clashes.order_by("start", "pk").first()
-            if clash is not None:
-                errors["room"] = _("%(room)s is already used from %(start)s to %(end)s by “%(title)s”.") % {
-                    "room": self.room,
-                    "start": clash.start.strftime("%H:%M"),
-                    "end": clash.end.strftime("%H:%M"),
-                    "title": clash.title,
-                }
-        if errors:
-            raise ValidationError(errors)
-
-    def starts_at(self) -> datetime:
-        return datetime.combine(self.day.date, self.start, tzinfo=self.day.event.tz)
-
-    def ends_at(self) -> datetime:
-        return datetime.combine(self.day.date, self.end, tzinfo=self.day.event.tz)
-
-
-def person_photo_upload_to(instance, filename):
-    return f"people/{instance.event_id}/{filename}"
-
-
-class Person(models.Model):
-    """A speaker, moderator or facilitator as printed on the programme (not necessarily a user)."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="people")
-    honorific = models.CharField(_("honorific"), max_length=20, blank=True)
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("short name"), max_length=100)
-    job_title = models.CharField(_("job title"), max_length=250, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    bio = models.TextField(_("biography"), blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="speaker_profiles",
-    )
-
-    class Meta:
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["event", "slug"], name="unique_person_slug_per_event")]
-
-    def __str__(self):
-        return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.honorific} {self.name}".strip()
-
-    def get_absolute_url(self):
-        return reverse("events:person_detail", kwargs={"slug": self.event.slug, "person_slug": self.slug})
-
-
-class AppearanceRole(models.TextChoices):
-    """What a person does on an agenda item (not to be confused with `Role`, what a user is in an event)."""
-
-    SPEAKER = "speaker", _("Speaker")
-    MODERATOR = "moderator", _("Moderator")
-    FACILITATOR = "facilitator", _("Facilitator")
-
-
-class ItemPerson(models.Model):
-    """A person's appearance on an agenda item, in the order printed on the programme."""
-
-    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="appearances")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="appearances")
-    role = models.CharField(
-        _("role"), max_length=20, choices=AppearanceRole.choices, default=AppearanceRole.SPEAKER
-    )
-    remote = models.BooleanField(_("remote"), default=False)
-    to_be_confirmed = models.BooleanField(_("to be confirmed"), default=False)
-    order = models.PositiveIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("appearance")
-        verbose_name_plural = _("appearances")
-        ordering = ["order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["item", "person", "role"], name="unique_person_role_per_item"),
-        ]
-
-    def __str__(self):
-        return f"{self.person} – {self.get_role_display()}"
 
 
 class Role(models.TextChoices):
