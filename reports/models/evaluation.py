@@ -68,7 +68,8 @@ class EvaluationAnswer(models.Model):
 
 class EvaluationSubmissionManager(models.Manager):
     def get_by_natural_key(self, evaluation, email):
-        return self.get(evaluation=Evaluation.objects.get_by_natural_key(*evaluation), user__email__iexact=email)
+        evaluation = Evaluation.objects.get_by_natural_key(*evaluation)
+        return self.get(evaluation=evaluation, user__email__iexact=email)
 
 
 class EvaluationSubmission(models.Model):
