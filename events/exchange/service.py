@@ -144,19 +144,12 @@ def _check_header(document) -> str:
         or document.get("format") != FORMAT
         or document.get("version") != FORMAT_VERSION
         or not isinstance(document.get("parts"), dict)
+        or not isinstance(document.get("event_slug"), str)
     ):
         raise ValidationError(_("This file is not an event export this portal can read."))
     slug = document.get("event_slug")
     if Event.objects.filter(slug=slug).exists():
         raise ValidationError(_("An event with the short name “%(slug)s” exists already.") % {"slug": slug})
-    events = document["parts"].get("events", {}).get("event")
-    if (
-        not isinstance(events, list)
-        or len(events) != 1
-        or not isinstance(events[0], dict)
-        or events[0].get("fields", {}).get("slug") != slug
-    ):
-        raise _cannot_import("events/event", f"the file must hold one event, “{slug}”")
     known = {part.app_label: {entry.name for entry in part.entries} for part in parts()}
     for app_label, lists in document["parts"].items():
         if app_label not in known or not isinstance(lists, dict):
@@ -164,6 +157,14 @@ def _check_header(document) -> str:
         for name in lists:
             if name not in known[app_label]:
                 raise _cannot_import(f"{app_label}/{name}", "this portal has no such list")
+    events = document["parts"].get("events", {}).get("event")
+    fields = (
+        events[0].get("fields")
+        if isinstance(events, list) and events and isinstance(events[0], dict)
+        else None
+    )
+    if len(events or []) != 1 or not isinstance(fields, dict) or fields.get("slug") != slug:
+        raise _cannot_import("events/event", f"the file must hold one event, “{slug}”")
     return slug
 
 
