@@ -56,8 +56,8 @@ def _demo_event():
 
 
 def _sample_event(recommendations: int = 6):
-    from reports import demo_report
     from tests.factories import EventFactory
+    from tests.reports import demo_report
     from tests.reports.factories import build_sample_report
 
     event = EventFactory(slug=f"benchmark-{recommendations}", title="San José Dialogue 2024")

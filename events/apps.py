@@ -62,3 +62,6 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import rules  # noqa: F401  (registers the events' permissions)
+        from .exchange import events_part
+
+        events_part.register()  # the event's own part of the whole-event export

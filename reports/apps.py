@@ -109,4 +109,6 @@ class ReportsConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401  (registers the findings and report permissions)
+        from . import exchange, rules  # noqa: F401  (rules registers the findings and report permissions)
+
+        exchange.register()  # the findings' and report's part of the whole-event export

@@ -127,3 +127,17 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def demo_event(db, settings):
+    """The demo, loaded as `python manage.py load_demo` loads it (events/demo_data/)."""
+    import io
+
+    from django.core.management import call_command
+
+    from events.models import Event
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    return Event.objects.get(slug="san-jose-dialogue-2024")

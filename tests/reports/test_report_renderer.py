@@ -13,9 +13,9 @@ from events.pdf import (
     render_pdf,
     resolve_portal_path,
 )
-from reports import demo_report
 from reports.models import FindingKind
 from reports.services.outcome import export_report_pdf
+from tests.reports import demo_report
 
 from .factories import CollatedFindingFactory
 

@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 
 from events.models import Role
-from reports import demo_report
 from reports.models import Report, ReportSection
 from reports.selectors.outcome import build_report_document
 from reports.services.outcome import get_or_create_report, render_report_html
+from tests.reports import demo_report
 
 from ..factories import EventFactory
 from .factories import build_sample_report
