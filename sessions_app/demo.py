@@ -18,7 +18,9 @@ from django.utils import timezone, translation
 from events.models import AgendaItem, Audience, Day, Event, EventRole, ItemKind, Role
 
 from .models import BreakoutGroup, Material, Preference, Registration, Sector, Table, TableSession
-from .services import allocate_session, create_table_session, place_in_groups, publish_allocation, save_table
+from .services.allocation import allocate_session
+from .services.publication import publish_allocation
+from .services.tables import create_table_session, place_in_groups, save_table
 
 TUESDAY = datetime.date(2024, 6, 4)
 DEMO_PASSWORD = "dialogue-demo"

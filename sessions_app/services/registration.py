@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from events.models import Event
 from events.permissions import forget_roles
 
+from ..errors import SessionsError, SignupClosed
 from ..models import Assignment, GroupPlacement, Registration
-from .errors import SessionsError, SignupClosed
+from ..selectors import approved_count
 
 Status = Registration.Status
 REGISTRATION_FIELDS = [
@@ -45,10 +46,6 @@ def signup_state(*, event: Event, now: datetime | None = None) -> str:
 def _locked_event(event: Event) -> Event:
     # lock the event row: capacity is counted under this lock, so two approvals cannot take the last place
     return Event.objects.select_for_update().get(pk=event.pk)
-
-
-def approved_count(*, event: Event) -> int:
-    return Registration.objects.filter(event=event, status=Status.APPROVED).count()
 
 
 def _has_room(event: Event) -> bool:
