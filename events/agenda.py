@@ -7,7 +7,7 @@ number of queries whatever the size of the agenda.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -87,25 +87,30 @@ def visible_documents(*, event: Event, include_restricted: bool) -> QuerySet[Doc
     return documents
 
 
-def my_events(*, user) -> list[dict]:
-    """The user's events with their roles and registration status, in three queries whatever the count."""
-    from sessions_app.models import Registration
+# Apps above events add to the entries of "my events", registered from their AppConfig.ready(): each is
+# a function (*, user) -> {event pk: {key: value}} (sessions_app: {"registration": ...}). Events that only
+# such a function names (a registration still pending or on the waiting list) are listed too.
+MY_EVENTS_EXTRAS: list[Callable[..., dict[int, dict]]] = []
 
+
+def my_events(*, user) -> list[dict]:
+    """The user's events with their roles (and what other apps add), in constant queries whatever the
+    count: one for the roles, one for the events, one per registered extra."""
     roles: dict[int, list[str]] = {}
     for event_id, role in user.event_roles.values_list("event_id", "role"):
         roles.setdefault(event_id, []).append(role)
-    registrations = {
-        registration.event_id: registration
-        for registration in Registration.objects.filter(user=user).only("event_id", "status")
-    }
-    events = Event.objects.filter(pk__in=set(roles) | set(registrations)).order_by("-start_date")
+    extras: dict[int, dict] = {}
+    for contribute in MY_EVENTS_EXTRAS:
+        for event_id, values in contribute(user=user).items():
+            extras.setdefault(event_id, {}).update(values)
+    events = Event.objects.filter(pk__in=set(roles) | set(extras)).order_by("-start_date")
     role_labels = dict(Role.choices)
     return [
         {
             "event": event,
             "roles": [role_labels[role] for role in sorted(roles.get(event.pk, []))],
             "is_organiser": Role.ORGANISER in roles.get(event.pk, []),
-            "registration": registrations.get(event.pk),
+            **extras.get(event.pk, {}),
         }
         for event in events
     ]

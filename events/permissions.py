@@ -46,7 +46,8 @@ _CACHE_ATTR = "_dialogue_roles_cache"
 
 
 def roles_for(user, event: Event) -> frozenset[str]:
-    """The roles `user` holds in `event`: granted roles, plus participant for an approved registration.
+    """The roles `user` holds in `event`, from `EventRole` alone (approving a registration grants the
+    role participant; sessions_app keeps the two in step).
 
     Cached on the user object for the request so that a page asks the database once per event.
     """
@@ -57,13 +58,7 @@ def roles_for(user, event: Event) -> frozenset[str]:
         cache = {}
         setattr(user, _CACHE_ATTR, cache)
     if event.pk not in cache:
-        roles = set(event.roles.filter(user=user).values_list("role", flat=True))
-        # Registration lives in sessions_app; an approved registration makes a participant.
-        from sessions_app.models import Registration
-
-        if Registration.objects.filter(event=event, user=user, status=Registration.Status.APPROVED).exists():
-            roles.add(Role.PARTICIPANT)
-        cache[event.pk] = frozenset(roles)
+        cache[event.pk] = frozenset(event.roles.filter(user=user).values_list("role", flat=True))
     return cache[event.pk]
 
 

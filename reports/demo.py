@@ -18,6 +18,7 @@ from django.db import transaction
 
 from events.models import AgendaItem, Day, ItemKind
 from sessions_app.models import BreakoutGroup, Registration, Rotation, Table, TableSession
+from sessions_app.services.registration import sync_participant_role
 
 from . import demo_harvest_data as data
 from . import services_evaluation
@@ -406,7 +407,7 @@ def load_evaluation(event, stdout=None) -> None:
         countries = ["CR", "GT", "CO", "PE", "MX", "DO", "BR", "SV", "TT", "GY", "BZ", "UY"]
         for n in range(1, 19):
             user = _user(f"respondent-{n:02d}@example.org")
-            Registration.objects.get_or_create(
+            registration, _created = Registration.objects.get_or_create(
                 event=event,
                 user=user,
                 defaults={
@@ -418,6 +419,8 @@ def load_evaluation(event, stdout=None) -> None:
                     "status": Registration.Status.APPROVED,
                 },
             )
+            # an approved registration makes a participant through the event role, as approving does
+            sync_participant_role(registration=registration)
             respondents.append(user)
     rng = random.Random(2024)
     for n, user in enumerate(respondents):

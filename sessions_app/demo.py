@@ -20,6 +20,7 @@ from events.models import AgendaItem, Audience, Day, Event, EventRole, ItemKind,
 from .models import BreakoutGroup, Material, Preference, Registration, Sector, Table, TableSession
 from .services.allocation import allocate_session
 from .services.publication import publish_allocation
+from .services.registration import sync_participant_role
 from .services.tables import create_table_session, place_in_groups, save_table
 
 TUESDAY = datetime.date(2024, 6, 4)
@@ -437,6 +438,8 @@ def _registrations(event: Event, password_hash: str) -> list[Registration]:
                 "decided_at": timezone.now(),
             },
         )
+        # an approved registration makes a participant through the event role, as approving does
+        sync_participant_role(registration=registration)
         registrations.append(registration)
     days = list(event.days.all())
     open_days = [day for day in days if not day.is_closed]

@@ -58,6 +58,14 @@ def registrations_by_event(*, user) -> dict[int, Registration]:
     }
 
 
+def my_events_registrations(*, user) -> dict[int, dict]:
+    """{event pk: {"registration": registration}} for the dashboard's "my events" (events.agenda)."""
+    return {
+        event_id: {"registration": registration}
+        for event_id, registration in registrations_by_event(user=user).items()
+    }
+
+
 def registration_desk(*, event: Event, status: str | None = None) -> QuerySet[Registration]:
     """The organisers' list: every registration (or those with `status`), oldest first."""
     registrations = (
