@@ -8,6 +8,8 @@ from django.urls import include, path
 
 from events.views import site
 
+from . import views
+
 event_urls = [
     path("", include("events.urls")),
     path("", include("reports.urls")),
@@ -18,7 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", site.HomeView.as_view(), name="home"),
-    path("dashboard/", site.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
     # Until the tables pages move under the one event tree.

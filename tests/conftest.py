@@ -83,7 +83,8 @@ def event(db):
 
 @pytest.fixture
 def make_user(db):
-    """Make a user holding `role` in `event` (participant: an approved registration)."""
+    """Make a user holding `role` in `event` (participant: an approved registration, which grants the
+    role as approving does)."""
 
     def make(event=None, role=None, **kwargs):
         user = UserFactory(**kwargs)

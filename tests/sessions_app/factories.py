@@ -6,7 +6,7 @@ import factory
 
 from events.models import ItemKind
 from sessions_app import models as sm
-from sessions_app.services import create_table_session, save_table
+from sessions_app.services.tables import create_table_session, save_table
 
 from ..factories import AgendaItemFactory, DayFactory, RegistrationFactory, UserFactory  # noqa: F401
 
