@@ -241,8 +241,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# PDF rendering limits (WeasyPrint).
+# PDF rendering limits (WeasyPrint): the hard time limit of a programme or report render.
 PDF_RENDER_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_PDF_TIMEOUT", "120"))
+
+# Background jobs (events.jobs): on Celery when a broker is configured (CELERY_BROKER_URL, else REDIS_URL),
+# otherwise in child processes of the web process with the same hard limits. Tests run them inline.
+CELERY_BROKER_URL = "" if TESTING else (os.environ.get("CELERY_BROKER_URL") or REDIS_URL)
+JOBS_RUNNER = os.environ.get("DIALOGUE_JOBS_RUNNER") or (
+    "inline" if TESTING else "celery" if CELERY_BROKER_URL else "local"
+)
+JOBS_LOCAL_WORKERS = int(os.environ.get("DIALOGUE_JOBS_LOCAL_WORKERS", "2"))  # per web process
+JOBS_QUEUE_SECONDS = int(os.environ.get("DIALOGUE_JOBS_QUEUE_SECONDS", "600"))  # longest wait for a worker
+JOBS_RETRY_AFTER_SECONDS = int(os.environ.get("DIALOGUE_JOBS_RETRY_AFTER", "300"))  # a failure is kept
+CELERY_TASK_IGNORE_RESULT = True  # a job's state lives in its row (events.models.Job)
+CELERY_TASK_ACKS_LATE = False  # a job killed at its limit is not delivered again
+CELERY_TASK_TIME_LIMIT = 30 * 60  # backstop: every job also gets its kind's own limit
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 50  # WeasyPrint's memory goes back to the system now and then
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 LOGGING = {
     "version": 1,

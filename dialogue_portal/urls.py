@@ -6,7 +6,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from events.views import site
+from events.views import jobs, site
 
 event_urls = [
     path("", include("events.urls")),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", site.HomeView.as_view(), name="home"),
     path("dashboard/", site.DashboardView.as_view(), name="dashboard"),
+    path("jobs/<uuid:token>/", jobs.JobStatusView.as_view(), name="job_status"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
     # Until the tables and findings pages move under the one event tree.

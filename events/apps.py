@@ -61,4 +61,7 @@ class EventsConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401  (registers the events' permissions)
+        from . import (
+            rules,  # noqa: F401  (registers the events' permissions)
+            tasks,  # noqa: F401  (registers the events' background jobs)
+        )

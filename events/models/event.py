@@ -173,6 +173,18 @@ class Event(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        # Only `bump_content_version` moves the version (an atomic F() update): saving an instance loaded
+        # before a bump must not write the old number back, or a cached page of the new version could
+        # show old content.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in {"content_version", "content_changed_at"}
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:event_home", kwargs={"slug": self.slug})
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Count, Prefetch
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import exports, forms, selectors, services
+from .. import exports, forms, jobs, selectors, services
 from ..downloads import bytes_response
 from ..errors import DomainError
 from ..models import (
@@ -28,8 +27,8 @@ from ..models import (
     Day,
     ItemPerson,
 )
-from ..pdf import PdfRenderError
 from .event import PublicEventMixin
+from .jobs import job_response
 from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
 
 
@@ -108,19 +107,27 @@ class DayICalView(PublicEventMixin, View):
 
 
 class ProgrammePDFView(PublicEventMixin, View):
-    """The printed programme of the days the reader may see, in the active language."""
+    """The printed programme of the days the reader may see, in the active language.
+
+    Made by a background job once per content version, language and audiences, then served from storage;
+    while it is being made the reader gets a page that waits for it.
+    """
 
     def get(self, request, *args, **kwargs):
-        days = selectors.agenda_days(event=self.event, audiences=self.get_audiences())
-        try:
-            pdf = exports.programme_pdf(event=self.event, days=days)
-        except PdfRenderError:
-            messages.error(request, _("The programme could not be made in time. Please try again later."))
-            return HttpResponseRedirect(reverse("events:agenda", args=[self.event.slug]))
-        return bytes_response(
-            pdf,
-            content_type=exports.PDF_CONTENT_TYPE,
-            filename=f"{self.event.slug}-programme-{get_language()}.pdf",
+        language = get_language()
+        job = jobs.request_file(
+            kind="events.programme_pdf",
+            inputs={"event": self.event.pk, "language": language, "audiences": sorted(self.get_audiences())},
+            version=self.event.content_version,
+            event=self.event,
+            requested_by=request.user,
+            filename=f"{self.event.slug}-programme-{language}.pdf",
+        )
+        return job_response(
+            request,
+            job,
+            back_url=reverse("events:agenda", args=[self.event.slug]),
+            heading=_("The programme is being prepared"),
             inline=True,
         )
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from .. import forms, selectors
+from .. import forms, selectors, services
 from ..models import (
     AgendaItem,
     Audience,
@@ -104,6 +105,8 @@ class EventEditView(ManageFormView):
         return reverse("events:manage_event", kwargs={"slug": self.event.slug})
 
     def form_valid(self, form):
-        self.event = form.save()  # the slug may have changed
+        with transaction.atomic():
+            self.event = form.save()  # the slug may have changed
+            services.bump_content_version(self.event)
         messages.success(self.request, self.success_message)
         return HttpResponseRedirect(self.get_success_url())
