@@ -246,7 +246,8 @@ PDF_RENDER_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_PDF_TIMEOUT", "120"))
 
 # Background jobs (events.jobs): on Celery when a broker is configured (CELERY_BROKER_URL, else REDIS_URL),
 # otherwise in child processes of the web process with the same hard limits. Tests run them inline.
-CELERY_BROKER_URL = "" if TESTING else (os.environ.get("CELERY_BROKER_URL") or REDIS_URL)
+# (Tests never reach a real broker: a test that switches to the Celery runner sends to memory.)
+CELERY_BROKER_URL = "memory://" if TESTING else (os.environ.get("CELERY_BROKER_URL") or REDIS_URL)
 JOBS_RUNNER = os.environ.get("DIALOGUE_JOBS_RUNNER") or (
     "inline" if TESTING else "celery" if CELERY_BROKER_URL else "local"
 )

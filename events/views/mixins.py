@@ -148,7 +148,10 @@ class ManageDeleteView(ManageMixin, TemplateView):
         return context
 
     def delete(self, obj) -> None:
+        """Delete `obj` (and bump the event's content version: whatever the back office deletes showed on
+        the event's pages). Views whose service deletes override this."""
         obj.delete()
+        bump_content_version(self.event)
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -156,7 +159,6 @@ class ManageDeleteView(ManageMixin, TemplateView):
         try:
             with transaction.atomic():
                 self.delete(obj)
-                bump_content_version(self.event)
         except DomainError as error:
             handle_domain_error(request, error)
             return redirect(self.get_success_url())
