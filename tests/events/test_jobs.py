@@ -15,7 +15,6 @@ from tests.factories import UserFactory
 
 from . import job_kinds  # noqa: F401  (registers the test kinds)
 
-
 TOOK_TOO_LONG = "Making the file took too long, so it was stopped. Please try again later."
 
 
