@@ -123,6 +123,10 @@ if REDIS_URL and not TESTING:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
 
+# Anonymous readers' copies of an event's public pages (events/views/cache.py) are kept this long at most;
+# a change of the event's content replaces them at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("DIALOGUE_PAGE_CACHE_SECONDS", "600"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

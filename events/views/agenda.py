@@ -27,12 +27,13 @@ from ..models import (
     Day,
     ItemPerson,
 )
+from .cache import CachedPublicPageMixin
 from .event import PublicEventMixin
 from .jobs import job_response
 from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
 
 
-class AgendaView(PublicEventMixin, TemplateView):
+class AgendaView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     """All the days the reader may see, each with its focus, timeline and methodology."""
 
     template_name = "events/agenda.html"
@@ -53,12 +54,13 @@ class PreviewView(AgendaView):
 
     permission_required = "event.change"
     template_name = "events/preview.html"
+    cache_public_page = False
 
     def agenda_audiences(self) -> frozenset[str]:
         return frozenset({Audience.PUBLIC})
 
 
-class DayDetailView(PublicEventMixin, TemplateView):
+class DayDetailView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     template_name = "events/day_detail.html"
 
     def get(self, request, *args, **kwargs):
@@ -80,7 +82,7 @@ class DayDetailView(PublicEventMixin, TemplateView):
         return context
 
 
-class AgendaICalView(PublicEventMixin, View):
+class AgendaICalView(CachedPublicPageMixin, PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         days = selectors.agenda_days(event=self.event, audiences=self.get_audiences())
         return bytes_response(
@@ -90,7 +92,7 @@ class AgendaICalView(PublicEventMixin, View):
         )
 
 
-class DayICalView(PublicEventMixin, View):
+class DayICalView(CachedPublicPageMixin, PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         day = self.get_day()
         audiences = self.get_audiences()

@@ -20,6 +20,7 @@ from ..models import (
     Event,
 )
 from ..rules import visible_audiences
+from .cache import CachedPublicPageMixin
 from .mixins import EventPermissionMixin, ManageFormView, ManageMixin
 
 
@@ -46,7 +47,7 @@ class PublicEventMixin(EventPermissionMixin):
         return get_object_or_404(self.event.days, date=date)
 
 
-class EventHomeView(PublicEventMixin, TemplateView):
+class EventHomeView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     template_name = "events/event_home.html"
 
     def get_context_data(self, **kwargs):
