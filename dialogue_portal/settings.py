@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_countries",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "events",
     "sessions_app",
     "reports",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "events.middleware.EventMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "dialogue_portal.mfa.RequireMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -158,6 +160,12 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Dialogue Portal] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Two-factor authentication (allauth's MFA): an authenticator app (TOTP) with recovery codes. Staff and the
+# organisers of any event must have it before they reach a back office (dialogue_portal/mfa.py) whenever
+# debug is off; with debug on (the README's quick start) it is offered but not required.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Dialogue Portal"
+MFA_REQUIRED_FOR_BACK_OFFICE = env_bool("DIALOGUE_MFA_REQUIRED", not DEBUG and not TESTING)
 LOGIN_REDIRECT_URL = "dashboard"
 LOGIN_URL = "account_login"
 

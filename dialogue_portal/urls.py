@@ -1,12 +1,16 @@
 """The portal's URL tree. Every page of one event lives under e/<slug>/, declared here once; each app adds
 its pages relative to it, the back office under e/<slug>/manage/."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
 from events.views import jobs, site
+
+# The admin's own log-in form would skip the second factor: staff sign in through the portal's log-in.
+admin.site.login = secure_admin_login(admin.site.login)
 
 event_urls = [
     path("", include("events.urls")),
