@@ -234,6 +234,7 @@ if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers probe it over plain HTTP
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -275,10 +276,13 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
+# Logs carry no personal data: every handler redacts e-mail and IP addresses, phone numbers and the secrets
+# in URLs (dialogue_portal/log_filters.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_personal_data": {"()": "dialogue_portal.log_filters.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_personal_data"]}},
     "loggers": {
         "weasyprint": {"handlers": ["console"], "level": "ERROR"},
         "fontTools": {"handlers": ["console"], "level": "ERROR"},

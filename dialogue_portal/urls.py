@@ -9,6 +9,8 @@ from django.urls import include, path
 
 from events.views import jobs, site
 
+from .health import HealthView
+
 # The admin's own log-in form would skip the second factor: staff sign in through the portal's log-in.
 admin.site.login = secure_admin_login(admin.site.login)
 
@@ -23,6 +25,7 @@ urlpatterns = [
     path("", site.HomeView.as_view(), name="home"),
     path("dashboard/", site.DashboardView.as_view(), name="dashboard"),
     path("jobs/<uuid:token>/", jobs.JobStatusView.as_view(), name="job_status"),
+    path("health/", HealthView.as_view(), name="health"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
     # Until the tables and findings pages move under the one event tree.
