@@ -8,11 +8,13 @@ signed-in users without a role that opens them.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
@@ -27,7 +29,7 @@ from ..models import (
     Day,
     ItemPerson,
 )
-from .cache import CachedPublicPageMixin
+from ..page_cache import CachedPublicPageMixin
 from .event import PublicEventMixin
 from .jobs import job_response
 from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
@@ -44,8 +46,15 @@ class AgendaView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         audiences = self.agenda_audiences()
-        context["days"] = selectors.agenda_days(event=self.event, audiences=audiences)
-        context["hidden_days"] = selectors.hidden_participant_days(event=self.event, audiences=audiences)
+        # Lazy: the template takes the days from its fragment cache, and queries only when it renders them.
+        context["days"] = SimpleLazyObject(
+            lambda: selectors.agenda_days(event=self.event, audiences=audiences)
+        )
+        context["hidden_days"] = SimpleLazyObject(
+            lambda: selectors.hidden_participant_days(event=self.event, audiences=audiences)
+        )
+        context["audiences_key"] = ",".join(sorted(audiences))
+        context["page_cache_seconds"] = settings.PAGE_CACHE_SECONDS
         return context
 
 

@@ -5,22 +5,21 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from .. import forms, selectors, services
+from .. import forms, selectors
 from ..models import (
     AgendaItem,
     Audience,
     Day,
     Event,
 )
+from ..page_cache import CachedPublicPageMixin
 from ..rules import visible_audiences
-from .cache import CachedPublicPageMixin
 from .mixins import EventPermissionMixin, ManageFormView, ManageMixin
 
 
@@ -106,8 +105,6 @@ class EventEditView(ManageFormView):
         return reverse("events:manage_event", kwargs={"slug": self.event.slug})
 
     def form_valid(self, form):
-        with transaction.atomic():
-            self.event = form.save()  # the slug may have changed
-            services.bump_content_version(self.event)
+        self.event = form.save()  # the slug may have changed; saving the event moves its content version
         messages.success(self.request, self.success_message)
         return HttpResponseRedirect(self.get_success_url())

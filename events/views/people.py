@@ -20,8 +20,8 @@ from ..models import (
     Person,
     Role,
 )
+from ..page_cache import CachedPublicPageMixin
 from ..rules import forget_roles, has_perm
-from .cache import CachedPublicPageMixin
 from .event import PublicEventMixin
 from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
 

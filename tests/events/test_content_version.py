@@ -33,14 +33,21 @@ def test_bump_moves_the_version_and_its_time(event):
     assert after.content_changed_at > before.content_changed_at
 
 
-def test_saving_an_old_copy_of_the_event_keeps_the_newer_version(event):
+def test_saving_the_event_moves_its_version(event):
+    event.city = "Heredia"
+    event.save()
+
+    assert (event.content_version, version(event)) == (2, 2)
+
+
+def test_saving_an_old_copy_of_the_event_never_brings_an_old_version_back(event):
     stale = Event.objects.get(pk=event.pk)
     bump_content_version(event)
 
     stale.city = "Heredia"
-    stale.save()
+    stale.save(update_fields=["city"])
 
-    assert version(event) == event.content_version
+    assert (stale.content_version, version(event)) == (3, 3)
     assert Event.objects.get(pk=event.pk).city == "Heredia"
 
 
