@@ -178,3 +178,19 @@ def test_page_cache_ignores_query_strings_and_unpublished_events(agenda, client,
     agenda.event.is_published = False
     agenda.event.save()
     assert client.get(_url(agenda)).status_code == 404
+
+
+def test_signed_in_agenda_takes_its_days_from_the_fragment_cache(
+    agenda, client_as, django_assert_num_queries
+):
+    member = client_as("member")
+    member.get(_url(agenda))
+
+    with django_assert_num_queries(4):  # session, user, the member's roles and registration
+        html = member.get(_url(agenda)).content.decode()
+
+    assert "Child safeguarding workshop" in html
+    agenda.safeguarding.title = "Safeguarding children"
+    agenda.safeguarding.save()
+    bump_content_version(agenda.event)
+    assert "Safeguarding children" in member.get(_url(agenda)).content.decode()
