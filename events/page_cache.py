@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,9 +35,47 @@ PLACEHOLDER = b"@@csrf-token@@"
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
-def page_cache_key(*, event_pk: int, version: int, path: str) -> str:
+def page_cache_key(*, event_pk: int, version: int, changed_at, path: str) -> str:
     digest = hashlib.sha256(path.encode()).hexdigest()[:32]
-    return f"page:{event_pk}:{version}:{get_language()}:{digest}"
+    return f"page:{event_pk}:{version}:{changed_at.timestamp():.6f}:{get_language()}:{digest}"
+
+
+class _Recent:
+    """The last pages this process served, in front of the shared cache. A key names one version of a
+    page, whose content never changes, so nothing here needs invalidating: old versions just age out."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_recent = _Recent()
+
+
+def _get_entry(key: str):
+    entry = _recent.get(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None:
+            _recent.put(key, entry)
+    return entry
+
+
+def _set_entry(key: str, entry: dict) -> None:
+    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    _recent.put(key, entry)
 
 
 def _cacheable(request) -> bool:
@@ -56,7 +96,7 @@ def serve_cached_page(request, view_func, slug: str):
     if not found or not found[3]:  # no such event, or not published
         return None
     pk, version, changed_at, _published = found
-    entry = cache.get(page_cache_key(event_pk=pk, version=version, path=request.path))
+    entry = _get_entry(page_cache_key(event_pk=pk, version=version, changed_at=changed_at, path=request.path))
     return None if entry is None else _serve(request, entry, changed_at)
 
 
@@ -146,8 +186,13 @@ class CachedPublicPageMixin:
         event = getattr(request, "event", None)
         if event is None or not event.is_published or not self.cache_public_page or not _cacheable(request):
             return super().dispatch(request, *args, **kwargs)
-        key = page_cache_key(event_pk=event.pk, version=event.content_version, path=request.path)
-        entry = cache.get(key)
+        key = page_cache_key(
+            event_pk=event.pk,
+            version=event.content_version,
+            changed_at=event.content_changed_at,
+            path=request.path,
+        )
+        entry = _get_entry(key)
         if entry is None:
             response = super().dispatch(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
@@ -155,5 +200,5 @@ class CachedPublicPageMixin:
             if hasattr(response, "render"):
                 response.render()
             entry = _entry(response)
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            _set_entry(key, entry)
         return _serve(request, entry, event.content_changed_at)
