@@ -10,7 +10,7 @@ from django.utils import timezone
 from dialogue_portal.i18n import event_language_fallback
 
 from .models import Event
-from .page_cache import public_page_event, serve_cached_page
+from .page_cache import current_event, serve_cached_page
 
 
 class EventMiddleware:
@@ -44,7 +44,7 @@ class EventMiddleware:
         if cached is not None:
             return cached
         if getattr(getattr(view_func, "view_class", None), "cache_public_page", False):
-            event = public_page_event(slug)
+            event = current_event(slug)
         else:
             event = Event.objects.select_related("series", "host").filter(slug=slug).first()
         if event is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+import time
 from collections import OrderedDict
 
 from django.conf import settings
@@ -35,9 +36,12 @@ PLACEHOLDER = b"@@csrf-token@@"
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
-def page_cache_key(*, event_pk: int, version: int, changed_at, path: str) -> str:
+def _key_for(event: Event, path: str) -> str:
+    """One page of one content version of an event, in the active language. (The time of the change is in
+    it too: a key is never reused, even by a database that gives a deleted event's id to a new one.)"""
     digest = hashlib.sha256(path.encode()).hexdigest()[:32]
-    return f"page:{event_pk}:{version}:{changed_at.timestamp():.6f}:{get_language()}:{digest}"
+    changed = f"{event.content_changed_at.timestamp():.6f}"
+    return f"page:{event.pk}:{event.content_version}:{changed}:{get_language()}:{digest}"
 
 
 class _Recent:
@@ -88,60 +92,58 @@ def _cacheable(request) -> bool:
 
 def serve_cached_page(request, view_func, slug: str):
     """The cached copy of an event's public page, or None. Called by `events.middleware.EventMiddleware`
-    before it loads the event: a cached page costs one small query (the event's version), no more."""
+    before it loads the event: a cached page costs no query."""
     view_class = getattr(view_func, "view_class", None)
     if not getattr(view_class, "cache_public_page", False) or not _cacheable(request):
         return None
-    found = _event_version(slug)
-    if not found or not found[3]:  # no such event, or not published
+    event = current_event(slug, local_seconds=settings.PAGE_CACHE_LOCAL_VERSION_SECONDS)
+    if event is None or not event.is_published:
         return None
-    pk, version, changed_at, _published = found
-    entry = _get_entry(page_cache_key(event_pk=pk, version=version, changed_at=changed_at, path=request.path))
-    return None if entry is None else _serve(request, entry, changed_at)
+    entry = _get_entry(_key_for(event, request.path))
+    return None if entry is None else _serve(request, entry, event.content_changed_at)
 
 
-#: How long the version of an event is taken from the cache. Every bump forgets it at once; this bounds
-#: what a change made some other way (an update in the shell, a renamed slug) takes to show.
-VERSION_SECONDS = 30
+#: How long an event is taken from the cache. Every change of it (a save, a content version bump)
+#: forgets it at once; this bounds what a change made some other way (an update in the shell) takes.
+EVENT_SECONDS = 30
+
+#: Events this process read for anonymous pages: (when, event) by slug.
+_local_events: dict[str, tuple[float, Event | None]] = {}
 
 
-def _version_key(slug: str) -> str:
-    return f"event-version:{slug}"
+def _event_key(slug: str) -> str:
+    return f"event:{slug}"
 
 
-def _event_version(slug: str) -> tuple:
-    """(pk, content_version, content_changed_at, is_published) of the event, or () when there is none."""
-    found = cache.get(_version_key(slug))
+def current_event(slug: str, *, local_seconds: float = 0) -> Event | None:
+    """The event with this slug (its series and host loaded), from the cache: for the public pages, which
+    are themselves cached by the event's content version, and read nothing the version does not cover.
+
+    With `local_seconds`, an event this process read that recently is used without asking the shared
+    cache (a network round trip otherwise): anonymous readers of the other processes may get the previous
+    version of a page for that long after a change. Signed-in readers never do.
+    """
+    if local_seconds:
+        held = _local_events.get(slug)
+        if held is not None and time.monotonic() - held[0] < local_seconds:
+            return held[1]
+    found = cache.get(_event_key(slug))
     if found is None:
-        found = (
-            Event.objects.filter(slug=slug)
-            .values_list("pk", "content_version", "content_changed_at", "is_published")
-            .first()
-        ) or ()
-        cache.set(_version_key(slug), found, VERSION_SECONDS)
-    return found
+        found = (Event.objects.select_related("series", "host").filter(slug=slug).first(),)
+        cache.set(_event_key(slug), found, EVENT_SECONDS)
+    if local_seconds:
+        if len(_local_events) > 1000:  # made-up slugs must not grow it without end
+            _local_events.clear()
+        _local_events[slug] = (time.monotonic(), found[0])
+    return found[0]
 
 
-def public_page_event(slug: str) -> Event | None:
-    """The event (with its series and host) for a public page, from the cache while its version is
-    current: the pages that read it are cached by that version anyway."""
-    found = _event_version(slug)
-    if not found:
-        return None
-    key = f"event:{found[0]}:{found[1]}"
-    event = cache.get(key)
-    if event is None:
-        event = Event.objects.select_related("series", "host").filter(pk=found[0]).first()
-        if event is not None:
-            cache.set(f"event:{event.pk}:{event.content_version}", event, settings.PAGE_CACHE_SECONDS)
-    return event
-
-
-def forget_event_version(slug: str) -> None:
-    """The event's version (or publication) changed: read it from the database again, now and once the
-    change is committed (a reader in between would otherwise cache the old version)."""
-    cache.delete(_version_key(slug))
-    transaction.on_commit(lambda: cache.delete(_version_key(slug)))
+def forget_cached_event(slug: str) -> None:
+    """The event changed (its content version, publication, fields): read it from the database again, now
+    and once the change is committed (a reader in between would otherwise cache the old event)."""
+    _local_events.pop(slug, None)
+    cache.delete(_event_key(slug))
+    transaction.on_commit(lambda: cache.delete(_event_key(slug)))
 
 
 def _entry(response) -> dict:
@@ -186,12 +188,7 @@ class CachedPublicPageMixin:
         event = getattr(request, "event", None)
         if event is None or not event.is_published or not self.cache_public_page or not _cacheable(request):
             return super().dispatch(request, *args, **kwargs)
-        key = page_cache_key(
-            event_pk=event.pk,
-            version=event.content_version,
-            changed_at=event.content_changed_at,
-            path=request.path,
-        )
+        key = _key_for(event, request.path)
         entry = _get_entry(key)
         if entry is None:
             response = super().dispatch(request, *args, **kwargs)

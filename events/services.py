@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from .errors import DomainError
 from .models import AgendaItem, Day, Event, EventPartner, EventRole, ItemPerson, Organisation, Role
-from .page_cache import forget_event_version
+from .page_cache import forget_cached_event
 from .rules import forget_roles
 
 
@@ -40,7 +40,7 @@ def bump_content_version(event: Event) -> None:
         content_version=F("content_version") + 1, content_changed_at=timezone.now()
     )
     event.refresh_from_db(fields=["content_version", "content_changed_at"])
-    forget_event_version(event.slug)
+    forget_cached_event(event.slug)
 
 
 def bump_content_version_of_organisation(organisation: Organisation) -> None:

@@ -191,14 +191,14 @@ class Event(models.Model):
             self.content_changed_at = now()
             super().save(*args, **kwargs)
             self.refresh_from_db(fields=["content_version"])
-        from ..page_cache import forget_event_version  # publication and slug decide what is served
+        from ..page_cache import forget_cached_event  # publication and slug decide what is served
 
-        forget_event_version(self.slug)
+        forget_cached_event(self.slug)
 
     def delete(self, *args, **kwargs):
-        from ..page_cache import forget_event_version
+        from ..page_cache import forget_cached_event
 
-        forget_event_version(self.slug)
+        forget_cached_event(self.slug)
         return super().delete(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -43,11 +43,10 @@ def _build(event, *, days: int, items: int):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        # the event's version (events.page_cache), event, days, items, rotations, people of items, people
-        # of rotations, participants' days hidden.
-        ("anonymous", 8),
+        # event, days, items, rotations, people of items, people of rotations, participants' days hidden.
+        ("anonymous", 7),
         # + session, user, roles, registration; members see every day: no hidden-days query.
-        ("member", 11),
+        ("member", 10),
     ],
 )
 def test_public_agenda_query_count_constant(db, client, make_user, role, expected, django_assert_num_queries):
@@ -68,10 +67,9 @@ def test_public_agenda_query_count_constant(db, client, make_user, role, expecte
 def test_public_day_query_count_constant(db, client, django_assert_num_queries):
     small = _build(EventFactory(), days=2, items=3)
     large = _build(EventFactory(), days=5, items=20)
-    # the event's version, event, day, day again with its items, rotations, two kinds of people, visible
-    # dates.
+    # event, day, day again with its items, rotations, two kinds of people, visible dates.
     for event in (small, large):
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(8):
             response = client.get(reverse("events:day_detail", args=[event.slug, "2024-06-04"]))
         assert response.status_code == 200
 
@@ -104,9 +102,9 @@ def _fill_home(event, *, size: int):
 def test_public_event_home_query_count_constant(db, client, django_assert_num_queries):
     small = _fill_home(EventFactory(), size=1)
     large = _fill_home(EventFactory(), size=12)
-    # the event's version, event, days, hidden participants' days, partners, editions, documents.
+    # event, days, hidden participants' days, partners, editions, documents.
     for event in (small, large):
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(6):
             response = client.get(reverse("events:event_home", args=[event.slug]))
         assert response.status_code == 200
     assert response.content.decode().count(f'href="/e/{large.slug}/documents/') == 12
