@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
 
     name = "dialogue_portal"
     verbose_name = "Dialogue Portal"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the deployment checks)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_countries",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "events",
     "sessions_app",
     "reports",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "events.middleware.EventMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "dialogue_portal.mfa.RequireMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -120,8 +122,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL and not TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Sessions read from Redis, written through to the database (a signed-in page saves a query).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+if not TESTING:
+    # Rendered parts of pages ({% cache %}): their keys name a content version, so what is under a key never
+    # changes and each process keeps its own copy, without a round trip to Redis.
+    CACHES["template_fragments"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+
+# Anonymous readers' copies of an event's public pages (events/views/cache.py) are kept this long at most;
+# a change of the event's content replaces them at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("DIALOGUE_PAGE_CACHE_SECONDS", "600"))
+# Each web process trusts the event version it read for anonymous pages this long (a change shows to
+# anonymous readers of the other processes that much later; tests see every change at once).
+PAGE_CACHE_LOCAL_VERSION_SECONDS = (
+    0 if TESTING else float(os.environ.get("DIALOGUE_PAGE_VERSION_SECONDS", "1"))
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,6 +175,12 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Dialogue Portal] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Two-factor authentication (allauth's MFA): an authenticator app (TOTP) with recovery codes. Staff and the
+# organisers of any event must have it before they reach a back office (dialogue_portal/mfa.py) whenever
+# debug is off; with debug on (the README's quick start) it is offered but not required.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Dialogue Portal"
+MFA_REQUIRED_FOR_BACK_OFFICE = env_bool("DIALOGUE_MFA_REQUIRED", not DEBUG and not TESTING)
 LOGIN_REDIRECT_URL = "dashboard"
 LOGIN_URL = "account_login"
 
@@ -222,6 +249,7 @@ if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers probe it over plain HTTP
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -241,13 +269,35 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# PDF rendering limits (WeasyPrint).
+# PDF rendering limits (WeasyPrint): the hard time limit of a programme or report render.
 PDF_RENDER_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_PDF_TIMEOUT", "120"))
 
+# Background jobs (events.jobs): on Celery when a broker is configured (CELERY_BROKER_URL, else REDIS_URL),
+# otherwise in child processes of the web process with the same hard limits. Tests run them inline.
+# (Tests never reach a real broker: a test that switches to the Celery runner sends to memory.)
+CELERY_BROKER_URL = "memory://" if TESTING else (os.environ.get("CELERY_BROKER_URL") or REDIS_URL)
+JOBS_RUNNER = os.environ.get("DIALOGUE_JOBS_RUNNER") or (
+    "inline" if TESTING else "celery" if CELERY_BROKER_URL else "local"
+)
+JOBS_LOCAL_WORKERS = int(os.environ.get("DIALOGUE_JOBS_LOCAL_WORKERS", "2"))  # per web process
+JOBS_QUEUE_SECONDS = int(os.environ.get("DIALOGUE_JOBS_QUEUE_SECONDS", "600"))  # longest wait for a worker
+JOBS_RETRY_AFTER_SECONDS = int(os.environ.get("DIALOGUE_JOBS_RETRY_AFTER", "300"))  # a failure is kept
+CELERY_TASK_IGNORE_RESULT = True  # a job's state lives in its row (events.models.Job)
+CELERY_TASK_ACKS_LATE = False  # a job killed at its limit is not delivered again
+CELERY_TASK_TIME_LIMIT = 30 * 60  # backstop: every job also gets its kind's own limit
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 50  # WeasyPrint's memory goes back to the system now and then
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Logs carry no personal data: every handler redacts e-mail and IP addresses, phone numbers and the secrets
+# in URLs (dialogue_portal/log_filters.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_personal_data": {"()": "dialogue_portal.log_filters.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_personal_data"]}},
     "loggers": {
         "weasyprint": {"handlers": ["console"], "level": "ERROR"},
         "fontTools": {"handlers": ["console"], "level": "ERROR"},

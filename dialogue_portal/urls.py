@@ -1,14 +1,19 @@
 """The portal's URL tree. Every page of one event lives under e/<slug>/, declared here once; each app adds
 its pages relative to it, the back office under e/<slug>/manage/."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from events.views import site
+from events.views import jobs, site
 
 from . import views
+from .health import HealthView
+
+# The admin's own log-in form would skip the second factor: staff sign in through the portal's log-in.
+admin.site.login = secure_admin_login(admin.site.login)
 
 event_urls = [
     path("", include("events.urls")),
@@ -21,6 +26,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", site.HomeView.as_view(), name="home"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("jobs/<uuid:token>/", jobs.JobStatusView.as_view(), name="job_status"),
+    path("health/", HealthView.as_view(), name="health"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
     # Until the tables pages move under the one event tree.

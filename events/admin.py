@@ -2,6 +2,29 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from . import models
+from .services import bump_content_version, bump_content_version_of_organisation
+
+
+class BumpsContentVersion:
+    """Admin edits change what the public pages show, like the back office's: cached pages are dropped."""
+
+    def events_of(self, obj) -> list[models.Event]:
+        return [obj.event]
+
+    def bump(self, obj) -> None:
+        for event in self.events_of(obj):
+            bump_content_version(event)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.bump(form.instance)
+
+    def delete_model(self, request, obj):
+        events = self.events_of(obj)
+        super().delete_model(request, obj)
+        for event in events:
+            if event.pk is not None:
+                bump_content_version(event)
 
 
 class DayInline(TranslationTabularInline):
@@ -16,7 +39,10 @@ class PartnerInline(admin.TabularInline):
 
 
 @admin.register(models.Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(BumpsContentVersion, TranslationAdmin):
+    def events_of(self, obj):
+        return [obj]
+
     list_display = ("title", "slug", "start_date", "end_date", "city", "is_published")
     search_fields = ("title", "slug", "city")
     prepopulated_fields = {"slug": ("title",)}
@@ -24,12 +50,21 @@ class EventAdmin(TranslationAdmin):
 
 
 @admin.register(models.Series)
-class SeriesAdmin(TranslationAdmin):
+class SeriesAdmin(BumpsContentVersion, TranslationAdmin):
+    def events_of(self, obj):
+        return list(obj.events.all())
+
     list_display = ("name", "slug")
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(BumpsContentVersion, TranslationAdmin):
+    def bump(self, obj):
+        bump_content_version_of_organisation(obj)
+
+    def events_of(self, obj):
+        return list(models.Event.objects.filter(partners__organisation=obj).distinct())
+
     list_display = ("name", "acronym", "website")
     search_fields = ("name", "acronym")
 
@@ -41,14 +76,17 @@ class ItemPersonInline(admin.TabularInline):
 
 
 @admin.register(models.AgendaItem)
-class AgendaItemAdmin(TranslationAdmin):
+class AgendaItemAdmin(BumpsContentVersion, TranslationAdmin):
+    def events_of(self, obj):
+        return [obj.day.event]
+
     list_display = ("title", "day", "start", "end", "kind", "room")
     list_filter = ("day__event", "kind")
     inlines = [ItemPersonInline]
 
 
 @admin.register(models.Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(BumpsContentVersion, TranslationAdmin):
     list_display = ("name", "organisation", "event")
     search_fields = ("name", "organisation")
 
@@ -60,5 +98,19 @@ class EventRoleAdmin(admin.ModelAdmin):
     search_fields = ("user__email",)
 
 
-admin.site.register(models.Document, TranslationAdmin)
-admin.site.register(models.SeriesEdition)
+@admin.register(models.Document)
+class DocumentAdmin(BumpsContentVersion, TranslationAdmin):
+    pass
+
+
+@admin.register(models.SeriesEdition)
+class SeriesEditionAdmin(BumpsContentVersion, admin.ModelAdmin):
+    def events_of(self, obj):
+        return list(obj.series.events.all())
+
+
+@admin.register(models.Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ("kind", "event", "status", "failure", "created_at", "finished_at")
+    list_filter = ("kind", "status", "failure")
+    readonly_fields = [field.name for field in models.Job._meta.fields]

@@ -61,7 +61,10 @@ class EventsConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401  (registers the events' permissions)
+        from . import (
+            rules,  # noqa: F401  (registers the events' permissions)
+            tasks,  # noqa: F401  (registers the events' background jobs)
+        )
         from .exchange import events_part
 
         events_part.register()  # the event's own part of the whole-event export

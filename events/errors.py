@@ -14,3 +14,8 @@ class DomainError(Exception):
     def __str__(self) -> str:
         text = str(self.message)
         return text % self.params if self.params else text
+
+
+class OutOfTime(Exception):
+    """Work stopped at its time limit (a PDF render, a background job). `events.jobs` reports it to the
+    person who asked as "took too long"."""

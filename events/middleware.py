@@ -10,6 +10,7 @@ from django.utils import timezone
 from dialogue_portal.i18n import event_language_fallback
 
 from .models import Event
+from .page_cache import current_event, serve_cached_page
 
 
 class EventMiddleware:
@@ -17,6 +18,8 @@ class EventMiddleware:
     time zone active, and translated content falling back to the event's default language.
 
     Whether the reader may see the event at all (unpublished events) is the view's permission check.
+    An anonymous reader's copy of a public page comes from the cache before the event is loaded
+    (`events.page_cache`).
     """
 
     def __init__(self, get_response) -> None:
@@ -37,7 +40,13 @@ class EventMiddleware:
         slug = view_kwargs.get("slug")
         if not slug or not request.path_info.startswith("/e/"):
             return None
-        event = Event.objects.select_related("series", "host").filter(slug=slug).first()
+        cached = serve_cached_page(request, view_func, slug)
+        if cached is not None:
+            return cached
+        if getattr(getattr(view_func, "view_class", None), "cache_public_page", False):
+            event = current_event(slug)
+        else:
+            event = Event.objects.select_related("series", "host").filter(slug=slug).first()
         if event is None:
             raise Http404
         request.event = event

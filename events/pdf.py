@@ -4,9 +4,10 @@
   other scheme (file:, data:, ftp:), any other host, any path outside STATIC_URL/MEDIA_URL, any path that
   climbs out of its folder is refused, and nothing is ever requested over the network (so there is no
   redirect to follow either). Text typed by users is escaped anyway; this is the second wall.
-* `render_pdf` bounds a render by settings.PDF_RENDER_TIMEOUT_SECONDS: where the platform can fork, the
-  render runs in a forked child process that is killed when time is up (a thread could not be stopped),
-  so a web worker gets its process back; elsewhere it renders in-process without a bound.
+* `render_pdf` renders in-process inside a background job (`events.jobs`), whose worker kills it at the
+  job's hard time limit. Called anywhere else (the report's web view until it moves to a job, the
+  command line), it bounds the render by settings.PDF_RENDER_TIMEOUT_SECONDS in a forked child process
+  that is killed when time is up (a thread could not be stopped).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .errors import OutOfTime
+from .jobs.context import in_worker_process
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +51,7 @@ class PdfRenderError(RuntimeError):
     """The PDF could not be made."""
 
 
-class PdfRenderTimeout(PdfRenderError):
+class PdfRenderTimeout(PdfRenderError, OutOfTime):
     """The render took longer than settings.PDF_RENDER_TIMEOUT_SECONDS."""
 
 
@@ -175,7 +179,9 @@ def render_pdf(
     """
     timeout = settings.PDF_RENDER_TIMEOUT_SECONDS if timeout is None else timeout
     stats = {} if stats is None else stats
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if in_worker_process() or "fork" not in multiprocessing.get_all_start_methods():
+        # In a background job the job's own hard limit bounds the render, and the worker kills the
+        # process at that limit: no second process to leave behind.
         started = time.perf_counter()
         pdf = write_pdf(html, extra_css=extra_css)
         stats["weasyprint_seconds"] = time.perf_counter() - started

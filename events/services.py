@@ -11,17 +11,43 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
 from .models import AgendaItem, Day, Event, EventPartner, EventRole, ItemPerson, Organisation, Role
+from .page_cache import forget_cached_event
 from .rules import forget_roles
 
 
 class EventError(DomainError):
     """A rule of the event's domain was broken; the message is meant for the user."""
+
+
+# --- Content version --------------------------------------------------------------------------------
+
+
+def bump_content_version(event: Event) -> None:
+    """Record that something shown on `event`'s public pages or in its printed programme changed.
+
+    Cached pages and generated files (the programme PDF) are keyed by `event.content_version`, so they are
+    made again on the next request. Call it from every service or view that changes the event's content,
+    inside the same transaction as the change: a rolled-back change keeps the old version.
+    """
+    Event.objects.filter(pk=event.pk).update(
+        content_version=F("content_version") + 1, content_changed_at=timezone.now()
+    )
+    event.refresh_from_db(fields=["content_version", "content_changed_at"])
+    forget_cached_event(event.slug)
+
+
+def bump_content_version_of_organisation(organisation: Organisation) -> None:
+    """An organisation (name, logo...) changed: every event that shows it as host or partner changed."""
+    events = Event.objects.filter(Q(host=organisation) | Q(partners__organisation=organisation)).distinct()
+    for event in events:
+        bump_content_version(event)
 
 
 @transaction.atomic
@@ -86,6 +112,7 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
         )
         for a in appearances
     )
+    bump_content_version(event)
     return new_day
 
 
@@ -106,6 +133,7 @@ def save_item(*, item_form, appearance_formset) -> AgendaItem:
     item.save()
     appearance_formset.instance = item
     appearance_formset.save()
+    bump_content_version(item.day.event)
     return item
 
 
@@ -133,6 +161,7 @@ def move_item(*, item: AgendaItem, direction: str) -> bool:
             other.order = position
             other.save(update_fields=["order"])
     item.order = target
+    bump_content_version(item.day.event)
     return True
 
 
@@ -199,6 +228,7 @@ def save_partner(
     if kind == EventPartner.Kind.HOST and (event.host_id is None or event.host_id == old_organisation_id):
         event.host = organisation
         event.save(update_fields=["host"])
+    bump_content_version(event)
     return partner
 
 
@@ -212,6 +242,7 @@ def delete_partner(*, partner: EventPartner) -> None:
         event.save(update_fields=["host"])
     if not organisation.partnerships.exists() and not organisation.hosted_events.exists():
         organisation.delete()
+    bump_content_version(event)
 
 
 # --- Roles ------------------------------------------------------------------------------------------

@@ -219,6 +219,34 @@ class Event(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        """Saving an existing event moves its content version (cached pages and files are keyed by it).
+
+        The version moves by an atomic F() update, never by writing back the number this instance was
+        loaded with: an instance loaded before another change must not bring an old version back.
+        """
+        content_fields = {"content_version", "content_changed_at"}
+        if self._state.adding or kwargs.get("force_insert"):
+            super().save(*args, **kwargs)
+        else:
+            fields = kwargs.get("update_fields")
+            if fields is None:
+                fields = [f.name for f in self._meta.concrete_fields if not f.primary_key]
+            kwargs["update_fields"] = sorted(set(fields) | content_fields)
+            self.content_version = models.F("content_version") + 1
+            self.content_changed_at = now()
+            super().save(*args, **kwargs)
+            self.refresh_from_db(fields=["content_version"])
+        from ..page_cache import forget_cached_event  # publication and slug decide what is served
+
+        forget_cached_event(self.slug)
+
+    def delete(self, *args, **kwargs):
+        from ..page_cache import forget_cached_event
+
+        forget_cached_event(self.slug)
+        return super().delete(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:event_home", kwargs={"slug": self.slug})
 

@@ -8,18 +8,19 @@ signed-in users without a role that opens them.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Prefetch
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import exports, forms, selectors, services
+from .. import exports, forms, jobs, selectors, services
 from ..downloads import bytes_response
 from ..errors import DomainError
 from ..models import (
@@ -28,12 +29,13 @@ from ..models import (
     Day,
     ItemPerson,
 )
-from ..pdf import PdfRenderError
+from ..page_cache import CachedPublicPageMixin
 from .event import PublicEventMixin
+from .jobs import job_response
 from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
 
 
-class AgendaView(PublicEventMixin, TemplateView):
+class AgendaView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     """All the days the reader may see, each with its focus, timeline and methodology."""
 
     template_name = "events/agenda.html"
@@ -44,8 +46,15 @@ class AgendaView(PublicEventMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         audiences = self.agenda_audiences()
-        context["days"] = selectors.agenda_days(event=self.event, audiences=audiences)
-        context["hidden_days"] = selectors.hidden_participant_days(event=self.event, audiences=audiences)
+        # Lazy: the template takes the days from its fragment cache, and queries only when it renders them.
+        context["days"] = SimpleLazyObject(
+            lambda: selectors.agenda_days(event=self.event, audiences=audiences)
+        )
+        context["hidden_days"] = SimpleLazyObject(
+            lambda: selectors.hidden_participant_days(event=self.event, audiences=audiences)
+        )
+        context["audiences_key"] = ",".join(sorted(audiences))
+        context["page_cache_seconds"] = settings.PAGE_CACHE_SECONDS
         return context
 
 
@@ -54,12 +63,13 @@ class PreviewView(AgendaView):
 
     permission_required = "event.change"
     template_name = "events/preview.html"
+    cache_public_page = False
 
     def agenda_audiences(self) -> frozenset[str]:
         return frozenset({Audience.PUBLIC})
 
 
-class DayDetailView(PublicEventMixin, TemplateView):
+class DayDetailView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     template_name = "events/day_detail.html"
 
     def get(self, request, *args, **kwargs):
@@ -81,7 +91,7 @@ class DayDetailView(PublicEventMixin, TemplateView):
         return context
 
 
-class AgendaICalView(PublicEventMixin, View):
+class AgendaICalView(CachedPublicPageMixin, PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         days = selectors.agenda_days(event=self.event, audiences=self.get_audiences())
         return bytes_response(
@@ -91,7 +101,7 @@ class AgendaICalView(PublicEventMixin, View):
         )
 
 
-class DayICalView(PublicEventMixin, View):
+class DayICalView(CachedPublicPageMixin, PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
         day = self.get_day()
         audiences = self.get_audiences()
@@ -108,19 +118,27 @@ class DayICalView(PublicEventMixin, View):
 
 
 class ProgrammePDFView(PublicEventMixin, View):
-    """The printed programme of the days the reader may see, in the active language."""
+    """The printed programme of the days the reader may see, in the active language.
+
+    Made by a background job once per content version, language and audiences, then served from storage;
+    while it is being made the reader gets a page that waits for it.
+    """
 
     def get(self, request, *args, **kwargs):
-        days = selectors.agenda_days(event=self.event, audiences=self.get_audiences())
-        try:
-            pdf = exports.programme_pdf(event=self.event, days=days)
-        except PdfRenderError:
-            messages.error(request, _("The programme could not be made in time. Please try again later."))
-            return HttpResponseRedirect(reverse("events:agenda", args=[self.event.slug]))
-        return bytes_response(
-            pdf,
-            content_type=exports.PDF_CONTENT_TYPE,
-            filename=f"{self.event.slug}-programme-{get_language()}.pdf",
+        language = get_language()
+        job = jobs.request_file(
+            kind="events.programme_pdf",
+            inputs={"event": self.event.pk, "language": language, "audiences": sorted(self.get_audiences())},
+            version=self.event.content_version,
+            event=self.event,
+            requested_by=request.user,
+            filename=f"{self.event.slug}-programme-{language}.pdf",
+        )
+        return job_response(
+            request,
+            job,
+            back_url=reverse("events:agenda", args=[self.event.slug]),
+            heading=_("The programme is being prepared"),
             inline=True,
         )
 

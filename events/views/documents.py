@@ -14,6 +14,7 @@ from ..models import (
     Audience,
     Document,
 )
+from ..services import bump_content_version
 from .event import PublicEventMixin
 from .mixins import ManageDeleteView, ManageFormView, ManageMixin
 
@@ -64,6 +65,7 @@ class DocumentDeleteView(ManageDeleteView):
         with transaction.atomic():
             file = obj.file
             obj.delete()
+            bump_content_version(self.event)
             if file:
                 transaction.on_commit(lambda: file.storage.delete(file.name))
 

@@ -18,6 +18,7 @@ from ..models import (
     Day,
     Event,
 )
+from ..page_cache import CachedPublicPageMixin
 from ..rules import visible_audiences
 from .mixins import EventPermissionMixin, ManageFormView, ManageMixin
 
@@ -45,7 +46,7 @@ class PublicEventMixin(EventPermissionMixin):
         return get_object_or_404(self.event.days, date=date)
 
 
-class EventHomeView(PublicEventMixin, TemplateView):
+class EventHomeView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     template_name = "events/event_home.html"
 
     def get_context_data(self, **kwargs):
@@ -104,6 +105,6 @@ class EventEditView(ManageFormView):
         return reverse("events:manage_event", kwargs={"slug": self.event.slug})
 
     def form_valid(self, form):
-        self.event = form.save()  # the slug may have changed
+        self.event = form.save()  # the slug may have changed; saving the event moves its content version
         messages.success(self.request, self.success_message)
         return HttpResponseRedirect(self.get_success_url())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from ..errors import DomainError
 from ..rules import has_perm, roles_for
+from ..services import bump_content_version
 
 
 def handle_domain_error(request, error: DomainError, form=None, field: str | None = None) -> None:
@@ -116,7 +118,9 @@ class ManageFormView(ManageMixin, FormView):
         return str(self.heading)
 
     def form_valid(self, form):
-        self.object = form.save()
+        with transaction.atomic():
+            self.object = form.save()
+            bump_content_version(self.event)  # days, people, documents... show on the public pages
         if self.success_message:
             messages.success(self.request, self.success_message % {"object": self.object})
         return HttpResponseRedirect(self.get_success_url())
@@ -144,13 +148,17 @@ class ManageDeleteView(ManageMixin, TemplateView):
         return context
 
     def delete(self, obj) -> None:
+        """Delete `obj` (and bump the event's content version: whatever the back office deletes showed on
+        the event's pages). Views whose service deletes override this."""
         obj.delete()
+        bump_content_version(self.event)
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
         label = str(obj)
         try:
-            self.delete(obj)
+            with transaction.atomic():
+                self.delete(obj)
         except DomainError as error:
             handle_domain_error(request, error)
             return redirect(self.get_success_url())

@@ -20,12 +20,13 @@ from ..models import (
     Person,
     Role,
 )
+from ..page_cache import CachedPublicPageMixin
 from ..rules import forget_roles, has_perm
 from .event import PublicEventMixin
 from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
 
 
-class PersonDetailView(PublicEventMixin, TemplateView):
+class PersonDetailView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     """A speaker's page with their appearances on the days the reader may see.
 
     A person who appears only on days the reader may not see is 404: their page would reveal the day.

@@ -14,7 +14,7 @@ from tests.factories import OrganisationFactory
 def _pdf(response) -> PdfReader:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    return PdfReader(io.BytesIO(response.content))
+    return PdfReader(io.BytesIO(response.getvalue()))  # served from storage, streamed
 
 
 def _page_texts(reader):

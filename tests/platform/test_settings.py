@@ -45,6 +45,7 @@ def test_deployment_check_passes_with_a_secret_key_and_allowed_hosts():
         "WARNING",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
         DJANGO_ALLOWED_HOSTS="dialogue.example.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -125,5 +126,5 @@ def test_redis_cache_is_used_when_redis_url_is_set():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "{'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': 'redis://127.0.0.1:6379/3'}"
+        "{'BACKEND': 'django_redis.cache.RedisCache', 'LOCATION': 'redis://127.0.0.1:6379/3'}"
     )

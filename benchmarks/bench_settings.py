@@ -1,0 +1,7 @@
+"""Settings of the server that benchmarks/pages.py starts: the portal's own, plus a trivial view to
+compare with (bench_urls.py) and a Server-Timing header that says how long Django took."""
+
+from dialogue_portal.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench_urls"
+MIDDLEWARE = ["bench_urls.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405
