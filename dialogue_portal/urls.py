@@ -13,6 +13,7 @@ from . import views
 event_urls = [
     path("", include("events.urls")),
     path("", include("reports.urls")),
+    path("", include("sessions_app.urls")),
 ]
 
 urlpatterns = [
@@ -23,8 +24,6 @@ urlpatterns = [
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
-    # Until the tables pages move under the one event tree.
-    path("", include("sessions_app.urls")),
 ]
 if settings.DEBUG:
     # Only public uploads (logos, people's photos) are served from /media/; documents and materials go

@@ -51,7 +51,7 @@ class AllocateView(OrganiserMixin, TableSessionMixin, View):
                 messages.warning(
                     request, _("%(count)s people could not be placed.") % {"count": len(outcome.unplaced)}
                 )
-        return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class MoveView(OrganiserMixin, TableSessionMixin, View):
@@ -72,7 +72,9 @@ class MoveView(OrganiserMixin, TableSessionMixin, View):
                 messages.success(
                     request, _("%(name)s moved.") % {"name": form.cleaned_data["registration"].full_name}
                 )
-                return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+                return redirect(
+                    "sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk
+                )
         view = AllocationView()
         view.setup(request, *args, **kwargs)
         view.event = self.event
@@ -89,7 +91,7 @@ class PublishView(OrganiserMixin, TableSessionMixin, View):
             messages.error(request, str(error))
         else:
             messages.success(request, _("Allocation published; %(count)s e-mails sent.") % {"count": sent})
-        return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class RosterExportView(OrganiserMixin, TableSessionMixin, View):

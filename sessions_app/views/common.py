@@ -64,7 +64,7 @@ class ParticipantMixin(SignedInEventMixin):
 class TableSessionMixin:
     """Loads `self.session` (the table session) through the event, so ids of another event are 404."""
 
-    session_url_kwarg = "session_id"
+    session_url_kwarg = "table_session_pk"
 
     @property
     def session(self) -> TableSession:

@@ -40,7 +40,7 @@ class TableRosterView(SignedInEventMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         table = get_object_or_404(
-            Table.objects.select_related("session"), pk=self.kwargs["table_id"], session__event=self.event
+            Table.objects.select_related("session"), pk=self.kwargs["table_pk"], session__event=self.event
         )
         if (
             not _sees_every_table(self.request.user, self.event)

@@ -99,7 +99,7 @@ class RankingView(ParticipantMixin, TableSessionMixin, FormView):
         messages.success(
             self.request, _("Your ranking was saved. You may change it until the ranking closes.")
         )
-        return redirect("sessions_app:ranking", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:ranking", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class SwitchView(ParticipantMixin, TableSessionMixin, FormView):
@@ -152,5 +152,5 @@ class MaterialDownloadView(SignedInEventMixin, View):
     permission_required = "directory.view"
 
     def get(self, request, *args, **kwargs):
-        material = get_object_or_404(Material, pk=kwargs["material_id"], session__event=self.event)
+        material = get_object_or_404(Material, pk=kwargs["material_pk"], session__event=self.event)
         return stored_file_response(file=material.file, url=material.url)

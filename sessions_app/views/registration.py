@@ -146,7 +146,7 @@ class RegistrationDecisionView(SignedInEventMixin, View):
     def post(self, request, *args, **kwargs):
         if kwargs["action"] not in ("approve", "decline"):
             raise Http404
-        registration = get_object_or_404(Registration, pk=kwargs["pk"], event=self.event)
+        registration = get_object_or_404(Registration, pk=kwargs["registration_pk"], event=self.event)
         try:
             if kwargs["action"] == "approve":
                 registration = approve_registration(registration=registration)
