@@ -5,7 +5,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from events.errors import DomainError
 from events.models import AgendaItem
+from events.views.mixins import handle_domain_error
 
 from .. import selectors
 from ..forms import BreakoutGroupForm
@@ -54,7 +56,11 @@ class GroupFormView(OrganiserMixin, GroupItemMixin, FormView):
         return context
 
     def form_valid(self, form):
-        form.save()
+        try:
+            form.save()
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
+            return self.form_invalid(form)
         messages.success(self.request, _("Group saved."))
         return redirect("sessions_app:groups", slug=self.event.slug)
 
@@ -73,10 +79,14 @@ class PlaceGroupsView(OrganiserMixin, GroupItemMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        placed = place_in_groups(agenda_item=self.get_item())
-        messages.success(
-            request, _("%(count)s participants placed in groups.") % {"count": sum(placed.values())}
-        )
+        try:
+            placed = place_in_groups(agenda_item=self.get_item())
+        except DomainError as error:
+            handle_domain_error(request, error)
+        else:
+            messages.success(
+                request, _("%(count)s participants placed in groups.") % {"count": sum(placed.values())}
+            )
         return redirect("sessions_app:groups", slug=self.event.slug)
 
 

@@ -8,17 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from events.downloads import bytes_response, stored_file_response
+from events.errors import DomainError
 from events.exports import ICAL_CONTENT_TYPE
 from events.models import Event
+from events.views.mixins import EventPermissionMixin, handle_domain_error
 
 from .. import selectors
-from ..errors import RankingError, SessionsError
 from ..forms import RankingForm, SeatForm
 from ..models import Material
 from ..services.preferences import ranking_open, save_ranking
 from ..services.publication import feed_token, ical_for, registration_for_feed
 from ..services.seats import switch_table
-from .common import ParticipantMixin, SignedInEventMixin, TableSessionMixin
+from .common import ParticipantMixin, TableSessionMixin
 
 
 class MyTablesView(ParticipantMixin, TemplateView):
@@ -93,8 +94,8 @@ class RankingView(ParticipantMixin, TableSessionMixin, FormView):
     def form_valid(self, form):
         try:
             save_ranking(registration=self.registration, session=self.session, ranks=form.ranks())
-        except RankingError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Your ranking was saved. You may change it until the ranking closes.")
@@ -127,14 +128,14 @@ class SwitchView(ParticipantMixin, TableSessionMixin, FormView):
                 rotation=form.cleaned_data["rotation"],
                 table=form.cleaned_data["table"],
             )
-        except SessionsError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         messages.success(self.request, _("You switched table."))
         return redirect(reverse("sessions_app:my_tables", kwargs={"slug": self.event.slug}))
 
 
-class DirectoryView(SignedInEventMixin, TemplateView):
+class DirectoryView(EventPermissionMixin, TemplateView):
     """Participants who agreed to be listed; nobody else."""
 
     template_name = "sessions_app/directory.html"
@@ -146,7 +147,7 @@ class DirectoryView(SignedInEventMixin, TemplateView):
         return context
 
 
-class MaterialDownloadView(SignedInEventMixin, View):
+class MaterialDownloadView(EventPermissionMixin, View):
     """A table's material: served by the portal (not from /media/) so only people taking part get it."""
 
     permission_required = "directory.view"

@@ -5,8 +5,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from events.errors import DomainError
+from events.views.mixins import handle_domain_error
+
 from .. import selectors
-from ..errors import SessionsError
 from ..forms import MaterialForm, TableForm, TableSessionForm
 from ..models import Material
 from ..services.tables import create_table_session, save_table, set_rotation_count
@@ -45,8 +47,8 @@ class SessionCreateView(OrganiserMixin, FormView):
                 rotations=form.cleaned_data["rotations"],
                 **data,
             )
-        except SessionsError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         messages.success(self.request, _("Table session created."))
         return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=session.pk)
@@ -89,8 +91,8 @@ class RotationCountView(OrganiserMixin, TableSessionMixin, View):
             messages.success(request, _("Rotations saved."))
         except ValueError:
             messages.error(request, _("Give a whole number of rotations."))
-        except SessionsError as error:
-            messages.error(request, str(error))
+        except DomainError as error:
+            handle_domain_error(request, error)
         return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
@@ -130,8 +132,8 @@ class TableFormView(OrganiserMixin, TableSessionMixin, FormView):
         try:
             table = form.save(commit=False)
             save_table(table=table, seats=form.seats(), facilitators=form.cleaned_data["facilitators"])
-        except SessionsError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         messages.success(self.request, _("Table saved."))
         return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=self.session.pk)

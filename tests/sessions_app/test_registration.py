@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Role
-from events.permissions import roles_for
+from events.rules import roles_for
 from sessions_app.errors import SignupClosed
 from sessions_app.models import Assignment, Registration
 from sessions_app.services.registration import (
