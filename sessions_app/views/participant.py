@@ -31,6 +31,7 @@ class MyTablesView(ParticipantMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         registration = self.registration
         sessions = list(selectors.table_sessions(event=self.event))
+        ranked = selectors.ranked_session_ids(registration=registration)
         context["registration"] = registration
         context["seats"] = selectors.seats_for(registration=registration)
         context["feed_url"] = self.request.build_absolute_uri(
@@ -43,7 +44,7 @@ class MyTablesView(ParticipantMixin, TemplateView):
             {
                 "session": s,
                 "ranking_open": ranking_open(session=s),
-                "ranked": bool(selectors.ranking_of(registration=registration, session=s)),
+                "ranked": s.pk in ranked,
             }
             for s in sessions
         ]
