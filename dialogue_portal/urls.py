@@ -18,6 +18,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 event_urls = [
     path("", include("events.urls")),
     path("", include("reports.urls")),
+    path("", include("sessions_app.urls")),
 ]
 
 urlpatterns = [
@@ -30,8 +31,6 @@ urlpatterns = [
     path("health/", HealthView.as_view(), name="health"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
-    # Until the tables pages move under the one event tree.
-    path("", include("sessions_app.urls")),
 ]
 if settings.DEBUG:
     # Only public uploads (logos, people's photos) are served from /media/; documents and materials go

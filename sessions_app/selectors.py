@@ -135,6 +135,13 @@ def ranking_of(*, registration: Registration, session: TableSession) -> dict[int
     )
 
 
+def ranked_session_ids(*, registration: Registration) -> set[int]:
+    """The pks of the table sessions in which the person ranked at least one table (one query)."""
+    return set(
+        Preference.objects.filter(registration=registration).values_list("table__session_id", flat=True)
+    )
+
+
 def ranked_count(*, session: TableSession) -> int:
     """How many participants ranked at least one table of the session."""
     return (

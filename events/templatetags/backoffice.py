@@ -10,6 +10,7 @@ ACTION_LABELS = {
     "edit": _("Edit"),
     "open": _("Open"),
     "agenda": _("Agenda"),
+    "allocation": _("Allocation"),
     "duplicate": _("Duplicate"),
     "roster": _("Roster"),
     "materials": _("Materials"),

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.models import Event, EventRole, Role
-from events.permissions import forget_roles
+from events.rules import forget_roles
 
 from ..errors import SessionsError, SignupClosed
 from ..models import Assignment, GroupPlacement, Registration

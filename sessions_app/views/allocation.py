@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from events.downloads import bytes_response
+from events.errors import DomainError
+from events.views.mixins import handle_domain_error
 
 from .. import selectors
-from ..errors import SessionsError
 from ..forms import MoveForm
 from ..services.allocation import allocate_session, quality_rows, unplaced_ids
 from ..services.exports import export_rosters
@@ -41,8 +42,8 @@ class AllocateView(OrganiserMixin, TableSessionMixin, View):
     def post(self, request, *args, **kwargs):
         try:
             outcome = allocate_session(session=self.session)
-        except SessionsError as error:
-            messages.error(request, str(error))
+        except DomainError as error:
+            handle_domain_error(request, error)
         else:
             messages.success(
                 request, _("Allocation computed: %(count)s seats assigned.") % {"count": outcome.stored}
@@ -51,7 +52,7 @@ class AllocateView(OrganiserMixin, TableSessionMixin, View):
                 messages.warning(
                     request, _("%(count)s people could not be placed.") % {"count": len(outcome.unplaced)}
                 )
-        return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class MoveView(OrganiserMixin, TableSessionMixin, View):
@@ -66,13 +67,15 @@ class MoveView(OrganiserMixin, TableSessionMixin, View):
                     rotation=form.cleaned_data["rotation"],
                     table=form.cleaned_data["table"],
                 )
-            except SessionsError as error:
-                form.add_error(None, str(error))
+            except DomainError as error:
+                handle_domain_error(request, error, form)
             else:
                 messages.success(
                     request, _("%(name)s moved.") % {"name": form.cleaned_data["registration"].full_name}
                 )
-                return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+                return redirect(
+                    "sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk
+                )
         view = AllocationView()
         view.setup(request, *args, **kwargs)
         view.event = self.event
@@ -85,11 +88,11 @@ class PublishView(OrganiserMixin, TableSessionMixin, View):
     def post(self, request, *args, **kwargs):
         try:
             sent = publish_allocation(session=self.session, base_url=request.build_absolute_uri("/"))
-        except SessionsError as error:
-            messages.error(request, str(error))
+        except DomainError as error:
+            handle_domain_error(request, error)
         else:
             messages.success(request, _("Allocation published; %(count)s e-mails sent.") % {"count": sent})
-        return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class RosterExportView(OrganiserMixin, TableSessionMixin, View):

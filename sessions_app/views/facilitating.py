@@ -1,21 +1,16 @@
 """Facilitators' pages: the tables they facilitate and each table's roster (organisers see every table)."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
-from events.permissions import has_perm
+from events.views.mixins import ManageMixin
 
 from .. import selectors
 from ..models import Table
-from .common import SignedInEventMixin
 
 
-def _sees_every_table(user, event) -> bool:
-    return has_perm(user, event, "allocation.manage")
-
-
-class FacilitatingView(SignedInEventMixin, TemplateView):
+class FacilitatingView(ManageMixin, TemplateView):
     """The tables a facilitator facilitates (organisers see every table)."""
 
     template_name = "sessions_app/facilitating.html"
@@ -24,29 +19,28 @@ class FacilitatingView(SignedInEventMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["tables"] = selectors.facilitated_tables(
-            event=self.event,
-            user=self.request.user,
-            every_table=_sees_every_table(self.request.user, self.event),
+            event=self.event, user=self.request.user, every_table=self.has("allocation.manage")
         )
         return context
 
 
-class TableRosterView(SignedInEventMixin, TemplateView):
+class TableRosterView(ManageMixin, TemplateView):
     """A table's roster per rotation: its facilitators and organisers only."""
 
     template_name = "sessions_app/roster.html"
-    permission_required = "tables.facilitate"
+    permission_required = "tables.view_roster"
+
+    @cached_property
+    def table(self) -> Table:
+        return get_object_or_404(
+            Table.objects.select_related("session"), pk=self.kwargs["table_pk"], session__event=self.event
+        )
+
+    def get_permission_object(self):
+        return self.table
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        table = get_object_or_404(
-            Table.objects.select_related("session"), pk=self.kwargs["table_id"], session__event=self.event
-        )
-        if (
-            not _sees_every_table(self.request.user, self.event)
-            and not table.facilitators.filter(pk=self.request.user.pk).exists()
-        ):
-            raise PermissionDenied
-        context["table"] = table
-        context["rosters"] = selectors.table_rosters(table=table)
+        context["table"] = self.table
+        context["rosters"] = selectors.table_rosters(table=self.table)
         return context

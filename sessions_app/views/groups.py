@@ -5,7 +5,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from events.errors import DomainError
 from events.models import AgendaItem
+from events.views.mixins import handle_domain_error
 
 from .. import selectors
 from ..forms import BreakoutGroupForm
@@ -27,7 +29,7 @@ class GroupItemMixin:
     """Loads the agenda item of the URL through the event, so ids of another event are 404."""
 
     def get_item(self):
-        return get_object_or_404(AgendaItem, pk=self.kwargs["item_id"], day__event=self.event)
+        return get_object_or_404(AgendaItem, pk=self.kwargs["item_pk"], day__event=self.event)
 
 
 class GroupFormView(OrganiserMixin, GroupItemMixin, FormView):
@@ -35,9 +37,9 @@ class GroupFormView(OrganiserMixin, GroupItemMixin, FormView):
     form_class = BreakoutGroupForm
 
     def get_group(self):
-        if "group_id" not in self.kwargs:
+        if "group_pk" not in self.kwargs:
             return None
-        return get_object_or_404(BreakoutGroup, pk=self.kwargs["group_id"], agenda_item=self.get_item())
+        return get_object_or_404(BreakoutGroup, pk=self.kwargs["group_pk"], agenda_item=self.get_item())
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -54,7 +56,11 @@ class GroupFormView(OrganiserMixin, GroupItemMixin, FormView):
         return context
 
     def form_valid(self, form):
-        form.save()
+        try:
+            form.save()
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
+            return self.form_invalid(form)
         messages.success(self.request, _("Group saved."))
         return redirect("sessions_app:groups", slug=self.event.slug)
 
@@ -63,7 +69,7 @@ class GroupDeleteView(OrganiserMixin, GroupItemMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        group = get_object_or_404(BreakoutGroup, pk=kwargs["group_id"], agenda_item=self.get_item())
+        group = get_object_or_404(BreakoutGroup, pk=kwargs["group_pk"], agenda_item=self.get_item())
         group.delete()
         messages.success(request, _("Group removed."))
         return redirect("sessions_app:groups", slug=self.event.slug)
@@ -73,10 +79,14 @@ class PlaceGroupsView(OrganiserMixin, GroupItemMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        placed = place_in_groups(agenda_item=self.get_item())
-        messages.success(
-            request, _("%(count)s participants placed in groups.") % {"count": sum(placed.values())}
-        )
+        try:
+            placed = place_in_groups(agenda_item=self.get_item())
+        except DomainError as error:
+            handle_domain_error(request, error)
+        else:
+            messages.success(
+                request, _("%(count)s participants placed in groups.") % {"count": sum(placed.values())}
+            )
         return redirect("sessions_app:groups", slug=self.event.slug)
 
 
@@ -85,7 +95,7 @@ class GroupRosterView(OrganiserMixin, GroupItemMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        group = get_object_or_404(BreakoutGroup, pk=self.kwargs["group_id"], agenda_item=self.get_item())
+        group = get_object_or_404(BreakoutGroup, pk=self.kwargs["group_pk"], agenda_item=self.get_item())
         context["group"] = group
         context["parts"] = selectors.group_parts(group=group)
         return context

@@ -8,17 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from events.downloads import bytes_response, stored_file_response
+from events.errors import DomainError
 from events.exports import ICAL_CONTENT_TYPE
 from events.models import Event
+from events.views.mixins import EventPermissionMixin, handle_domain_error
 
 from .. import selectors
-from ..errors import RankingError, SessionsError
 from ..forms import RankingForm, SeatForm
 from ..models import Material
 from ..services.preferences import ranking_open, save_ranking
 from ..services.publication import feed_token, ical_for, registration_for_feed
 from ..services.seats import switch_table
-from .common import ParticipantMixin, SignedInEventMixin, TableSessionMixin
+from .common import ParticipantMixin, TableSessionMixin
 
 
 class MyTablesView(ParticipantMixin, TemplateView):
@@ -30,6 +31,7 @@ class MyTablesView(ParticipantMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         registration = self.registration
         sessions = list(selectors.table_sessions(event=self.event))
+        ranked = selectors.ranked_session_ids(registration=registration)
         context["registration"] = registration
         context["seats"] = selectors.seats_for(registration=registration)
         context["feed_url"] = self.request.build_absolute_uri(
@@ -42,7 +44,7 @@ class MyTablesView(ParticipantMixin, TemplateView):
             {
                 "session": s,
                 "ranking_open": ranking_open(session=s),
-                "ranked": bool(selectors.ranking_of(registration=registration, session=s)),
+                "ranked": s.pk in ranked,
             }
             for s in sessions
         ]
@@ -93,13 +95,13 @@ class RankingView(ParticipantMixin, TableSessionMixin, FormView):
     def form_valid(self, form):
         try:
             save_ranking(registration=self.registration, session=self.session, ranks=form.ranks())
-        except RankingError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Your ranking was saved. You may change it until the ranking closes.")
         )
-        return redirect("sessions_app:ranking", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:ranking", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class SwitchView(ParticipantMixin, TableSessionMixin, FormView):
@@ -127,14 +129,14 @@ class SwitchView(ParticipantMixin, TableSessionMixin, FormView):
                 rotation=form.cleaned_data["rotation"],
                 table=form.cleaned_data["table"],
             )
-        except SessionsError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         messages.success(self.request, _("You switched table."))
         return redirect(reverse("sessions_app:my_tables", kwargs={"slug": self.event.slug}))
 
 
-class DirectoryView(SignedInEventMixin, TemplateView):
+class DirectoryView(EventPermissionMixin, TemplateView):
     """Participants who agreed to be listed; nobody else."""
 
     template_name = "sessions_app/directory.html"
@@ -146,11 +148,11 @@ class DirectoryView(SignedInEventMixin, TemplateView):
         return context
 
 
-class MaterialDownloadView(SignedInEventMixin, View):
+class MaterialDownloadView(EventPermissionMixin, View):
     """A table's material: served by the portal (not from /media/) so only people taking part get it."""
 
     permission_required = "directory.view"
 
     def get(self, request, *args, **kwargs):
-        material = get_object_or_404(Material, pk=kwargs["material_id"], session__event=self.event)
+        material = get_object_or_404(Material, pk=kwargs["material_pk"], session__event=self.event)
         return stored_file_response(file=material.file, url=material.url)

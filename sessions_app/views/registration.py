@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
 from events.downloads import bytes_response
-from events.permissions import forget_roles
+from events.errors import DomainError
+from events.rules import forget_roles
+from events.views.mixins import EventPermissionMixin, ManageMixin, handle_domain_error
 
 from .. import selectors
-from ..errors import SessionsError
 from ..forms import RegistrationForm, SignupSettingsForm
 from ..models import Registration
 from ..services.exports import export_registrations
@@ -23,13 +24,15 @@ from ..services.registration import (
     update_registration,
     update_signup_settings,
 )
-from .common import EXPORT_FORMATS, SignedInEventMixin
+from .common import EXPORT_FORMATS, SignedInMixin
 
 # --- participants -------------------------------------------------------------------------------------
 
 
-class RegisterView(SignedInEventMixin, FormView):
+class RegisterView(SignedInMixin, EventPermissionMixin, FormView):
     """Register for the event, or change one's registration later."""
+
+    permission_required = "tables.register"
 
     template_name = "sessions_app/register.html"
     form_class = RegistrationForm
@@ -78,28 +81,33 @@ class RegisterView(SignedInEventMixin, FormView):
                     messages.success(
                         self.request, _("Thank you: your registration awaits the organisers' approval.")
                     )
-        except SessionsError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         return redirect("sessions_app:register", slug=self.event.slug)
 
 
-class CancelRegistrationView(SignedInEventMixin, View):
+class CancelRegistrationView(SignedInMixin, EventPermissionMixin, View):
+    permission_required = "tables.register"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         registration = selectors.registration_of(event=self.event, user=request.user)
         if registration is not None:
-            cancel_registration(registration=registration)
-            forget_roles(request.user)
-            messages.success(request, _("Your registration was cancelled."))
+            try:
+                cancel_registration(registration=registration)
+            except DomainError as error:
+                handle_domain_error(request, error)
+            else:
+                forget_roles(request.user)
+                messages.success(request, _("Your registration was cancelled."))
         return redirect("sessions_app:register", slug=self.event.slug)
 
 
 # --- the organisers' registration desk ----------------------------------------------------------------
 
 
-class RegistrationListView(SignedInEventMixin, FormView):
+class RegistrationListView(ManageMixin, FormView):
     """Every registration with its status, and the sign-up settings: the one place that edits capacity
     and the sign-up window, so that a larger capacity moves the waiting list up."""
 
@@ -125,12 +133,16 @@ class RegistrationListView(SignedInEventMixin, FormView):
         return context
 
     def form_valid(self, form):
-        promoted = update_signup_settings(
-            event=self.event,
-            capacity=form.cleaned_data["capacity"],
-            signup_opens=form.cleaned_data["signup_opens"],
-            signup_closes=form.cleaned_data["signup_closes"],
-        )
+        try:
+            promoted = update_signup_settings(
+                event=self.event,
+                capacity=form.cleaned_data["capacity"],
+                signup_opens=form.cleaned_data["signup_opens"],
+                signup_closes=form.cleaned_data["signup_closes"],
+            )
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
+            return self.form_invalid(form)
         messages.success(self.request, _("Sign-up settings saved."))
         if promoted:
             messages.info(
@@ -139,14 +151,14 @@ class RegistrationListView(SignedInEventMixin, FormView):
         return redirect("sessions_app:registrations", slug=self.event.slug)
 
 
-class RegistrationDecisionView(SignedInEventMixin, View):
+class RegistrationDecisionView(ManageMixin, View):
     permission_required = "registrations.manage"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         if kwargs["action"] not in ("approve", "decline"):
             raise Http404
-        registration = get_object_or_404(Registration, pk=kwargs["pk"], event=self.event)
+        registration = get_object_or_404(Registration, pk=kwargs["registration_pk"], event=self.event)
         try:
             if kwargs["action"] == "approve":
                 registration = approve_registration(registration=registration)
@@ -161,12 +173,12 @@ class RegistrationDecisionView(SignedInEventMixin, View):
             else:
                 decline_registration(registration=registration)
                 messages.success(request, _("%(name)s is declined.") % {"name": registration.full_name})
-        except SessionsError as error:
-            messages.error(request, str(error))
+        except DomainError as error:
+            handle_domain_error(request, error)
         return redirect("sessions_app:registrations", slug=self.event.slug)
 
 
-class RegistrationExportView(SignedInEventMixin, View):
+class RegistrationExportView(ManageMixin, View):
     permission_required = "registrations.manage"
 
     def get(self, request, *args, **kwargs):

@@ -5,8 +5,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from events.errors import DomainError
+from events.views.mixins import handle_domain_error
+
 from .. import selectors
-from ..errors import SessionsError
 from ..forms import MaterialForm, TableForm, TableSessionForm
 from ..models import Material
 from ..services.tables import create_table_session, save_table, set_rotation_count
@@ -45,11 +47,11 @@ class SessionCreateView(OrganiserMixin, FormView):
                 rotations=form.cleaned_data["rotations"],
                 **data,
             )
-        except SessionsError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         messages.success(self.request, _("Table session created."))
-        return redirect("sessions_app:session_detail", slug=self.event.slug, session_id=session.pk)
+        return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=session.pk)
 
 
 class SessionDetailView(OrganiserMixin, TableSessionMixin, FormView):
@@ -76,7 +78,7 @@ class SessionDetailView(OrganiserMixin, TableSessionMixin, FormView):
     def form_valid(self, form):
         form.save()
         messages.success(self.request, _("Table session saved."))
-        return redirect("sessions_app:session_detail", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class RotationCountView(OrganiserMixin, TableSessionMixin, View):
@@ -89,22 +91,22 @@ class RotationCountView(OrganiserMixin, TableSessionMixin, View):
             messages.success(request, _("Rotations saved."))
         except ValueError:
             messages.error(request, _("Give a whole number of rotations."))
-        except SessionsError as error:
-            messages.error(request, str(error))
-        return redirect("sessions_app:session_detail", slug=self.event.slug, session_id=self.session.pk)
+        except DomainError as error:
+            handle_domain_error(request, error)
+        return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class TableFormView(OrganiserMixin, TableSessionMixin, FormView):
-    """Add a table (no table_id in the URL) or edit one."""
+    """Add a table (no table_pk in the URL) or edit one."""
 
     template_name = "sessions_app/manage/table_form.html"
     form_class = TableForm
 
     @property
     def table(self):
-        if "table_id" not in self.kwargs:
+        if "table_pk" not in self.kwargs:
             return None
-        return self.get_table(self.kwargs["table_id"])
+        return self.get_table(self.kwargs["table_pk"])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -130,11 +132,11 @@ class TableFormView(OrganiserMixin, TableSessionMixin, FormView):
         try:
             table = form.save(commit=False)
             save_table(table=table, seats=form.seats(), facilitators=form.cleaned_data["facilitators"])
-        except SessionsError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
             return self.form_invalid(form)
         messages.success(self.request, _("Table saved."))
-        return redirect("sessions_app:session_detail", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=self.session.pk)
 
 
 class MaterialsView(OrganiserMixin, TableSessionMixin, FormView):
@@ -144,14 +146,14 @@ class MaterialsView(OrganiserMixin, TableSessionMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["session"] = self.session
-        context["table"] = self.get_table(self.kwargs["table_id"])
+        context["table"] = self.get_table(self.kwargs["table_pk"])
         context["materials"] = context["table"].materials.all()
         return context
 
     def form_valid(self, form):
         material = form.save(commit=False)
         material.session = self.session
-        material.table = self.get_table(self.kwargs["table_id"])
+        material.table = self.get_table(self.kwargs["table_pk"])
         material.full_clean()
         material.save()
         messages.success(self.request, _("Material added."))
@@ -162,12 +164,15 @@ class MaterialDeleteView(OrganiserMixin, TableSessionMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        material = get_object_or_404(Material, pk=kwargs["material_id"], session=self.session)
+        material = get_object_or_404(Material, pk=kwargs["material_pk"], session=self.session)
         table_id = material.table_id
         material.delete()
         messages.success(request, _("Material removed."))
         if table_id:
             return redirect(
-                "sessions_app:materials", slug=self.event.slug, session_id=self.session.pk, table_id=table_id
+                "sessions_app:materials",
+                slug=self.event.slug,
+                table_session_pk=self.session.pk,
+                table_pk=table_id,
             )
-        return redirect("sessions_app:session_detail", slug=self.event.slug, session_id=self.session.pk)
+        return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=self.session.pk)

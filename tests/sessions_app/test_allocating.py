@@ -154,7 +154,7 @@ def test_move_page_full_table_shows_error(client_as, event):
     seat(a, r1, t1)
     seat(b, r1, t2)
     client = client_as("organiser")
-    url = reverse("sessions_app:move", kwargs={"slug": event.slug, "session_id": session.pk})
+    url = reverse("sessions_app:move", kwargs={"slug": event.slug, "table_session_pk": session.pk})
     response = client.post(url, {"registration": b.pk, "rotation": r1.pk, "table": t1.pk})
     assert response.status_code == 400
     assert response.context["move_form"].non_field_errors() == ["This table is full."]
@@ -184,7 +184,7 @@ def test_switch_page_full_table_message(client, event):
     session.allocated_at = session.published_at = session.agenda_item.starts_at()
     session.save()
     client.force_login(b.user)
-    url = reverse("sessions_app:switch", kwargs={"slug": event.slug, "session_id": session.pk})
+    url = reverse("sessions_app:switch", kwargs={"slug": event.slug, "table_session_pk": session.pk})
     response = client.post(url, {"rotation": r1.pk, "table": t1.pk})
     assert response.status_code == 200
     assert "This table is full." in response.content.decode()
@@ -249,7 +249,7 @@ def test_personal_agenda_and_ical_show_published_tables(client, event):
 def test_allocate_without_participants_stores_nothing_and_says_so(client_as, event):
     session = make_session(event, tables=3, rotations=3)
     client = client_as("organiser")
-    kwargs = {"slug": event.slug, "session_id": session.pk}
+    kwargs = {"slug": event.slug, "table_session_pk": session.pk}
     response = client.post(reverse("sessions_app:allocate", kwargs=kwargs), follow=True)
     assert response.status_code == 200
     assert Assignment.objects.count() == 0

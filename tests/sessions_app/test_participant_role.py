@@ -5,7 +5,7 @@ import pytest
 from django.contrib import admin
 
 from events.models import EventRole, Role
-from events.permissions import roles_for
+from events.rules import roles_for
 from sessions_app.models import Registration
 from sessions_app.services.registration import (
     approve_registration,

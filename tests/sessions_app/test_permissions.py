@@ -21,34 +21,34 @@ URLS = [
     ("register_cancel", [], "post", {role: 302 for role in SIGNED_IN}),
     ("my_tables", [], "get", PARTICIPANT),
     ("my_tables_ical", [], "get", PARTICIPANT),
-    ("ranking", ["session_id"], "get", PARTICIPANT),
-    ("switch", ["session_id"], "get", PARTICIPANT),
+    ("ranking", ["table_session_pk"], "get", PARTICIPANT),
+    ("switch", ["table_session_pk"], "get", PARTICIPANT),
     ("directory", [], "get", WITH_ROLE),
-    ("material_download", ["material_id"], "get", {role: 302 for role in WITH_ROLE}),  # a link: redirect
+    ("material_download", ["material_pk"], "get", {role: 302 for role in WITH_ROLE}),  # a link: redirect
     ("facilitating", [], "get", {"facilitator": 200, "organiser": 200}),
-    ("table_roster", ["table_id"], "get", ORGANISER),
+    ("table_roster", ["table_pk"], "get", ORGANISER),
     ("registrations", [], "get", ORGANISER),
     ("registrations_export", ["fmt"], "get", ORGANISER),
-    ("registration_decide", ["pk", "action"], "post", {"organiser": 302}),
+    ("registration_decide", ["registration_pk", "action"], "post", {"organiser": 302}),
     ("sessions", [], "get", ORGANISER),
     ("session_create", [], "get", ORGANISER),
-    ("session_detail", ["session_id"], "get", ORGANISER),
-    ("rotation_count", ["session_id"], "post", {"organiser": 302}),
-    ("table_create", ["session_id"], "get", ORGANISER),
-    ("table_edit", ["session_id", "table_id"], "get", ORGANISER),
-    ("materials", ["session_id", "table_id"], "get", ORGANISER),
-    ("material_delete", ["session_id", "material_id"], "post", {"organiser": 302}),
-    ("allocation", ["session_id"], "get", ORGANISER),
-    ("allocate", ["session_id"], "post", {"organiser": 302}),
-    ("move", ["session_id"], "post", {"organiser": 400}),
-    ("publish", ["session_id"], "post", {"organiser": 302}),
-    ("rosters_export", ["session_id", "fmt"], "get", ORGANISER),
+    ("session_detail", ["table_session_pk"], "get", ORGANISER),
+    ("rotation_count", ["table_session_pk"], "post", {"organiser": 302}),
+    ("table_create", ["table_session_pk"], "get", ORGANISER),
+    ("table_edit", ["table_session_pk", "table_pk"], "get", ORGANISER),
+    ("materials", ["table_session_pk", "table_pk"], "get", ORGANISER),
+    ("material_delete", ["table_session_pk", "material_pk"], "post", {"organiser": 302}),
+    ("allocation", ["table_session_pk"], "get", ORGANISER),
+    ("allocate", ["table_session_pk"], "post", {"organiser": 302}),
+    ("move", ["table_session_pk"], "post", {"organiser": 400}),
+    ("publish", ["table_session_pk"], "post", {"organiser": 302}),
+    ("rosters_export", ["table_session_pk", "fmt"], "get", ORGANISER),
     ("groups", [], "get", ORGANISER),
-    ("group_create", ["item_id"], "get", ORGANISER),
-    ("groups_place", ["item_id"], "post", {"organiser": 302}),
-    ("group_edit", ["item_id", "group_id"], "get", ORGANISER),
-    ("group_delete", ["item_id", "group_id"], "post", {"organiser": 302}),
-    ("group_roster", ["item_id", "group_id"], "get", ORGANISER),
+    ("group_create", ["item_pk"], "get", ORGANISER),
+    ("groups_place", ["item_pk"], "post", {"organiser": 302}),
+    ("group_edit", ["item_pk", "group_pk"], "get", ORGANISER),
+    ("group_delete", ["item_pk", "group_pk"], "post", {"organiser": 302}),
+    ("group_roster", ["item_pk", "group_pk"], "get", ORGANISER),
 ]
 
 
@@ -63,13 +63,13 @@ def objects(event):
         agenda_item=item, name="South America", countries=["BR", "AR"], parts=2
     )
     return {
-        "session_id": session.pk,
-        "table_id": table.pk,
-        "item_id": item.pk,
-        "group_id": group.pk,
-        "material_id": MaterialFactory(session=session, table=table).pk,
+        "table_session_pk": session.pk,
+        "table_pk": table.pk,
+        "item_pk": item.pk,
+        "group_pk": group.pk,
+        "material_pk": MaterialFactory(session=session, table=table).pk,
         "fmt": "csv",
-        "pk": RegistrationFactory(event=event, status="pending").pk,
+        "registration_pk": RegistrationFactory(event=event, status="pending").pk,
         "action": "approve",
     }
 
@@ -126,13 +126,13 @@ def test_facilitator_sees_own_table_roster_only(client_as, event):
     own.facilitators.add(client.user)
     assert (
         client.get(
-            reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_id": own.pk})
+            reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_pk": own.pk})
         ).status_code
         == 200
     )
     assert (
         client.get(
-            reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_id": other.pk})
+            reverse("sessions_app:table_roster", kwargs={"slug": event.slug, "table_pk": other.pk})
         ).status_code
         == 403
     )
@@ -147,9 +147,9 @@ def test_objects_of_another_event_are_404(client_as, event):
     other_session = make_session(EventFactory())
     client = client_as("organiser")
     for name, kwargs in [
-        ("session_detail", {"session_id": other_session.pk}),
-        ("allocation", {"session_id": other_session.pk}),
-        ("table_roster", {"table_id": other_session.tables.first().pk}),
+        ("session_detail", {"table_session_pk": other_session.pk}),
+        ("allocation", {"table_session_pk": other_session.pk}),
+        ("table_roster", {"table_pk": other_session.tables.first().pk}),
     ]:
         assert (
             client.get(reverse(f"sessions_app:{name}", kwargs={"slug": event.slug, **kwargs})).status_code

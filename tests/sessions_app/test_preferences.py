@@ -72,7 +72,7 @@ def test_ranking_after_deadline_is_refused(setup):
 def test_ranking_page_saves_with_one_select_per_table(client, setup):
     session, registration, tables = setup
     client.force_login(registration.user)
-    url = reverse("sessions_app:ranking", kwargs={"slug": session.event.slug, "session_id": session.pk})
+    url = reverse("sessions_app:ranking", kwargs={"slug": session.event.slug, "table_session_pk": session.pk})
     page = client.get(url).content.decode()
     assert page.count('<select name="table_') == 5
     response = client.post(
@@ -86,7 +86,7 @@ def test_ranking_page_saves_with_one_select_per_table(client, setup):
 def test_ranking_page_shows_duplicate_error_and_saves_nothing(client, setup):
     session, registration, tables = setup
     client.force_login(registration.user)
-    url = reverse("sessions_app:ranking", kwargs={"slug": session.event.slug, "session_id": session.pk})
+    url = reverse("sessions_app:ranking", kwargs={"slug": session.event.slug, "table_session_pk": session.pk})
     response = client.post(
         url, {f"table_{tables[0].pk}": "1", f"table_{tables[1].pk}": "1", f"table_{tables[2].pk}": "2"}
     )
@@ -104,7 +104,7 @@ def test_ranking_page_is_read_only_after_closing(client, setup):
     session.preferences_close = timezone.now() - datetime.timedelta(minutes=1)
     session.save()
     client.force_login(registration.user)
-    url = reverse("sessions_app:ranking", kwargs={"slug": session.event.slug, "session_id": session.pk})
+    url = reverse("sessions_app:ranking", kwargs={"slug": session.event.slug, "table_session_pk": session.pk})
     page = client.get(url).content.decode()
     assert "The ranking is closed; this is your ranking as it was given." in page
     assert page.count(" disabled") == 5

@@ -36,16 +36,16 @@ def _assert_count(client, url, expected, django_assert_num_queries):
     "name,keys",
     [
         ("registrations", []),
-        ("allocation", ["session_id"]),
-        ("table_roster", ["table_id"]),
+        ("allocation", ["table_session_pk"]),
+        ("table_roster", ["table_pk"]),
         ("directory", []),
-        ("session_detail", ["session_id"]),
+        ("session_detail", ["table_session_pk"]),
     ],
 )
 def test_list_pages_constant_queries(client_as, event, name, keys, django_assert_num_queries):
     session = make_session(event, tables=3, rotations=3, seats=20)
     client = client_as("organiser")
-    ids = {"session_id": session.pk, "table_id": session.tables.first().pk}
+    ids = {"table_session_pk": session.pk, "table_pk": session.tables.first().pk}
     url = reverse(f"sessions_app:{name}", kwargs={"slug": event.slug, **{k: ids[k] for k in keys}})
     _fill(event, session, 2)
     small = _count(client, url)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Role
-from events.permissions import roles_for
+from events.rules import roles_for
 from sessions_app.errors import SignupClosed
 from sessions_app.models import Assignment, Registration
 from sessions_app.services.registration import (
@@ -198,14 +198,14 @@ def test_organiser_approves_and_declines_through_the_page(client_as, event):
     registration = RegistrationFactory(event=event, status=Status.PENDING)
     url = reverse(
         "sessions_app:registration_decide",
-        kwargs={"slug": event.slug, "pk": registration.pk, "action": "approve"},
+        kwargs={"slug": event.slug, "registration_pk": registration.pk, "action": "approve"},
     )
     assert client.post(url).status_code == 302
     registration.refresh_from_db()
     assert registration.status == Status.APPROVED
     url = reverse(
         "sessions_app:registration_decide",
-        kwargs={"slug": event.slug, "pk": registration.pk, "action": "decline"},
+        kwargs={"slug": event.slug, "registration_pk": registration.pk, "action": "decline"},
     )
     client.post(url)
     registration.refresh_from_db()
@@ -219,7 +219,8 @@ def test_registration_of_another_event_is_404_for_organiser(client_as, event):
     client = client_as("organiser")
     other = RegistrationFactory(event=EventFactory(), status=Status.PENDING)
     url = reverse(
-        "sessions_app:registration_decide", kwargs={"slug": event.slug, "pk": other.pk, "action": "approve"}
+        "sessions_app:registration_decide",
+        kwargs={"slug": event.slug, "registration_pk": other.pk, "action": "approve"},
     )
     assert client.post(url).status_code == 404
     other.refresh_from_db()

@@ -119,7 +119,7 @@ def test_table_form_sets_seats_per_rotation_and_facilitators_with_role(client_as
     facilitator = make_user(event, Role.FACILITATOR)
     participant = make_user(event, Role.PARTICIPANT)
     r1, r2, r3 = session.rotations.order_by("number")
-    url = reverse("sessions_app:table_create", kwargs={"slug": event.slug, "session_id": session.pk})
+    url = reverse("sessions_app:table_create", kwargs={"slug": event.slug, "table_session_pk": session.pk})
     data = {
         "number": "1",
         "title_en": "Finance sector",
@@ -151,7 +151,7 @@ def test_table_form_sets_seats_per_rotation_and_facilitators_with_role(client_as
 def test_rotation_count_adds_slots_to_every_table(client_as, event):
     session = make_session(event, tables=2, rotations=3, seats=7)
     client_as("organiser").post(
-        reverse("sessions_app:rotation_count", kwargs={"slug": event.slug, "session_id": session.pk}),
+        reverse("sessions_app:rotation_count", kwargs={"slug": event.slug, "table_session_pk": session.pk}),
         {"count": "4"},
     )
     assert Rotation.objects.filter(session=session).count() == 4
@@ -163,7 +163,8 @@ def test_material_needs_file_or_link(client_as, event):
     session = make_session(event, tables=1, rotations=1)
     table = session.tables.get()
     url = reverse(
-        "sessions_app:materials", kwargs={"slug": event.slug, "session_id": session.pk, "table_id": table.pk}
+        "sessions_app:materials",
+        kwargs={"slug": event.slug, "table_session_pk": session.pk, "table_pk": table.pk},
     )
     client = client_as("organiser")
     response = client.post(url, {"title": "Brief", "language": "en"})
@@ -202,7 +203,7 @@ def test_group_form_refuses_country_in_two_groups(client_as, event):
     item = AgendaItemFactory(day=DayFactory(event=event), kind=ItemKind.GROUP_WORK)
     BreakoutGroup.objects.create(agenda_item=item, name="South America", countries=["BR"], parts=2)
     response = client_as("organiser").post(
-        reverse("sessions_app:group_create", kwargs={"slug": event.slug, "item_id": item.pk}),
+        reverse("sessions_app:group_create", kwargs={"slug": event.slug, "item_pk": item.pk}),
         {"name_en": "Brazil and friends", "countries": ["BR", "AR"], "parts": "1", "order": "0"},
     )
     assert response.context["form"].errors["countries"] == ["Already in another group: Brazil."]
@@ -228,7 +229,7 @@ def test_allocate_and_publish_buttons_email_everyone(client_as, event):
     for person in people:
         save_ranking(registration=person, session=session, ranks={t.pk: n for n, t in enumerate(tables, 1)})
     client = client_as("organiser")
-    kwargs = {"slug": event.slug, "session_id": session.pk}
+    kwargs = {"slug": event.slug, "table_session_pk": session.pk}
     client.post(reverse("sessions_app:allocate", kwargs=kwargs))
     page = client.get(reverse("sessions_app:allocation", kwargs=kwargs)).content.decode()
     assert "Share with their first choice" in page and "100.0 %" in page
@@ -285,7 +286,7 @@ def test_facilitator_role_given_by_event_role(event):
 def test_deadlines_are_typed_in_the_event_time_zone(client_as, event):
     session = make_session(event, tables=1, rotations=1)
     client = client_as("organiser")
-    url = reverse("sessions_app:session_detail", kwargs={"slug": event.slug, "session_id": session.pk})
+    url = reverse("sessions_app:session_detail", kwargs={"slug": event.slug, "table_session_pk": session.pk})
     response = client.post(
         url, {"kind": "thematic_tables", "title_en": "Tables", "preferences_close": "2024-05-28T23:59"}
     )
