@@ -29,4 +29,5 @@ def test_manage_pages_render_in_spanish(client_as, event):
     client.cookies["django_language"] = "es"
     content = client.get(reverse("events:manage_event", kwargs={"slug": event.slug})).content.decode()
     assert "Gestionar el evento" in content
-    assert "Páginas de organización" in content
+    assert "Gestión del evento" in content  # the back-office menu
+    assert "Personas y socios" in content
