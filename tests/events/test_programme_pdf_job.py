@@ -44,7 +44,7 @@ def test_programme_pdf_waiting_page_updates_itself_until_the_file_is_ready(agend
     ("language", "heading"),
     [
         ("es", "Se está preparando el programa"),
-        ("fr", "Le programme est en cours de préparation"),
+        ("fr", "Le programme est en préparation"),
         ("pt", "O programa está sendo preparado"),
     ],
 )

@@ -74,9 +74,9 @@ def test_mfa_staff_and_organisers_set_it_up_before_the_back_office(client, event
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("es", "El back office requiere la autenticación en dos pasos."),
-        ("fr", "Le back-office exige l’authentification à deux facteurs."),
-        ("pt", "O back-office exige a autenticação em dois fatores."),
+        ("es", "La gestión del evento requiere la verificación en dos pasos."),
+        ("fr", "La gestion de l’événement exige la validation en deux étapes."),
+        ("pt", "A gestão do evento exige a verificação em duas etapas."),
     ],
 )
 def test_mfa_set_up_message_is_translated(client, event, required, language, message):
