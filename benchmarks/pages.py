@@ -182,7 +182,8 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "dialogue_portal.wsgi:application", "--workers", "2",
-             "--bind", f"{HOST}:{port}", "--pythonpath", f"{ROOT / 'benchmarks'},{ROOT}", "--log-level", "error"],
+             "--bind", f"{HOST}:{port}", "--pythonpath", f"{ROOT / 'benchmarks'},{ROOT}",
+             "--log-level", "error"],
             cwd=ROOT, env=env, start_new_session=True,
         )  # fmt: skip
         for _ in range(100):
