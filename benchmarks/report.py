@@ -4,7 +4,7 @@
 
 Renders the demo event's report (`san-jose-dialogue-2024`, loaded with `manage.py load_demo`); when the
 database has no demo findings, it builds the same sample report as the tests (tests/reports/
-report_factories.py) in a throwaway test database. Prints JSON:
+factories.py) in a throwaway test database. Prints JSON:
 
 * total_seconds: the whole export as the view and the command run it (queries, template, PDF in a
   time-bounded child process), best of --runs;
@@ -56,9 +56,9 @@ def _demo_event():
 
 
 def _sample_event(recommendations: int = 6):
-    from reports import demo_report
     from tests.factories import EventFactory
-    from tests.reports.report_factories import build_sample_report
+    from tests.reports import demo_report
+    from tests.reports.factories import build_sample_report
 
     event = EventFactory(slug=f"benchmark-{recommendations}", title="San José Dialogue 2024")
     demo_report.load(event)
@@ -183,7 +183,7 @@ def main() -> None:
         print(
             json.dumps(
                 {
-                    "source": "sample report (tests/reports/report_factories.py)",
+                    "source": "sample report (tests/reports/factories.py)",
                     **measure(event, lang=args.lang, runs=args.runs, output=args.output, sizes=sizes),
                 },
                 indent=2,

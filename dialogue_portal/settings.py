@@ -121,9 +121,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Tests always use the memory cache (they clear it between tests).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL and not TESTING:
-    # django-redis keeps one client per process (Django's own back end builds one per call: 2-3 times
-    # slower per lookup, which every cached page makes).
-    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     # Sessions read from Redis, written through to the database (a signed-in page saves a query).
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:

@@ -65,3 +65,6 @@ class EventsConfig(AppConfig):
             rules,  # noqa: F401  (registers the events' permissions)
             tasks,  # noqa: F401  (registers the events' background jobs)
         )
+        from .exchange import events_part
+
+        events_part.register()  # the event's own part of the whole-event export

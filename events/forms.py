@@ -123,7 +123,9 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
     layout = [
         (_("Address and place"), ["slug", "series", "venue", "city", "country", "timezone"]),
         (_("Dates and languages"), ["start_date", "end_date", "languages", "default_language"]),
-        (_("Sign-up and publication"), ["capacity", "signup_opens", "signup_closes", "is_published"]),
+        # capacity and the sign-up window are the registrations page's (sessions_app): it moves the waiting
+        # list up when there is more room
+        (_("Visibility"), ["is_published"]),
     ]
 
     languages = forms.MultipleChoiceField(
@@ -146,21 +148,9 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
             "languages",
             "default_language",
             "is_published",
-            "capacity",
-            "signup_opens",
-            "signup_closes",
         ]
-        widgets = {
-            "start_date": DateInput(),
-            "end_date": DateInput(),
-            "signup_opens": DateTimeInput(),
-            "signup_closes": DateTimeInput(),
-        }
-        help_texts = {
-            "slug": _("Letters, digits and hyphens: the event's address, /e/<short name>/."),
-            "signup_opens": _("In the event's time zone."),
-            "signup_closes": _("In the event's time zone."),
-        }
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+        help_texts = {"slug": _("Letters, digits and hyphens: the event's address, /e/<short name>/.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -169,22 +159,10 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
             self.default_language = self.data.get("default_language") or self.default_language
         self._label_translated_fields()
         self.fields["timezone"].initial = self.instance.timezone or "UTC"
-        # Show the sign-up window in the event's own time zone.
-        if self.instance.pk:
-            for name in ("signup_opens", "signup_closes"):
-                value = getattr(self.instance, name)
-                if value is not None:
-                    self.initial[name] = value.astimezone(self.instance.tz).replace(tzinfo=None)
 
     def clean(self):
         cleaned = super().clean()
         self.require_in_default_language(cleaned, "title")
-        timezone = cleaned.get("timezone")
-        if timezone:
-            tz = zoneinfo.ZoneInfo(timezone)
-            for name in ("signup_opens", "signup_closes"):
-                if cleaned.get(name):
-                    cleaned[name] = cleaned[name].replace(tzinfo=None).replace(tzinfo=tz)
         return cleaned
 
 

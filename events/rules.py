@@ -34,13 +34,7 @@ def roles_for(user, event: Event) -> frozenset[str]:
         cache = {}
         setattr(user, _ROLES_CACHE, cache)
     if event.pk not in cache:
-        roles = set(event.roles.filter(user=user).values_list("role", flat=True))
-        # Registration lives in sessions_app; an approved registration makes a participant.
-        from sessions_app.models import Registration
-
-        if Registration.objects.filter(event=event, user=user, status=Registration.Status.APPROVED).exists():
-            roles.add(Role.PARTICIPANT)
-        cache[event.pk] = frozenset(roles)
+        cache[event.pk] = frozenset(event.roles.filter(user=user).values_list("role", flat=True))
     return cache[event.pk]
 
 

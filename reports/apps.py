@@ -12,9 +12,10 @@ class ReportsConfig(AppConfig):
     event_links = [
         EventLink(
             _("Daily takeaways"),
-            "reports:findings_takeaways",
+            "reports:takeaways",
             "takeaways.write",
             unless="findings.work",
+            current=("findings_takeaway_write",),
             order=200,
         ),
         EventLink(_("Evaluation"), "reports:evaluation_answer", "evaluation.answer", order=210),
@@ -28,8 +29,10 @@ class ReportsConfig(AppConfig):
             current=(
                 "findings_detail",
                 "findings_edit",
+                "findings_transition",
                 "findings_history",
                 "findings_version",
+                "findings_restore",
                 "findings_start_table",
                 "findings_start_group",
                 "findings_start_item",
@@ -41,7 +44,7 @@ class ReportsConfig(AppConfig):
             _("Daily takeaways"),
             "reports:findings_takeaways",
             "findings.work",
-            current=("findings_takeaway_authors", "findings_takeaway_write"),
+            current=("findings_takeaway_authors",),
             order=20,
         ),
         MenuEntry(
@@ -49,24 +52,36 @@ class ReportsConfig(AppConfig):
             _("Collation"),
             "reports:collation_search",
             "findings.review",
+            current=("collation_collect",),
+            order=30,
+        ),
+        MenuEntry(
+            "findings",
+            _("Report themes"),
+            "reports:collation_themes",
+            "findings.review",
             current=(
-                "collation_collect",
-                "collation_themes",
                 "collation_theme_new",
                 "collation_theme",
                 "collation_theme_edit",
                 "collation_merge",
                 "collation_item",
-                "collation_glance",
             ),
-            order=30,
+            order=31,
+        ),
+        MenuEntry(
+            "findings",
+            _("At a glance"),
+            "reports:collation_glance",
+            "findings.review",
+            order=32,
         ),
         MenuEntry(
             "findings",
             _("Template sections"),
             "reports:findings_template",
             "event.change",
-            current=("findings_sections_session", "findings_sections_item"),
+            current=("findings_sections",),
             order=40,
         ),
         MenuEntry(
@@ -74,7 +89,7 @@ class ReportsConfig(AppConfig):
             _("Evaluation"),
             "reports:evaluation_manage",
             "evaluation.manage",
-            current=("evaluation_results", "evaluation_question_delete"),
+            current=("evaluation_results", "evaluation_question_delete", "evaluation_csv"),
             order=50,
         ),
         MenuEntry(
@@ -82,10 +97,18 @@ class ReportsConfig(AppConfig):
             _("Outcome report"),
             "reports:report_manage",
             "report.manage",
-            current=("report_texts", "report_preview"),
+            current=(
+                "report_texts",
+                "report_section_move",
+                "report_section_toggle",
+                "report_preview",
+                "report_pdf",
+            ),
             order=10,
         ),
     ]
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401  (registers the findings and report permissions)
+        from . import exchange, rules  # noqa: F401  (rules registers the findings and report permissions)
+
+        exchange.register()  # the findings' and report's part of the whole-event export

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from . import models
+from .services.registration import sync_participant_role
 
 
 class TableSlotInline(admin.TabularInline):
@@ -13,6 +14,12 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_display = ["full_name", "event", "country", "sector", "status", "created_at"]
     list_filter = ["event", "status", "sector"]
     search_fields = ["full_name", "organisation", "user__email"]
+
+    def save_model(self, request, obj, form, change):
+        # a status changed here bypasses the services: keep the participant role in step all the same
+        # (the admin saves inside one transaction)
+        super().save_model(request, obj, form, change)
+        sync_participant_role(registration=obj)
 
 
 @admin.register(models.TableSession)

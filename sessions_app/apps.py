@@ -67,4 +67,6 @@ class SessionsAppConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401  (registers the tables area's permissions)
+        from . import exchange, rules  # noqa: F401  (rules registers the tables area's permissions)
+
+        exchange.register()  # the tables area's part of the whole-event export

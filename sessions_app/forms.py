@@ -68,10 +68,17 @@ class RegistrationForm(forms.ModelForm):
 
 
 class SignupSettingsForm(forms.ModelForm):
+    """Capacity and the sign-up window: edited here only, and saved through update_signup_settings, which
+    moves the waiting list up when there is more room."""
+
     class Meta:
         model = Event
         fields = ["capacity", "signup_opens", "signup_closes"]
         widgets = {"signup_opens": DateTimeInput(), "signup_closes": DateTimeInput()}
+        help_texts = {
+            "signup_opens": _("In the event's time zone."),
+            "signup_closes": _("In the event's time zone."),
+        }
 
     def clean(self):
         data = super().clean()

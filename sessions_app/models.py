@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from events.models import LANGUAGE_CHOICES, AgendaItem, Day, Event
+from events.models.keys import nth, rank
 
 
 class Sector(models.TextChoices):
@@ -17,6 +18,11 @@ class Sector(models.TextChoices):
     PHILANTHROPY = "philanthropy", _("Philanthropy")
     ACADEMIA = "academia", _("Academia")
     YOUTH = "youth", _("Youth")
+
+
+class RegistrationManager(models.Manager):
+    def get_by_natural_key(self, event, email):
+        return self.get(event=Event.objects.get_by_natural_key(*event), user__email__iexact=email)
 
 
 class Registration(models.Model):
@@ -53,6 +59,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    objects = RegistrationManager()
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
@@ -64,12 +72,19 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.full_name} ({self.event})"
 
+    def natural_key(self):
+        return (self.event.natural_key(), self.user.email)
+
+    natural_key.dependencies = ["events.event"]
+
+
+class TableSessionManager(models.Manager):
+    def get_by_natural_key(self, agenda_item):
+        return self.get(agenda_item=AgendaItem.objects.get_by_natural_key(*agenda_item))
+
 
 class TableSession(models.Model):
-    """An agenda block run as tables in rotations: the Tuesday thematic tables, a World Café.
-
-    `sections` configures the facilitators' consolidation template: {section: limit or null}.
-    """
+    """An agenda block run as tables in rotations: the Tuesday thematic tables, a World Café."""
 
     class Kind(models.TextChoices):
         THEMATIC_TABLES = "thematic_tables", _("Thematic tables")
@@ -94,11 +109,12 @@ class TableSession(models.Model):
     diversity_sector_share = models.DecimalField(
         _("most of one table from one sector"), max_digits=3, decimal_places=2, null=True, blank=True
     )
-    sections = models.JSONField(_("template sections"), default=dict, blank=True)
     allocated_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.
     allocation_report = models.JSONField(default=dict, blank=True)
+
+    objects = TableSessionManager()
 
     class Meta:
         verbose_name = _("table session")
@@ -107,6 +123,16 @@ class TableSession(models.Model):
 
     def __str__(self):
         return self.title
+
+    def natural_key(self):
+        return (self.agenda_item.natural_key(),)
+
+    natural_key.dependencies = ["events.agendaitem"]
+
+
+class RotationManager(models.Manager):
+    def get_by_natural_key(self, session, number):
+        return self.get(session=TableSession.objects.get_by_natural_key(*session), number=number)
 
 
 class Rotation(models.Model):
@@ -118,6 +144,8 @@ class Rotation(models.Model):
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="rotation"
     )
 
+    objects = RotationManager()
+
     class Meta:
         verbose_name = _("rotation")
         verbose_name_plural = _("rotations")
@@ -126,6 +154,16 @@ class Rotation(models.Model):
 
     def __str__(self):
         return _("Rotation %(number)s") % {"number": self.number}
+
+    def natural_key(self):
+        return (self.session.natural_key(), self.number)
+
+    natural_key.dependencies = ["sessions_app.tablesession"]
+
+
+class TableManager(models.Manager):
+    def get_by_natural_key(self, session, number):
+        return self.get(session=TableSession.objects.get_by_natural_key(*session), number=number)
 
 
 class Table(models.Model):
@@ -148,6 +186,8 @@ class Table(models.Model):
         verbose_name=_("facilitators"),
     )
 
+    objects = TableManager()
+
     class Meta:
         verbose_name = _("table")
         verbose_name_plural = _("tables")
@@ -157,8 +197,19 @@ class Table(models.Model):
     def __str__(self):
         return _("Table %(number)s: %(title)s") % {"number": self.number, "title": self.title}
 
+    def natural_key(self):
+        return (self.session.natural_key(), self.number)
+
+    natural_key.dependencies = ["sessions_app.tablesession"]
+
     def questions_list(self) -> list[str]:
         return [line.strip() for line in (self.guiding_questions or "").splitlines() if line.strip()]
+
+
+class TableSlotManager(models.Manager):
+    def get_by_natural_key(self, table, rotation):
+        table = Table.objects.get_by_natural_key(*table)
+        return self.get(table=table, rotation__session=table.session_id, rotation__number=rotation)
 
 
 class TableSlot(models.Model):
@@ -168,6 +219,8 @@ class TableSlot(models.Model):
     rotation = models.ForeignKey(Rotation, on_delete=models.CASCADE, related_name="slots")
     seats = models.PositiveIntegerField(_("seats"))
 
+    objects = TableSlotManager()
+
     class Meta:
         verbose_name = _("table slot")
         verbose_name_plural = _("table slots")
@@ -176,6 +229,12 @@ class TableSlot(models.Model):
 
     def __str__(self):
         return f"{self.table} – {self.rotation}"
+
+    def natural_key(self):
+        # The table and the number of the rotation (of the table's own session).
+        return (self.table.natural_key(), self.rotation.number)
+
+    natural_key.dependencies = ["sessions_app.table", "sessions_app.rotation"]
 
 
 class Material(models.Model):
@@ -199,12 +258,22 @@ class Material(models.Model):
         return self.title
 
 
+class PreferenceManager(models.Manager):
+    def get_by_natural_key(self, registration, table):
+        return self.get(
+            registration=Registration.objects.get_by_natural_key(*registration),
+            table=Table.objects.get_by_natural_key(*table),
+        )
+
+
 class Preference(models.Model):
     """A participant's rank (1 = first choice) for a table of a session."""
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="preferences")
     table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="preferences")
     rank = models.PositiveSmallIntegerField(_("rank"))
+
+    objects = PreferenceManager()
 
     class Meta:
         verbose_name = _("preference")
@@ -216,6 +285,19 @@ class Preference(models.Model):
 
     def __str__(self):
         return f"{self.registration.full_name}: {self.rank} – {self.table}"
+
+    def natural_key(self):
+        return (self.registration.natural_key(), self.table.natural_key())
+
+    natural_key.dependencies = ["sessions_app.registration", "sessions_app.table"]
+
+
+class AssignmentManager(models.Manager):
+    def get_by_natural_key(self, registration, rotation):
+        return self.get(
+            registration=Registration.objects.get_by_natural_key(*registration),
+            rotation=Rotation.objects.get_by_natural_key(*rotation),
+        )
 
 
 class Assignment(models.Model):
@@ -232,6 +314,8 @@ class Assignment(models.Model):
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.SOLVER)
     created_at = models.DateTimeField(auto_now=True)
 
+    objects = AssignmentManager()
+
     class Meta:
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
@@ -242,6 +326,21 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.registration.full_name}: {self.rotation} – {self.table}"
+
+    def natural_key(self):
+        return (self.registration.natural_key(), self.rotation.natural_key())
+
+    natural_key.dependencies = ["sessions_app.registration", "sessions_app.rotation"]
+
+
+class BreakoutGroupManager(models.Manager):
+    def get_by_natural_key(self, agenda_item, number):
+        item = AgendaItem.objects.get_by_natural_key(*agenda_item)
+        return nth(self.filter(agenda_item=item).order_by(*GROUP_ORDER), number)
+
+
+#: The order of an item's groups, which their natural keys count in.
+GROUP_ORDER = ("order", "pk")
 
 
 class BreakoutGroup(models.Model):
@@ -257,6 +356,8 @@ class BreakoutGroup(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_groups"
     )
 
+    objects = BreakoutGroupManager()
+
     class Meta:
         verbose_name = _("breakout group")
         verbose_name_plural = _("breakout groups")
@@ -265,11 +366,28 @@ class BreakoutGroup(models.Model):
     def __str__(self):
         return self.name
 
+    def natural_key(self):
+        """Names may repeat: a group is the n-th group of its agenda item (by order, then creation)."""
+        siblings = BreakoutGroup.objects.filter(agenda_item_id=self.agenda_item_id)
+        return (self.agenda_item.natural_key(), rank(self, siblings, GROUP_ORDER))
+
+    natural_key.dependencies = ["events.agendaitem"]
+
+
+class GroupPlacementManager(models.Manager):
+    def get_by_natural_key(self, group, registration):
+        return self.get(
+            group=BreakoutGroup.objects.get_by_natural_key(*group),
+            registration=Registration.objects.get_by_natural_key(*registration),
+        )
+
 
 class GroupPlacement(models.Model):
     group = models.ForeignKey(BreakoutGroup, on_delete=models.CASCADE, related_name="placements")
     part = models.PositiveSmallIntegerField(default=1)
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="group_placements")
+
+    objects = GroupPlacementManager()
 
     class Meta:
         constraints = [
@@ -278,3 +396,8 @@ class GroupPlacement(models.Model):
 
     def __str__(self):
         return f"{self.registration.full_name}: {self.group} ({self.part})"
+
+    def natural_key(self):
+        return (self.group.natural_key(), self.registration.natural_key())
+
+    natural_key.dependencies = ["sessions_app.breakoutgroup", "sessions_app.registration"]

@@ -83,7 +83,8 @@ def event(db):
 
 @pytest.fixture
 def make_user(db):
-    """Make a user holding `role` in `event` (participant: an approved registration)."""
+    """Make a user holding `role` in `event` (participant: an approved registration, which grants the
+    role as approving does)."""
 
     def make(event=None, role=None, **kwargs):
         user = UserFactory(**kwargs)
@@ -127,3 +128,17 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def demo_event(db, settings):
+    """The demo, loaded as `python manage.py load_demo` loads it (events/demo_data/)."""
+    import io
+
+    from django.core.management import call_command
+
+    from events.models import Event
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    return Event.objects.get(slug="san-jose-dialogue-2024")

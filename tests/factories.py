@@ -97,8 +97,12 @@ class EventRoleFactory(factory.django.DjangoModelFactory):
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration, approved unless told otherwise; an approved one holds the event role participant,
+    as approving grants it (sessions_app keeps the two in step)."""
+
     class Meta:
         model = sm.Registration
+        skip_postgeneration_save = True
 
     event = factory.SubFactory(EventFactory)
     user = factory.SubFactory(UserFactory)
@@ -108,3 +112,10 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     sector = sm.Sector.CIVIL_SOCIETY
     preferred_language = "en"
     status = sm.Registration.Status.APPROVED
+
+    @factory.post_generation
+    def participant_role(obj, create, extracted, **kwargs):
+        if create and obj.status == sm.Registration.Status.APPROVED:
+            from sessions_app.services.registration import sync_participant_role
+
+            sync_participant_role(registration=obj)

@@ -9,12 +9,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .event import Event
+from .keys import nth, rank
 
 
 class Audience(models.TextChoices):
     PUBLIC = "public", _("Open to the public")
     PARTICIPANTS = "participants", _("Registered participants")
     MEMBERS = "members", _("Closed: network members only")
+
+
+class DayManager(models.Manager):
+    def get_by_natural_key(self, event, date):
+        return self.get(event=Event.objects.get_by_natural_key(*event), date=date)
 
 
 class Day(models.Model):
@@ -29,6 +35,8 @@ class Day(models.Model):
     )
     methodology = models.TextField(_("methodology"), blank=True)
 
+    objects = DayManager()
+
     class Meta:
         verbose_name = _("day")
         verbose_name_plural = _("days")
@@ -37,6 +45,11 @@ class Day(models.Model):
 
     def __str__(self):
         return f"{self.event} – {self.date:%Y-%m-%d}"
+
+    def natural_key(self):
+        return (self.event.natural_key(), self.date)
+
+    natural_key.dependencies = ["events.event"]
 
     def clean(self):
         event = getattr(self, "event", None)
@@ -68,6 +81,20 @@ class ItemKind(models.TextChoices):
     CLOSING = "closing", _("Closing")
 
 
+class AgendaItemManager(models.Manager):
+    def get_by_natural_key(self, day, number, part=None):
+        block = nth(
+            self.filter(day=Day.objects.get_by_natural_key(*day), parent=None).order_by(*ITEM_ORDER), number
+        )
+        if part is None:
+            return block
+        return nth(self.filter(parent=block).order_by(*ITEM_ORDER), part)
+
+
+#: The order of the items of a day (and of the parts of a block), which their natural keys count in.
+ITEM_ORDER = ("start", "order", "pk")
+
+
 class AgendaItem(models.Model):
     """A time slot on a day. Items may run in parallel in different rooms, never overlap in one room."""
 
@@ -96,6 +123,8 @@ class AgendaItem(models.Model):
     )
     order = models.PositiveIntegerField(_("order"), default=0)
 
+    objects = AgendaItemManager()
+
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
@@ -108,6 +137,17 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return f"{self.start:%H:%M}–{self.end:%H:%M} {self.title}"
+
+    def natural_key(self):
+        """An item has no name of its own that is unique: it is the n-th block of its day (by start time,
+        then order), and a part the m-th part of its block: (day, n) or (day, n, m)."""
+        if self.parent_id is None:
+            siblings = AgendaItem.objects.filter(day_id=self.day_id, parent=None)
+            return (self.day.natural_key(), rank(self, siblings, ITEM_ORDER))
+        siblings = AgendaItem.objects.filter(parent_id=self.parent_id)
+        return (*self.parent.natural_key(), rank(self, siblings, ITEM_ORDER))
+
+    natural_key.dependencies = ["events.day"]
 
     @property
     def effective_audience(self) -> str:
@@ -179,6 +219,11 @@ def person_photo_upload_to(instance, filename):
     return f"people/{instance.event_id}/{filename}"
 
 
+class PersonManager(models.Manager):
+    def get_by_natural_key(self, event, slug):
+        return self.get(event=Event.objects.get_by_natural_key(*event), slug=slug)
+
+
 class Person(models.Model):
     """A speaker, moderator or facilitator as printed on the programme (not necessarily a user)."""
 
@@ -197,6 +242,8 @@ class Person(models.Model):
         related_name="speaker_profiles",
     )
 
+    objects = PersonManager()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -205,6 +252,11 @@ class Person(models.Model):
 
     def __str__(self):
         return self.display_name
+
+    def natural_key(self):
+        return (self.event.natural_key(), self.slug)
+
+    natural_key.dependencies = ["events.event"]
 
     @property
     def display_name(self) -> str:
@@ -222,6 +274,15 @@ class AppearanceRole(models.TextChoices):
     FACILITATOR = "facilitator", _("Facilitator")
 
 
+class ItemPersonManager(models.Manager):
+    def get_by_natural_key(self, item, person, role):
+        return self.get(
+            item=AgendaItem.objects.get_by_natural_key(*item),
+            person=Person.objects.get_by_natural_key(*person),
+            role=role,
+        )
+
+
 class ItemPerson(models.Model):
     """A person's appearance on an agenda item, in the order printed on the programme."""
 
@@ -234,6 +295,8 @@ class ItemPerson(models.Model):
     to_be_confirmed = models.BooleanField(_("to be confirmed"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)
 
+    objects = ItemPersonManager()
+
     class Meta:
         verbose_name = _("appearance")
         verbose_name_plural = _("appearances")
@@ -244,3 +307,8 @@ class ItemPerson(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.get_role_display()}"
+
+    def natural_key(self):
+        return (self.item.natural_key(), self.person.natural_key(), self.role)
+
+    natural_key.dependencies = ["events.agendaitem", "events.person"]

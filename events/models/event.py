@@ -29,12 +29,19 @@ def validate_languages(value) -> None:
         raise ValidationError(_("Choose one or more of the portal's languages."))
 
 
+class SeriesManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class Series(models.Model):
     """A series of regional dialogues (e.g. “Collective Action”: Nairobi 2023, Bangkok 2024, ...)."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), unique=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = SeriesManager()
 
     class Meta:
         verbose_name = _("series")
@@ -43,6 +50,14 @@ class Series(models.Model):
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SeriesEditionManager(models.Manager):
+    def get_by_natural_key(self, series, start_date, city):
+        return self.get(series=Series.objects.get_by_natural_key(*series), start_date=start_date, city=city)
 
 
 class SeriesEdition(models.Model):
@@ -57,6 +72,8 @@ class SeriesEdition(models.Model):
         "Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="series_edition"
     )
 
+    objects = SeriesEditionManager()
+
     class Meta:
         verbose_name = _("series edition")
         verbose_name_plural = _("series editions")
@@ -65,9 +82,23 @@ class SeriesEdition(models.Model):
     def __str__(self):
         return f"{self.city} {self.start_date:%Y}"
 
+    def natural_key(self):
+        return (self.series.natural_key(), self.start_date, self.city)
+
+    natural_key.dependencies = ["events.series"]
+
 
 def logo_upload_to(instance, filename):
     return f"logos/{filename}"
+
+
+class OrganisationManager(models.Manager):
+    def get_by_natural_key(self, name):
+        # The name is not unique in the database: the oldest organisation of that name is the one meant.
+        organisation = self.filter(name=name).order_by("pk").first()
+        if organisation is None:
+            raise self.model.DoesNotExist(f"No organisation named {name!r}.")
+        return organisation
 
 
 class Organisation(models.Model):
@@ -85,6 +116,8 @@ class Organisation(models.Model):
     )
     description = models.TextField(_("about"), blank=True)
 
+    objects = OrganisationManager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -92,6 +125,14 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class EventManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
 
 
 class Event(models.Model):
@@ -140,6 +181,8 @@ class Event(models.Model):
     content_version = models.PositiveIntegerField(default=1, editable=False)
     content_changed_at = models.DateTimeField(default=now, editable=False)
 
+    objects = EventManager()
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -152,6 +195,9 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def natural_key(self):
+        return (self.slug,)
 
     def clean(self):
         errors = {}
@@ -212,6 +258,15 @@ class Event(models.Model):
         return [line.strip(" -•\t") for line in (self.objectives or "").splitlines() if line.strip(" -•\t")]
 
 
+class EventPartnerManager(models.Manager):
+    def get_by_natural_key(self, event, organisation, kind):
+        return self.get(
+            event=Event.objects.get_by_natural_key(*event),
+            organisation=Organisation.objects.get_by_natural_key(*organisation),
+            kind=kind,
+        )
+
+
 class EventPartner(models.Model):
     class Kind(models.TextChoices):
         HOST = "host", _("Host")
@@ -224,6 +279,8 @@ class EventPartner(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PARTNER)
     order = models.PositiveIntegerField(_("order"), default=0)
 
+    objects = EventPartnerManager()
+
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -234,6 +291,11 @@ class EventPartner(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.get_kind_display()})"
+
+    def natural_key(self):
+        return (self.event.natural_key(), self.organisation.natural_key(), self.kind)
+
+    natural_key.dependencies = ["events.event", "events.organisation"]
 
 
 def document_upload_to(instance, filename):
@@ -280,12 +342,19 @@ class Role(models.TextChoices):
     MEMBER = "member", _("Network member")
 
 
+class EventRoleManager(models.Manager):
+    def get_by_natural_key(self, event, email, role):
+        return self.get(event=Event.objects.get_by_natural_key(*event), user__email__iexact=email, role=role)
+
+
 class EventRole(models.Model):
     """A user's role in one event. Roles never carry over from one event to another."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="roles")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_roles")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    objects = EventRoleManager()
 
     class Meta:
         verbose_name = _("event role")
@@ -294,3 +363,9 @@ class EventRole(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} – {self.event}"
+
+    def natural_key(self):
+        # A user is known by e-mail address across installations (docs/event-format.md).
+        return (self.event.natural_key(), self.user.email, self.role)
+
+    natural_key.dependencies = ["events.event"]

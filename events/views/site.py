@@ -1,4 +1,5 @@
-"""Pages of the whole site: the list of events, "My events", and creating an event."""
+"""Pages of the whole site that belong to events: the list of events and creating an event ("My events",
+which spans the apps, is in dialogue_portal/views.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView
 
-from .. import forms, selectors, services
-from ..models import (
-    Event,
-)
+from .. import forms, services
+from ..models import Event
 from ..rules import can_create_event
 
 
@@ -22,18 +21,6 @@ class HomeView(ListView):
 
     def get_queryset(self):
         return Event.objects.filter(is_published=True).select_related("series")
-
-
-class DashboardView(LoginRequiredMixin, TemplateView):
-    """The events in which the signed-in user holds a role or has registered, with what they are there."""
-
-    template_name = "events/dashboard.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["entries"] = selectors.my_events(user=self.request.user)
-        context["can_create_event"] = can_create_event(self.request.user)
-        return context
 
 
 class EventCreateView(LoginRequiredMixin, FormView):

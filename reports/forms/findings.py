@@ -186,9 +186,6 @@ class SectionsForm(forms.Form):
         data = self.cleaned_data
         return {s.value: data.get(f"limit_{s.value}") for s in FindingKind if data.get(f"use_{s.value}")}
 
-    def pairs(self):
-        return [(self[f"use_{s.value}"], self[f"limit_{s.value}"]) for s in FindingKind]
-
 
 class TakeawayAuthorsForm(forms.Form):
     users = forms.ModelMultipleChoiceField(

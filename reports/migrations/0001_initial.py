@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='ItemTemplate',
+            name='FindingsTemplate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sections', models.JSONField(blank=True, default=dict, verbose_name='template sections')),

@@ -12,7 +12,7 @@ from .findings import (  # noqa: F401
     ConsolidationRecord,
     Finding,
     FindingKind,
-    ItemTemplate,
+    FindingsTemplate,
     RecordVersion,
     Takeaway,
     TakeawayAuthor,

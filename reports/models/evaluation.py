@@ -7,13 +7,25 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 
 
+class EvaluationManager(models.Manager):
+    def get_by_natural_key(self, event):
+        return self.get(event=Event.objects.get_by_natural_key(*event))
+
+
 class Evaluation(models.Model):
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="evaluation")
     title = models.CharField(_("title"), max_length=200)
     is_open = models.BooleanField(_("open for answers"), default=False)
 
+    objects = EvaluationManager()
+
     def __str__(self):
         return self.title
+
+    def natural_key(self):
+        return (self.event.natural_key(),)
+
+    natural_key.dependencies = ["events.event"]
 
 
 class EvaluationQuestion(models.Model):
@@ -54,14 +66,27 @@ class EvaluationAnswer(models.Model):
         return str(_("Anonymous answer"))
 
 
+class EvaluationSubmissionManager(models.Manager):
+    def get_by_natural_key(self, evaluation, email):
+        evaluation = Evaluation.objects.get_by_natural_key(*evaluation)
+        return self.get(evaluation=evaluation, user__email__iexact=email)
+
+
 class EvaluationSubmission(models.Model):
     """Who has answered (so nobody answers twice), kept apart from what they answered."""
 
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="submissions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
 
+    objects = EvaluationSubmissionManager()
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["evaluation", "user"], name="answer_evaluation_once")]
 
     def __str__(self):
         return f"{self.evaluation} – {self.user}"
+
+    def natural_key(self):
+        return (self.evaluation.natural_key(), self.user.email)
+
+    natural_key.dependencies = ["reports.evaluation"]

@@ -23,6 +23,18 @@ class FindingKind(models.TextChoices):
     QUOTE = "quote", _("Quotes")
 
 
+class ConsolidationRecordManager(models.Manager):
+    def get_by_natural_key(self, kind, target, detail=None):
+        if kind == "table":
+            table = Table.objects.get_by_natural_key(*target)
+            return self.get(table=table, rotation__session=table.session_id, rotation__number=detail)
+        if kind == "group":
+            return self.get(group=BreakoutGroup.objects.get_by_natural_key(*target), group_part=detail)
+        if kind == "item":
+            return self.get(agenda_item=AgendaItem.objects.get_by_natural_key(*target))
+        raise self.model.DoesNotExist(f"No record target of kind {kind!r}.")
+
+
 class ConsolidationRecord(models.Model):
     """What one table in one rotation (or one breakout group part, World Café round, plenary recap)
     found, entered by its facilitator and reviewed by a rapporteur.
@@ -64,6 +76,8 @@ class ConsolidationRecord(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ConsolidationRecordManager()
 
     class Meta:
         verbose_name = _("consolidation record")
@@ -108,6 +122,17 @@ class ConsolidationRecord(models.Model):
 
     def __str__(self):
         return self.label
+
+    def natural_key(self):
+        """A record is known by its one target: ("table", table, rotation number), ("group", group, part)
+        or ("item", agenda item)."""
+        if self.table_id:
+            return ("table", self.table.natural_key(), self.rotation.number)
+        if self.group_id:
+            return ("group", self.group.natural_key(), self.group_part)
+        return ("item", self.agenda_item.natural_key())
+
+    natural_key.dependencies = ["sessions_app.table", "sessions_app.breakoutgroup", "events.agendaitem"]
 
     @property
     def is_editable(self) -> bool:
@@ -194,6 +219,11 @@ class Finding(models.Model):
         return f"{self.get_section_display()}: {self.text[:60]}"
 
 
+class RecordVersionManager(models.Manager):
+    def get_by_natural_key(self, record, version):
+        return self.get(record=ConsolidationRecord.objects.get_by_natural_key(*record), version=version)
+
+
 class RecordVersion(models.Model):
     """A snapshot of a record after each save: who, when, and the whole content."""
 
@@ -206,12 +236,24 @@ class RecordVersion(models.Model):
     status = models.CharField(max_length=20)
     snapshot = models.JSONField()
 
+    objects = RecordVersionManager()
+
     class Meta:
         ordering = ["-version"]
         constraints = [models.UniqueConstraint(fields=["record", "version"], name="unique_record_version")]
 
     def __str__(self):
         return f"{self.record_id} v{self.version}"
+
+    def natural_key(self):
+        return (self.record.natural_key(), self.version)
+
+    natural_key.dependencies = ["reports.consolidationrecord"]
+
+
+class TakeawayManager(models.Manager):
+    def get_by_natural_key(self, day, email):
+        return self.get(day=Day.objects.get_by_natural_key(*day), author__email__iexact=email)
 
 
 class Takeaway(models.Model):
@@ -223,21 +265,36 @@ class Takeaway(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = TakeawayManager()
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["day", "author"], name="one_takeaway_per_author_day")]
 
     def __str__(self):
         return f"{self.day} – {self.author}"
 
+    def natural_key(self):
+        return (self.day.natural_key(), self.author.email)
 
-class ItemTemplate(models.Model):
-    """Which template sections apply (and their limits) to the records of an agenda item that is not a
-    table session: the sub-regional groups' work, a plenary recap. Table sessions keep theirs in
-    `TableSession.sections`; the format is the same: {section: limit or null}; empty means every
-    section without a limit."""
+    natural_key.dependencies = ["events.day"]
+
+
+class FindingsTemplateManager(models.Manager):
+    def get_by_natural_key(self, agenda_item):
+        return self.get(agenda_item=AgendaItem.objects.get_by_natural_key(*agenda_item))
+
+
+class FindingsTemplate(models.Model):
+    """Which template sections apply (and their limits) to the records of one agenda item: the block of a
+    table session (every table in every rotation), the item of breakout groups, a plenary recap.
+
+    {section: limit or null}; no template, or an empty one, means every section without a limit.
+    """
 
     agenda_item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="findings_template")
     sections = models.JSONField(_("template sections"), default=dict, blank=True)
+
+    objects = FindingsTemplateManager()
 
     class Meta:
         verbose_name = _("template settings")
@@ -246,12 +303,24 @@ class ItemTemplate(models.Model):
     def __str__(self):
         return str(self.agenda_item)
 
+    def natural_key(self):
+        return (self.agenda_item.natural_key(),)
+
+    natural_key.dependencies = ["events.agendaitem"]
+
+
+class TakeawayAuthorManager(models.Manager):
+    def get_by_natural_key(self, day, email):
+        return self.get(day=Day.objects.get_by_natural_key(*day), user__email__iexact=email)
+
 
 class TakeawayAuthor(models.Model):
     """A participant chosen by the organisers to sum up a day's main takeaways."""
 
     day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="takeaway_authors")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    objects = TakeawayAuthorManager()
 
     class Meta:
         verbose_name = _("takeaway author")
@@ -261,3 +330,8 @@ class TakeawayAuthor(models.Model):
 
     def __str__(self):
         return f"{self.day} – {self.user}"
+
+    def natural_key(self):
+        return (self.day.natural_key(), self.user.email)
+
+    natural_key.dependencies = ["events.day"]

@@ -20,6 +20,11 @@ REPORT_TEXT_FIELDS = [
 ]
 
 
+class ReportManager(models.Manager):
+    def get_by_natural_key(self, event):
+        return self.get(event=Event.objects.get_by_natural_key(*event))
+
+
 class Report(models.Model):
     """The outcome report of an event: editorial texts (translatable) and the order of its sections."""
 
@@ -41,12 +46,19 @@ class Report(models.Model):
     include_evaluation = models.BooleanField(_("include a summary of the evaluation"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ReportManager()
+
     class Meta:
         verbose_name = _("outcome report")
         verbose_name_plural = _("outcome reports")
 
     def __str__(self):
         return self.title
+
+    def natural_key(self):
+        return (self.event.natural_key(),)
+
+    natural_key.dependencies = ["events.event"]
 
 
 class ReportSection(models.Model):

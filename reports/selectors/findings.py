@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from events.models import AgendaItem, AppearanceRole, ItemKind
-from events.permissions import visible_days
+from events.rules import visible_days
 from sessions_app.models import BreakoutGroup, Registration, Rotation, Table, TableSession
 
-from ..models import ConsolidationRecord, FindingKind, ItemTemplate, Takeaway, TakeawayAuthor
-from ..rules import is_reviewer, writer_q
+from ..models import ConsolidationRecord, FindingKind, FindingsTemplate, Takeaway, TakeawayAuthor
+from ..rules import writer_q
 
 #: The fields of a finding kept in a record's snapshot (and restored from it).
 FINDING_FIELDS = (
@@ -35,24 +35,25 @@ RECAP_KINDS = [ItemKind.PLENARY, ItemKind.WRAP_UP, ItemKind.GROUP_WORK]
 # --- records --------------------------------------------------------------------------------------------
 
 
-def visible_records(*, user, event) -> QuerySet[ConsolidationRecord]:
-    """Reviewers see every record; facilitators their own tables' and groups'; nobody else any.
+def visible_records(*, user, event, every: bool) -> QuerySet[ConsolidationRecord]:
+    """Every record of the event (`every`: for reviewers, the view asks `findings.review`), else those of
+    the tables, groups and recaps `user` facilitates (`reports.rules.writer_q`).
 
     Records hold what was said at a table (quotes, country observations): they reach everybody else
     only through the report, where consent to attribution is applied.
     """
     records = ConsolidationRecord.objects.filter(event=event)
-    if is_reviewer(user, event):
+    if every:
         return records
     if not user.is_authenticated:
         return records.none()
     return records.filter(pk__in=records.filter(writer_q(user)).values("pk"))
 
 
-def record_list(*, user, event) -> list[ConsolidationRecord]:
+def record_list(*, user, event, every: bool) -> list[ConsolidationRecord]:
     """The records page: what `user` may see, in the order of the agenda."""
     return list(
-        visible_records(user=user, event=event)
+        visible_records(user=user, event=event, every=every)
         .select_related(*RECORD_RELATED)
         .order_by(
             "table__session__agenda_item__day__date",
@@ -91,7 +92,7 @@ def slots_to_start(*, user, event, records) -> list[dict]:
                         % {"table": table.number, "rotation": rotation},
                         "title": table.title,
                         "url_name": "findings_start_table",
-                        "url_kwargs": {"table": table.pk, "rotation": rotation.pk},
+                        "url_kwargs": {"table_pk": table.pk, "rotation": rotation.number},
                     }
                 )
     for group in BreakoutGroup.objects.filter(agenda_item__day__event=event, facilitators=user):
@@ -102,7 +103,7 @@ def slots_to_start(*, user, event, records) -> list[dict]:
                         "label": group.name if group.parts == 1 else f"{group.name} ({part})",
                         "title": "",
                         "url_name": "findings_start_group",
-                        "url_kwargs": {"group": group.pk, "part": part},
+                        "url_kwargs": {"group_pk": group.pk, "part": part},
                     }
                 )
     items = AgendaItem.objects.filter(
@@ -117,7 +118,7 @@ def slots_to_start(*, user, event, records) -> list[dict]:
                     "label": item.title,
                     "title": "",
                     "url_name": "findings_start_item",
-                    "url_kwargs": {"item": item.pk},
+                    "url_kwargs": {"item_pk": item.pk},
                 }
             )
     return slots
@@ -157,12 +158,24 @@ def normalise_sections(config) -> dict[str, int | None]:
     return result
 
 
-def sections_for(record: ConsolidationRecord) -> dict[str, int | None]:
+def template_item_id(record: ConsolidationRecord) -> int:
+    """The agenda item whose template applies to the record: its table session's block, its breakout
+    groups' item or its recap's item."""
     if record.table_id:
-        return normalise_sections(record.table.session.sections)
-    item_id = record.group.agenda_item_id if record.group_id else record.agenda_item_id
-    template = ItemTemplate.objects.filter(agenda_item_id=item_id).first()
-    return normalise_sections(template.sections if template else {})
+        return record.table.session.agenda_item_id
+    if record.group_id:
+        return record.group.agenda_item_id
+    return record.agenda_item_id
+
+
+def item_sections(agenda_item_id) -> dict:
+    """The stored configuration of an agenda item's template ({} when it has none)."""
+    template = FindingsTemplate.objects.filter(agenda_item_id=agenda_item_id).first()
+    return template.sections if template else {}
+
+
+def sections_for(record: ConsolidationRecord) -> dict[str, int | None]:
+    return normalise_sections(item_sections(template_item_id(record)))
 
 
 def guiding_questions(record: ConsolidationRecord) -> list[str]:
@@ -192,10 +205,12 @@ def template_settings(event) -> dict:
     a recap, each with [(section label, limit)] of the sections that apply."""
     labels = dict(FindingKind.choices)
 
-    def describe(config):
+    def describe(item):
+        template = getattr(item, "findings_template", None)
+        config = template.sections if template else {}
         return [(labels[s], limit) for s, limit in normalise_sections(config).items()]
 
-    sessions = TableSession.objects.filter(event=event).select_related("agenda_item")
+    sessions = TableSession.objects.filter(event=event).select_related("agenda_item__findings_template")
     items = (
         AgendaItem.objects.filter(day__event=event)
         .filter(Q(breakout_groups__isnull=False) | Q(kind__in=RECAP_KINDS))
@@ -204,17 +219,9 @@ def template_settings(event) -> dict:
         .order_by("day__date", "start", "pk")
     )
     return {
-        "sessions": [(s, describe(s.sections)) for s in sessions],
-        "items": [
-            (i, describe(i.findings_template.sections if hasattr(i, "findings_template") else {}))
-            for i in items
-        ],
+        "sessions": [(s, describe(s.agenda_item)) for s in sessions],
+        "items": [(i, describe(i)) for i in items],
     }
-
-
-def item_template_sections(agenda_item) -> dict:
-    template = ItemTemplate.objects.filter(agenda_item=agenda_item).first()
-    return template.sections if template else {}
 
 
 # --- daily takeaways ------------------------------------------------------------------------------------
@@ -243,31 +250,14 @@ def takeaway_candidates(event):
     return users, display_names(event)
 
 
-def takeaways_by_day(*, user, event, reviewer: bool) -> list[dict]:
-    """Per day `user` may see: who sums it up and what they wrote. A reviewer reads every day's
-    takeaways; an author only the days they sum up, and only their own text."""
-    days = visible_days(user, event).prefetch_related(
-        Prefetch("takeaway_authors", queryset=TakeawayAuthor.objects.select_related("user").order_by("pk")),
-        Prefetch("takeaways", queryset=Takeaway.objects.select_related("author").order_by("pk")),
+def takeaway_days(*, user, event) -> list:
+    """The days `user` may see, with who sums each up and what they wrote (the views keep the days and
+    takeaways the rules let the user read: `takeaways.view_day`, `takeaways.read`)."""
+    return list(
+        visible_days(user, event).prefetch_related(
+            Prefetch(
+                "takeaway_authors", queryset=TakeawayAuthor.objects.select_related("user").order_by("pk")
+            ),
+            Prefetch("takeaways", queryset=Takeaway.objects.select_related("author").order_by("pk")),
+        )
     )
-    names = display_names(event)
-    rows = []
-    for day in days:
-        authors = list(day.takeaway_authors.all())
-        mine = any(a.user_id == user.pk for a in authors)
-        if not (reviewer or mine):
-            continue
-        takeaways = (
-            list(day.takeaways.all())
-            if reviewer
-            else [t for t in day.takeaways.all() if t.author_id == user.pk]
-        )
-        rows.append(
-            {
-                "day": day,
-                "authors": [names.get(a.user_id, a.user.email) for a in authors],
-                "mine": mine,
-                "takeaways": [(names.get(t.author_id, t.author.email), t) for t in takeaways],
-            }
-        )
-    return rows

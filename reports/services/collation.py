@@ -3,11 +3,11 @@ their provenance, ordering and choosing the trends "at a glance". The search is 
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from ..errors import CollationError
 from ..models import CollatedFinding, Finding, ReportTheme
 
 
@@ -20,7 +20,7 @@ def collect_into_theme(*, event, theme: ReportTheme, findings) -> list[CollatedF
     """Make a collated finding in `theme` from each finding (wording in the record's language), with the
     finding as its source. Findings already collected into this theme are skipped."""
     if theme.event_id != event.pk:
-        raise ValidationError(_("This theme belongs to another event."))
+        raise CollationError(_("This theme belongs to another event."))
     created = []
     already = set(
         Finding.objects.filter(collated_into__theme=theme, pk__in=[f.pk for f in findings]).values_list(
@@ -29,7 +29,7 @@ def collect_into_theme(*, event, theme: ReportTheme, findings) -> list[CollatedF
     )
     for finding in findings:
         if finding.record.event_id != event.pk:
-            raise ValidationError(_("A finding belongs to another event."))
+            raise CollationError(_("A finding belongs to another event."))
         if finding.pk in already:
             continue
         language = finding.record.language
@@ -56,7 +56,7 @@ def merge_collated(*, keep: CollatedFinding, others) -> CollatedFinding:
     A flag set on any of them (at a glance, in the report) stays set on the merged item."""
     others = [o for o in others if o.pk != keep.pk]
     if any(o.event_id != keep.event_id for o in others):
-        raise ValidationError(_("Only findings of the same event can be merged."))
+        raise CollationError(_("Only findings of the same event can be merged."))
     for other in others:
         keep.sources.add(*other.sources.all())
         keep.at_a_glance = keep.at_a_glance or other.at_a_glance

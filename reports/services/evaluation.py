@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import secrets
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from events.downloads import csv_bytes
 
+from ..errors import EvaluationError
 from ..models import (
     Evaluation,
     EvaluationAnswer,
@@ -41,7 +41,7 @@ def get_or_create_evaluation(*, event) -> Evaluation:
 
 
 def clean_answers(*, questions, answers: dict) -> dict:
-    """{question id: rating or text} checked against the questions; raises ValidationError."""
+    """{question id: rating or text} checked against the questions; raises EvaluationError."""
     errors = []
     result = {}
     for question in questions:
@@ -69,7 +69,7 @@ def clean_answers(*, questions, answers: dict) -> dict:
                 continue
             result[question.pk] = text
     if errors:
-        raise ValidationError(errors)
+        raise EvaluationError(messages=errors)
     return result
 
 
@@ -77,17 +77,17 @@ def clean_answers(*, questions, answers: dict) -> dict:
 def submit_answers(*, evaluation: Evaluation, user, answers: dict) -> None:
     """Record that `user` answered and store the answers apart from them (see the module docstring).
 
-    Raises ValidationError if closed, already answered or the answers are invalid. Whether `user` may
+    Raises EvaluationError if closed, already answered or the answers are invalid. Whether `user` may
     answer ("evaluation.answer") is the caller's question.
     """
     if not evaluation.is_open:
-        raise ValidationError(_("The evaluation is closed."))
+        raise EvaluationError(_("The evaluation is closed."))
     questions = list(evaluation.questions.all())
     cleaned = clean_answers(questions=questions, answers=answers)
     # The unique constraint is the guard against answering twice, also when two requests race.
     _submission, created = EvaluationSubmission.objects.get_or_create(evaluation=evaluation, user=user)
     if not created:
-        raise ValidationError(_("You have already answered this evaluation. Thank you!"))
+        raise EvaluationError(_("You have already answered this evaluation. Thank you!"))
     response = EvaluationResponse.objects.create(pk=random_id(), evaluation=evaluation)
     EvaluationAnswer.objects.bulk_create(
         [

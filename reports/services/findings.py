@@ -7,17 +7,17 @@ that is not editable, a version that is stale, a section over its limit.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sessions_app.models import BreakoutGroup, Rotation, Table, TableSession
+from sessions_app.models import BreakoutGroup, Rotation, Table
 
+from ..errors import FindingsError, VersionConflict
 from ..models import (
     ConsolidationRecord,
     Finding,
     FindingKind,
-    ItemTemplate,
+    FindingsTemplate,
     RecordVersion,
     Takeaway,
     TakeawayAuthor,
@@ -26,16 +26,8 @@ from ..models.findings import TRANSITIONS
 from ..selectors.findings import FINDING_FIELDS, sections_for, snapshot
 
 
-class VersionConflict(Exception):
-    """Somebody saved the record since the form was loaded: the caller shows both versions."""
-
-    def __init__(self, record: ConsolidationRecord):
-        super().__init__("version conflict")
-        self.record = record
-
-
 def check_limits(*, sections: dict[str, int | None], findings: list[dict]) -> None:
-    """Raise a ValidationError naming every section over its limit or not part of the template."""
+    """Raise a FindingsError naming every section over its limit or not part of the template."""
     errors = []
     labels = dict(FindingKind.choices)
     for section in {f["section"] for f in findings}:
@@ -51,7 +43,7 @@ def check_limits(*, sections: dict[str, int | None], findings: list[dict]) -> No
                 % {"section": labels[section], "limit": limit, "count": count, "extra": count - limit}
             )
     if errors:
-        raise ValidationError(errors)
+        raise FindingsError(messages=errors)
 
 
 # --- records ----------------------------------------------------------------------------------------
@@ -60,7 +52,7 @@ def check_limits(*, sections: dict[str, int | None], findings: list[dict]) -> No
 def start_table_record(*, user, table: Table, rotation: Rotation) -> ConsolidationRecord:
     """The record of a table in a rotation, created on first use by one of its facilitators (`user`)."""
     if rotation.session_id != table.session_id:
-        raise ValidationError(_("This rotation belongs to another table session."))
+        raise FindingsError(_("This rotation belongs to another table session."))
     return _get_or_create_record(
         target={"table": table, "rotation": rotation},
         defaults={"event": table.session.event, "language": table.working_language, "updated_by": user},
@@ -70,7 +62,7 @@ def start_table_record(*, user, table: Table, rotation: Rotation) -> Consolidati
 def start_group_record(*, user, group: BreakoutGroup, part: int) -> ConsolidationRecord:
     """The record of one part of a breakout group, created on first use by one of its facilitators."""
     if not 1 <= part <= group.parts:
-        raise ValidationError(_("This group has no part %(part)s.") % {"part": part})
+        raise FindingsError(_("This group has no part %(part)s.") % {"part": part})
     event = group.agenda_item.day.event
     return _get_or_create_record(
         target={"group": group, "group_part": part},
@@ -118,7 +110,7 @@ def _lock(record: ConsolidationRecord, expected_version: int) -> ConsolidationRe
     # Lock the row before comparing versions: two saves may race.
     current = ConsolidationRecord.objects.select_for_update().get(pk=record.pk)
     if expected_version > current.version or expected_version < 1:
-        raise ValidationError(_("The form's version number is not valid. Reload the page and try again."))
+        raise FindingsError(_("The form's version number is not valid. Reload the page and try again."))
     if expected_version != current.version:
         raise VersionConflict(current)
     return current
@@ -137,16 +129,16 @@ def save_record(
     """Replace the record's content, bump its version and keep a snapshot in its history.
 
     Raises VersionConflict when somebody saved since `expected_version` (nothing is written),
-    ValidationError for a tampered version, a record whose status does not allow editing (checked under
+    FindingsError for a tampered version, a record whose status does not allow editing (checked under
     the lock: it may have been submitted since the page was loaded), a language the event does not offer
     or a section over its limit. Whether `user` may write the record is the caller's question
-    (`reports.rules.can_edit`).
+    (`findings.edit_record`).
     """
     current = _lock(record, expected_version)
     if not current.is_editable:
-        raise ValidationError(_not_this_way(current))
+        raise FindingsError(_not_this_way(current))
     if language not in (current.event.languages or [current.event.default_language]):
-        raise ValidationError(_("Choose one of the event's languages."))
+        raise FindingsError(_("Choose one of the event's languages."))
     check_limits(sections=sections_for(current), findings=findings)
     wanted = []
     order_in_section: dict[str, int] = {}
@@ -202,18 +194,18 @@ def transition_record(
 ) -> ConsolidationRecord:
     """Move the record along the workflow; each move is a new version in the history.
 
-    Raises ValidationError if the record's status does not allow it or a change request has no comment.
-    Whether `user` may make this move is the caller's question (`reports.rules.can_transition`).
+    Raises FindingsError if the record's status does not allow it or a change request has no comment.
+    Whether `user` may make this move is the caller's question (`findings.<name>`).
     """
     transition = TRANSITIONS.get(name)
     if transition is None:
-        raise ValidationError(_("Unknown action."))
+        raise FindingsError(_("Unknown action."))
     current = ConsolidationRecord.objects.select_for_update().select_related("event").get(pk=record.pk)
     if current.status not in transition.sources:
-        raise ValidationError(_not_this_way(current))
+        raise FindingsError(_not_this_way(current))
     if name == "request_changes":
         if not comment.strip():
-            raise ValidationError(_("Say what should change: the comment is required."))
+            raise FindingsError(_("Say what should change: the comment is required."))
         current.review_comment = comment.strip()
     current.status = transition.target
     current.version += 1
@@ -227,7 +219,7 @@ def transition_record(
 def restore_version(*, record: ConsolidationRecord, user, version: RecordVersion) -> ConsolidationRecord:
     """Bring back an earlier version's content as a new version (the history keeps everything)."""
     if version.record_id != record.pk:
-        raise ValidationError(_("This version belongs to another record."))
+        raise FindingsError(_("This version belongs to another record."))
     data = version.snapshot
     return save_record(
         record=record,
@@ -257,7 +249,7 @@ def set_takeaway_authors(*, day, users) -> None:
 def save_takeaway(*, day, user, text: str, language: str):
     """Create or replace `user`'s takeaways of `day` (the caller checks `user` is a chosen author)."""
     if language not in (day.event.languages or [day.event.default_language]):
-        raise ValidationError(_("Choose one of the event's languages."))
+        raise FindingsError(_("Choose one of the event's languages."))
     takeaway, _created = Takeaway.objects.update_or_create(
         day=day, author=user, defaults={"text": text.strip(), "language": language}
     )
@@ -265,11 +257,11 @@ def save_takeaway(*, day, user, text: str, language: str):
 
 
 @transaction.atomic
-def set_template_sections(*, target, sections: dict) -> None:
-    """Store which sections apply (and limits) on a TableSession or an agenda item (ItemTemplate)."""
+def set_template_sections(*, agenda_item, sections: dict) -> FindingsTemplate:
+    """Store which sections apply (and their limits) to the records of `agenda_item`: a table session's
+    block, the item of breakout groups or a plenary recap."""
     clean = {s.value: sections[s.value] for s in FindingKind if s.value in sections}
-    if isinstance(target, TableSession):
-        target.sections = clean
-        target.save(update_fields=["sections"])
-    else:
-        ItemTemplate.objects.update_or_create(agenda_item=target, defaults={"sections": clean})
+    template, _created = FindingsTemplate.objects.update_or_create(
+        agenda_item=agenda_item, defaults={"sections": clean}
+    )
+    return template

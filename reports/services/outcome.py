@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from events.models import Event
 
 from ..document import ReportDocument
+from ..errors import ReportError
 from ..models import Report, ReportSection
 from ..models.outcome import REPORT_TEXT_FIELDS
 from ..selectors.outcome import build_report_document, report_language
@@ -33,10 +34,6 @@ DEFAULT_SECTION_ORDER = [
     ReportSection.Kind.FUTURE_DIRECTIONS,
     ReportSection.Kind.ABOUT,
 ]
-
-
-class ReportError(Exception):
-    """A request about the report that cannot be carried out (shown to the user as is)."""
 
 
 def _check_language(lang: str) -> None:

@@ -2,32 +2,28 @@
 Every page is for rapporteurs and organisers (permission findings.review)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from events.permissions import EventPermissionMixin
-
+from ..errors import CollationError
 from ..forms.collation import CollatedForm, CollectForm, SearchForm, ThemeForm
 from ..models import CollatedFinding, ReportTheme
 from ..selectors import collation as selectors
 from ..services import collation as services
+from .mixins import ReportsMixin, show_domain_error
 
 PAGE_SIZE = 200
 
 
-class CollationMixin(EventPermissionMixin):
+class CollationMixin(ReportsMixin):
     permission_required = "findings.review"
 
-    def url(self, name, **kwargs):
-        return reverse(f"reports:{name}", kwargs={"slug": self.event.slug, **kwargs})
-
     def get_theme(self):
-        return get_object_or_404(ReportTheme, pk=self.kwargs["theme"], event=self.event)
+        return get_object_or_404(ReportTheme, pk=self.kwargs["theme_pk"], event=self.event)
 
 
 class SearchView(CollationMixin, TemplateView):
@@ -95,25 +91,34 @@ class ThemeListView(CollationMixin, TemplateView):
 
 
 class ThemeFormView(CollationMixin, TemplateView):
-    template_name = "reports/collation/theme_form.html"
+    template_name = "events/manage/form.html"
 
-    def _theme(self):
-        return self.get_theme() if "theme" in self.kwargs else None
+    @cached_property
+    def theme(self):
+        return self.get_theme() if "theme_pk" in self.kwargs else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.theme.title if self.theme else _("New theme"),
+            submit_label=_("Save"),
+            cancel_url=self.url("collation_theme", theme_pk=self.theme.pk)
+            if self.theme
+            else self.url("collation_themes"),
+        )
+        return context
 
     def get(self, request, *args, **kwargs):
-        theme = self._theme()
-        return self.render_to_response(
-            self.get_context_data(form=ThemeForm(instance=theme, event=self.event), theme=theme)
-        )
+        form = ThemeForm(instance=self.theme, event=self.event)
+        return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        theme = self._theme()
-        form = ThemeForm(request.POST, instance=theme, event=self.event)
+        form = ThemeForm(request.POST, instance=self.theme, event=self.event)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, theme=theme), status=400)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         theme = form.save()
         messages.success(request, _("Theme saved."))
-        return redirect(self.url("collation_theme", theme=theme.pk))
+        return redirect(self.url("collation_theme", theme_pk=theme.pk))
 
 
 class ThemeDetailView(CollationMixin, TemplateView):
@@ -133,7 +138,7 @@ class ThemeDetailView(CollationMixin, TemplateView):
         elif request.POST.get("move") in ("up", "down"):
             item = get_object_or_404(CollatedFinding, pk=request.POST.get("item", 0) or 0, theme=theme)
             services.move(item=item, direction=-1 if request.POST["move"] == "up" else 1)
-        return redirect(self.url("collation_theme", theme=theme.pk))
+        return redirect(self.url("collation_theme", theme_pk=theme.pk))
 
 
 class MergeView(CollationMixin, View):
@@ -148,13 +153,13 @@ class MergeView(CollationMixin, View):
         else:
             try:
                 services.merge_collated(keep=items[0], others=items[1:])
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+            except CollationError as error:
+                show_domain_error(request, error)
             else:
                 messages.success(
                     request, _("%(count)s findings merged; their sources are kept.") % {"count": len(items)}
                 )
-        return redirect(self.url("collation_theme", theme=theme.pk))
+        return redirect(self.url("collation_theme", theme_pk=theme.pk))
 
 
 class CollatedEditView(CollationMixin, TemplateView):
@@ -162,7 +167,7 @@ class CollatedEditView(CollationMixin, TemplateView):
 
     def _item(self):
         return get_object_or_404(
-            CollatedFinding.objects.select_related("theme"), pk=self.kwargs["pk"], event=self.event
+            CollatedFinding.objects.select_related("theme"), pk=self.kwargs["collated_pk"], event=self.event
         )
 
     def get(self, request, *args, **kwargs):
@@ -184,7 +189,7 @@ class CollatedEditView(CollationMixin, TemplateView):
                 request, _("The collated finding is deleted; its sources stay in their records.")
             )
             if theme_id:
-                return redirect(self.url("collation_theme", theme=theme_id))
+                return redirect(self.url("collation_theme", theme_pk=theme_id))
             return redirect(self.url("collation_themes"))
         form = CollatedForm(request.POST, instance=item, event=self.event)
         if not form.is_valid():
@@ -194,7 +199,7 @@ class CollatedEditView(CollationMixin, TemplateView):
         item = form.save()
         messages.success(request, _("Saved."))
         if item.theme_id:
-            return redirect(self.url("collation_theme", theme=item.theme_id))
+            return redirect(self.url("collation_theme", theme_pk=item.theme_id))
         return redirect(self.url("collation_themes"))
 
 

@@ -1,27 +1,24 @@
 """Pages of the evaluation: answering (participants), managing and reading the results (organisers)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from events.downloads import CSV_CONTENT_TYPE, bytes_response
-from events.permissions import EventPermissionMixin
+from events.views.mixins import ManageDeleteView
 
+from ..errors import EvaluationError
 from ..forms.evaluation import AnswerForm, EvaluationForm, QuestionForm
 from ..models import Evaluation, EvaluationQuestion
 from ..selectors import evaluation as selectors
 from ..services import evaluation as services
+from .mixins import ReportsMixin, show_domain_error
 
 
-class EvaluationMixin(EventPermissionMixin):
+class EvaluationMixin(ReportsMixin):
     permission_required = "evaluation.manage"
-
-    def url(self, name, **kwargs):
-        return reverse(f"reports:{name}", kwargs={"slug": self.event.slug, **kwargs})
 
 
 class AnswerView(EvaluationMixin, TemplateView):
@@ -47,9 +44,8 @@ class AnswerView(EvaluationMixin, TemplateView):
         if form.is_valid():
             try:
                 services.submit_answers(evaluation=evaluation, user=request.user, answers=form.answers())
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+            except EvaluationError as error:
+                show_domain_error(request, error, form=form)
             else:
                 messages.success(request, _("Thank you: your answers are recorded anonymously."))
                 return redirect(self.url("evaluation_answer"))
@@ -95,14 +91,19 @@ class ManageView(EvaluationMixin, TemplateView):
         return redirect(self.url("evaluation_manage"))
 
 
-class DeleteQuestionView(EvaluationMixin, View):
-    http_method_names = ["post"]
+class DeleteQuestionView(EvaluationMixin, ManageDeleteView):
+    """GET asks for confirmation, POST deletes the question with the answers given to it."""
 
-    def post(self, request, *args, **kwargs):
-        question = get_object_or_404(EvaluationQuestion, pk=kwargs["pk"], evaluation__event=self.event)
-        services.delete_question(question=question)
-        messages.success(request, _("Question deleted."))
-        return redirect(self.url("evaluation_manage"))
+    def get_object(self):
+        return get_object_or_404(
+            EvaluationQuestion, pk=self.kwargs["question_pk"], evaluation__event=self.event
+        )
+
+    def get_success_url(self) -> str:
+        return self.url("evaluation_manage")
+
+    def delete(self, obj) -> None:
+        services.delete_question(question=obj)
 
 
 class ResultsView(EvaluationMixin, TemplateView):

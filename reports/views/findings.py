@@ -1,100 +1,108 @@
-"""Pages of the consolidation records: the list, the template form (with autosave and conflicts), the
-review workflow, the history, the organisers' template settings and the daily takeaways."""
+"""Back-office pages of the consolidation records: the list, starting a record, the template form (with
+autosave and conflicts), the review workflow, the history, and the organisers' template settings.
+
+Who may do what is `reports.rules`: each view names its permission (and the object it is about)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from events.models import AgendaItem, Day
-from events.permissions import EventPermissionMixin, has_perm, visible_days
-from sessions_app.models import BreakoutGroup, Rotation, Table, TableSession
+from events.models import AgendaItem
+from events.views.mixins import ManageMixin
+from sessions_app.models import BreakoutGroup, Rotation, Table
 
 from .. import rules
-from ..forms.findings import (
-    RecordForm,
-    ReviewForm,
-    SectionsForm,
-    TakeawayAuthorsForm,
-    TakeawayForm,
-    build_formsets,
-)
-from ..models import ConsolidationRecord, FindingKind, RecordVersion, Takeaway
+from ..errors import FindingsError, VersionConflict
+from ..forms.findings import RecordForm, ReviewForm, SectionsForm, build_formsets
+from ..models import FindingKind, RecordVersion
 from ..models.findings import TRANSITIONS
 from ..selectors import findings as selectors
 from ..services import findings as services
+from .mixins import RecordMixin, ReportsMixin, show_domain_error
 
 
-class FindingsMixin(EventPermissionMixin):
-    permission_required = "findings.view"
-
-
-class RecordMixin(FindingsMixin):
-    """Loads `self.record` through the event; a record the user may not see is a 404."""
-
-    def get_record(self) -> ConsolidationRecord:
-        record = get_object_or_404(selectors.event_records(self.event), pk=self.kwargs["pk"])
-        if not rules.can_view(self.request.user, record):
-            raise Http404
-        return record
-
-
-def _url(name, event, **kwargs):
-    return reverse(f"reports:{name}", kwargs={"slug": event.slug, **kwargs})
-
-
-class RecordListView(FindingsMixin, TemplateView):
+class RecordListView(ReportsMixin, TemplateView):
     """Every record the user may see, and for facilitators the slots of their tables still to start."""
 
+    permission_required = "findings.work"
     template_name = "reports/findings/record_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        records = selectors.record_list(user=user, event=self.event)
+        records = selectors.record_list(user=user, event=self.event, every=self.has("findings.review"))
         context["records"] = records
         to_start = selectors.slots_to_start(user=user, event=self.event, records=records)
         for slot in to_start:
-            slot["url"] = _url(slot["url_name"], self.event, **slot["url_kwargs"])
+            slot["url"] = self.url(slot["url_name"], **slot["url_kwargs"])
         context["to_start"] = to_start
-        context["is_reviewer"] = rules.is_reviewer(user, self.event)
         return context
 
 
-class StartRecordView(FindingsMixin, View):
-    """POST: open (or create) the record of one of the user's tables, groups or recaps."""
+class StartRecordView(ReportsMixin, View):
+    """POST: open (or create) the record of one of the user's tables, groups or recaps: the permission
+    is about the target (`get_target`), which only its facilitators may start."""
 
     http_method_names = ["post"]
 
+    def get_target(self):
+        raise NotImplementedError
+
+    def start(self, target):
+        raise NotImplementedError
+
+    @cached_property
+    def target(self):
+        return self.get_target()
+
+    def get_permission_object(self):
+        return self.target
+
     def post(self, request, *args, **kwargs):
-        user = request.user
         try:
-            if "table" in kwargs:
-                table = get_object_or_404(Table, pk=kwargs["table"], session__event=self.event)
-                rotation = get_object_or_404(Rotation, pk=kwargs["rotation"], session__event=self.event)
-                if not rules.facilitates_table(user, table):
-                    raise PermissionDenied
-                record = services.start_table_record(user=user, table=table, rotation=rotation)
-            elif "group" in kwargs:
-                group = get_object_or_404(
-                    BreakoutGroup, pk=kwargs["group"], agenda_item__day__event=self.event
-                )
-                if not rules.facilitates_group(user, group):
-                    raise PermissionDenied
-                record = services.start_group_record(user=user, group=group, part=kwargs["part"])
-            else:
-                item = get_object_or_404(AgendaItem, pk=kwargs["item"], day__event=self.event)
-                if not rules.facilitates_item(user, item):
-                    raise PermissionDenied
-                record = services.start_item_record(user=user, agenda_item=item)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(_url("findings_list", self.event))
-        return redirect(_url("findings_edit", self.event, pk=record.pk))
+            record = self.start(self.target)
+        except FindingsError as error:
+            show_domain_error(request, error)
+            return redirect(self.url("findings_list"))
+        return redirect(self.url("findings_edit", record_pk=record.pk))
+
+
+class StartTableRecordView(StartRecordView):
+    permission_required = "findings.start_table"
+
+    def get_target(self):
+        return get_object_or_404(Table, pk=self.kwargs["table_pk"], session__event=self.event)
+
+    def start(self, table):
+        rotation = get_object_or_404(Rotation, session_id=table.session_id, number=self.kwargs["rotation"])
+        return services.start_table_record(user=self.request.user, table=table, rotation=rotation)
+
+
+class StartGroupRecordView(StartRecordView):
+    permission_required = "findings.start_group"
+
+    def get_target(self):
+        return get_object_or_404(
+            BreakoutGroup, pk=self.kwargs["group_pk"], agenda_item__day__event=self.event
+        )
+
+    def start(self, group):
+        return services.start_group_record(user=self.request.user, group=group, part=self.kwargs["part"])
+
+
+class StartItemRecordView(StartRecordView):
+    permission_required = "findings.start_item"
+
+    def get_target(self):
+        return get_object_or_404(AgendaItem, pk=self.kwargs["item_pk"], day__event=self.event)
+
+    def start(self, item):
+        return services.start_item_record(user=self.request.user, agenda_item=item)
 
 
 class RecordDetailView(RecordMixin, TemplateView):
@@ -102,16 +110,15 @@ class RecordDetailView(RecordMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        record = self.get_record()
-        user = self.request.user
+        record = self.record
         sections = selectors.sections_for(record)
         context.update(
             record=record,
             sections=selectors.findings_by_section(record.findings.all(), sections),
             questions=selectors.guiding_questions(record),
-            can_edit=rules.can_edit(user, record),
-            can_history=rules.can_view_history(user, record),
-            transitions=rules.allowed_transitions(user, record),
+            can_edit=self.has("findings.edit_record", record),
+            can_history=self.has("findings.view_history", record),
+            transitions=rules.allowed_transitions(self.request.user, record),
             review_form=ReviewForm(),
         )
         return context
@@ -123,11 +130,9 @@ class RecordEditView(RecordMixin, TemplateView):
 
     template_name = "reports/findings/record_form.html"
 
-    def _load(self):
-        self.record = self.get_record()
-        if not rules.can_edit(self.request.user, self.record):
-            raise PermissionDenied
-        self.sections = selectors.sections_for(self.record)
+    @cached_property
+    def sections(self):
+        return selectors.sections_for(self.record)
 
     def _initial(self):
         initial = {}
@@ -144,7 +149,7 @@ class RecordEditView(RecordMixin, TemplateView):
         return initial
 
     def get(self, request, *args, **kwargs):
-        self._load()
+        self.require("findings.edit_record", self.record)
         form = RecordForm(
             event=self.event,
             initial={
@@ -168,7 +173,7 @@ class RecordEditView(RecordMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         autosave = request.headers.get("X-Autosave") == "1"
         try:
-            self._load()
+            self.require("findings.edit_record", self.record)
         except PermissionDenied:
             if autosave:
                 return JsonResponse(
@@ -189,16 +194,15 @@ class RecordEditView(RecordMixin, TemplateView):
                     notes=form.cleaned_data["notes"],
                     findings=entries,
                 )
-            except services.VersionConflict as conflict:
+            except VersionConflict as conflict:
                 return self._conflict(request, form, formsets, conflict.record, autosave)
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+            except FindingsError as error:
+                show_domain_error(request, error, form=form)
             else:
                 if autosave:
                     return JsonResponse({"ok": True, "version": record.version})
                 messages.success(request, _("Saved (version %(version)s).") % {"version": record.version})
-                return redirect(_url("findings_edit", self.event, pk=record.pk))
+                return redirect(self.url("findings_edit", record_pk=record.pk))
         if autosave:
             return JsonResponse(
                 {"ok": False, "error": _("Not saved: please correct the form and press Save.")}, status=400
@@ -244,10 +248,10 @@ class RecordTransitionView(RecordMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        record = self.get_record()
+        record = self.record
         action = kwargs["action"]
-        if action in TRANSITIONS and not rules.can_transition(request.user, record, action):
-            raise PermissionDenied
+        if action in TRANSITIONS:
+            self.require(f"findings.{action}", record)
         form = ReviewForm(request.POST)
         form.is_valid()
         try:
@@ -257,19 +261,24 @@ class RecordTransitionView(RecordMixin, View):
                 name=action,
                 comment=form.cleaned_data.get("comment", ""),
             )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except FindingsError as error:
+            show_domain_error(request, error)
         else:
             messages.success(request, _("Done."))
-        return redirect(_url("findings_detail", self.event, pk=record.pk))
+        return redirect(self.url("findings_detail", record_pk=record.pk))
 
 
 class HistoryMixin(RecordMixin):
-    def get_record(self):
-        record = super().get_record()
-        if not rules.can_view_history(self.request.user, record):
-            raise PermissionDenied
-        return record
+    """A page of the record's history: the second rule is `findings.view_history`."""
+
+    def get(self, request, *args, **kwargs):
+        self.require("findings.view_history", self.record)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(record=self.record, can_edit=self.has("findings.edit_record", self.record))
+        return context
 
 
 class RecordHistoryView(HistoryMixin, TemplateView):
@@ -277,12 +286,7 @@ class RecordHistoryView(HistoryMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        record = self.get_record()
-        context.update(
-            record=record,
-            versions=record.versions.select_related("author"),
-            can_edit=rules.can_edit(self.request.user, record),
-        )
+        context["versions"] = self.record.versions.select_related("author")
         return context
 
 
@@ -291,48 +295,45 @@ class RecordVersionView(HistoryMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        record = self.get_record()
+        record = self.record
         version = get_object_or_404(
-            RecordVersion.objects.select_related("author"), record=record, version=kwargs["version"]
+            RecordVersion.objects.select_related("author"), record=record, version=self.kwargs["version"]
         )
         data = version.snapshot
         context.update(
-            record=record,
             version=version,
             notes=data.get("notes", ""),
             language=data.get("language", ""),
             sections=selectors.findings_by_section(data.get("findings", []), selectors.sections_for(record)),
-            can_edit=rules.can_edit(self.request.user, record),
         )
         return context
 
 
-class RecordRestoreView(HistoryMixin, View):
+class RecordRestoreView(RecordMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        record = self.get_record()
+        record = self.record
+        self.require("findings.view_history", record)
         version = get_object_or_404(RecordVersion, record=record, version=kwargs["version"])
-        if not rules.can_edit(request.user, record):
-            raise PermissionDenied
+        self.require("findings.edit_record", record)
         try:
             record = services.restore_version(record=record, user=request.user, version=version)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(_url("findings_history", self.event, pk=record.pk))
+        except FindingsError as error:
+            show_domain_error(request, error)
+            return redirect(self.url("findings_history", record_pk=record.pk))
         messages.success(
             request,
             _("Version %(old)s restored as version %(new)s.")
             % {"old": version.version, "new": record.version},
         )
-        return redirect(_url("findings_edit", self.event, pk=record.pk))
+        return redirect(self.url("findings_edit", record_pk=record.pk))
 
 
 # --- organisers: which sections apply -------------------------------------------------------------------
 
 
-class TemplateSettingsView(FindingsMixin, TemplateView):
-    permission_required = "event.change"
+class TemplateSettingsView(ManageMixin, ReportsMixin, TemplateView):
     template_name = "reports/findings/template_settings.html"
 
     def get_context_data(self, **kwargs):
@@ -341,104 +342,33 @@ class TemplateSettingsView(FindingsMixin, TemplateView):
         return context
 
 
-class SectionsEditView(FindingsMixin, TemplateView):
-    permission_required = "event.change"
+class SectionsEditView(ManageMixin, ReportsMixin, TemplateView):
+    """The template of one agenda item: a table session's block, the item of breakout groups, a recap."""
+
     template_name = "reports/findings/sections_form.html"
 
-    def get_target(self):
-        if "session" in self.kwargs:
-            session = get_object_or_404(TableSession, pk=self.kwargs["session"], event=self.event)
-            return session, session.sections, session.title
-        item = get_object_or_404(AgendaItem, pk=self.kwargs["item"], day__event=self.event)
-        return item, selectors.item_template_sections(item), item.title
-
-    def get(self, request, *args, **kwargs):
-        target, sections, title = self.get_target()
-        return self.render_to_response(
-            self.get_context_data(form=SectionsForm(sections=sections), title=title)
+    @cached_property
+    def item(self):
+        return get_object_or_404(
+            AgendaItem.objects.select_related("table_session"),
+            pk=self.kwargs["item_pk"],
+            day__event=self.event,
         )
-
-    def post(self, request, *args, **kwargs):
-        target, sections, title = self.get_target()
-        form = SectionsForm(request.POST, sections=sections)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, title=title), status=400)
-        services.set_template_sections(target=target, sections=form.sections())
-        messages.success(request, _("Template sections saved."))
-        return redirect(_url("findings_template", self.event))
-
-
-# --- daily takeaways ------------------------------------------------------------------------------------
-
-
-class TakeawayListView(FindingsMixin, TemplateView):
-    """Per day: who sums it up and what they wrote. Rapporteurs and organisers read everything; an author
-    sees their own days."""
-
-    template_name = "reports/findings/takeaways.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        reviewer = rules.is_reviewer(user, self.event)
-        rows = selectors.takeaways_by_day(user=user, event=self.event, reviewer=reviewer)
-        context.update(rows=rows, can_choose=has_perm(user, self.event, "event.change"), is_reviewer=reviewer)
+        session = getattr(self.item, "table_session", None)
+        context["title"] = session.title if session else self.item.title
         return context
 
-
-class TakeawayAuthorsView(FindingsMixin, TemplateView):
-    permission_required = "event.change"
-    template_name = "reports/findings/takeaway_authors.html"
-
-    def _form(self, day, data=None):
-        candidates, labels = selectors.takeaway_candidates(self.event)
-        initial = {"users": list(day.takeaway_authors.values_list("user_id", flat=True))}
-        return TakeawayAuthorsForm(data, candidates=candidates, labels=labels, initial=initial)
-
     def get(self, request, *args, **kwargs):
-        day = get_object_or_404(Day, pk=kwargs["day"], event=self.event)
-        return self.render_to_response(self.get_context_data(day=day, form=self._form(day)))
+        form = SectionsForm(sections=selectors.item_sections(self.item.pk))
+        return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        day = get_object_or_404(Day, pk=kwargs["day"], event=self.event)
-        form = self._form(day, request.POST)
+        form = SectionsForm(request.POST, sections=selectors.item_sections(self.item.pk))
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(day=day, form=form), status=400)
-        services.set_takeaway_authors(day=day, users=form.cleaned_data["users"])
-        messages.success(request, _("The authors of the day's takeaways are saved."))
-        return redirect(_url("findings_takeaways", self.event))
-
-
-class TakeawayWriteView(FindingsMixin, TemplateView):
-    template_name = "reports/findings/takeaway_form.html"
-
-    def _day(self):
-        day = get_object_or_404(visible_days(self.request.user, self.event), pk=self.kwargs["day"])
-        if not rules.is_takeaway_author(self.request.user, day):
-            raise PermissionDenied
-        return day
-
-    def get(self, request, *args, **kwargs):
-        day = self._day()
-        existing = Takeaway.objects.filter(day=day, author=request.user).first()
-        initial = (
-            {"text": existing.text, "language": existing.language}
-            if existing
-            else {"language": self.event.default_language}
-        )
-        return self.render_to_response(
-            self.get_context_data(day=day, form=TakeawayForm(event=self.event, initial=initial))
-        )
-
-    def post(self, request, *args, **kwargs):
-        day = self._day()
-        form = TakeawayForm(request.POST, event=self.event)
-        if form.is_valid():
-            try:
-                services.save_takeaway(day=day, user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Your takeaways are saved."))
-                return redirect(_url("findings_takeaways", self.event))
-        return self.render_to_response(self.get_context_data(day=day, form=form), status=400)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        services.set_template_sections(agenda_item=self.item, sections=form.sections())
+        messages.success(request, _("Template sections saved."))
+        return redirect(self.url("findings_template"))

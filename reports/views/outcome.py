@@ -12,13 +12,12 @@ from django.views.generic import FormView, TemplateView
 
 from events.downloads import bytes_response
 from events.pdf import PdfRenderError
-from events.permissions import EventPermissionMixin
 
+from ..errors import ReportError
 from ..forms.outcome import ReportTextsForm
 from ..selectors.outcome import report_overview
 from ..services.outcome import (
     LANGUAGES,
-    ReportError,
     ensure_default_sections,
     export_report_pdf,
     get_or_create_report,
@@ -27,6 +26,7 @@ from ..services.outcome import (
     set_section_included,
     update_report_texts,
 )
+from .mixins import ReportsMixin, show_domain_error
 
 
 def _language(value: str | None, default: str) -> str:
@@ -36,7 +36,7 @@ def _language(value: str | None, default: str) -> str:
     return lang
 
 
-class ReportPermissionMixin(EventPermissionMixin):
+class ReportPermissionMixin(ReportsMixin):
     permission_required = "report.manage"
 
     def manage_url(self):
@@ -90,7 +90,7 @@ class ReportTextsView(ReportPermissionMixin, FormView):
                 section_titles=form.section_titles(),
             )
         except ReportError as error:
-            form.add_error(None, str(error))
+            show_domain_error(self.request, error, form=form)
             return self.form_invalid(form)
         messages.success(self.request, _("The texts are saved."))
         return redirect(self.request.path)
@@ -102,11 +102,13 @@ class ReportSectionMoveView(ReportPermissionMixin, View):
     def post(self, request, *args, **kwargs):
         report = get_or_create_report(event=self.event)
         try:
-            move_section(report=report, section_id=kwargs["pk"], direction=request.POST.get("direction", ""))
+            move_section(
+                report=report, section_id=kwargs["section_pk"], direction=request.POST.get("direction", "")
+            )
         except ReportError as error:
-            if not report.sections.filter(pk=kwargs["pk"]).exists():
+            if not report.sections.filter(pk=kwargs["section_pk"]).exists():
                 raise Http404 from error
-            messages.error(request, str(error))
+            show_domain_error(request, error)
         return redirect(self.manage_url())
 
 
@@ -117,7 +119,7 @@ class ReportSectionToggleView(ReportPermissionMixin, View):
         report = get_or_create_report(event=self.event)
         try:
             set_section_included(
-                report=report, section_id=kwargs["pk"], included=request.POST.get("included") == "1"
+                report=report, section_id=kwargs["section_pk"], included=request.POST.get("included") == "1"
             )
         except ReportError as error:
             raise Http404 from error

@@ -158,7 +158,6 @@ class Migration(migrations.Migration):
                 ('preferences_close', models.DateTimeField(blank=True, null=True, verbose_name='ranking closes')),
                 ('diversity_country_share', models.DecimalField(blank=True, decimal_places=2, help_text='A share between 0 and 1, e.g. 0.35; empty for no cap.', max_digits=3, null=True, verbose_name='most of one table from one country')),
                 ('diversity_sector_share', models.DecimalField(blank=True, decimal_places=2, max_digits=3, null=True, verbose_name='most of one table from one sector')),
-                ('sections', models.JSONField(blank=True, default=dict, verbose_name='template sections')),
                 ('allocated_at', models.DateTimeField(blank=True, null=True)),
                 ('published_at', models.DateTimeField(blank=True, null=True)),
                 ('allocation_report', models.JSONField(blank=True, default=dict)),

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ..errors import RankingError
 from ..models import Preference, Registration, TableSession
-from .errors import RankingError
 
 
 def ranking_open(*, session: TableSession, now: datetime | None = None) -> bool:
@@ -57,11 +57,3 @@ def save_ranking(
                 for n, (_rank, pk) in enumerate(ordered, 1)
             ]
         )
-
-
-def ranking_of(*, registration: Registration, session: TableSession) -> dict[int, int]:
-    return dict(
-        Preference.objects.filter(registration=registration, table__session=session).values_list(
-            "table_id", "rank"
-        )
-    )

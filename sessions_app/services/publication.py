@@ -4,95 +4,21 @@ from __future__ import annotations
 
 import logging
 import smtplib
-from dataclasses import dataclass
-from datetime import datetime
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ..models import Assignment, Material, Registration, TableSession
-from .errors import SessionsError
+from ..errors import SessionsError
+from ..models import Registration, TableSession
+from ..selectors import seats_for
 
 logger = logging.getLogger(__name__)
 FEED_SALT = "sessions_app.ical-feed"
-
-
-@dataclass
-class Seat:
-    """One line of a participant's personal agenda: a table in a rotation."""
-
-    assignment: Assignment
-    session: TableSession
-    starts_at: datetime
-    ends_at: datetime
-    room: str
-    materials: list[Material]
-
-    # local wall-clock values in the event's time zone, for pages and e-mails
-    @property
-    def local_start(self) -> datetime:
-        return self.starts_at.replace(tzinfo=None)
-
-    @property
-    def local_end(self) -> datetime:
-        return self.ends_at.replace(tzinfo=None)
-
-    @property
-    def table(self):
-        return self.assignment.table
-
-    @property
-    def rotation(self):
-        return self.assignment.rotation
-
-
-def _times(rotation, session) -> tuple[datetime, datetime]:
-    item = rotation.agenda_item or session.agenda_item
-    return item.starts_at(), item.ends_at()
-
-
-def seats_for(*, registration: Registration, published_only: bool = True) -> list[Seat]:
-    """The person's tables across the event's table sessions, in time order."""
-    assignments = (
-        Assignment.objects.filter(registration=registration)
-        .select_related(
-            "rotation__agenda_item__day__event",
-            "table__session__agenda_item__day__event",
-        )
-        .prefetch_related(Prefetch("table__materials", queryset=Material.objects.order_by("pk")))
-    )
-    if published_only:
-        assignments = assignments.filter(rotation__session__published_at__isnull=False)
-    session_materials: dict[int, list[Material]] = {}
-    seats = []
-    for assignment in assignments:
-        session = assignment.table.session
-        if session.pk not in session_materials:
-            session_materials[session.pk] = list(session.materials.filter(table__isnull=True))
-        starts_at, ends_at = _times(assignment.rotation, session)
-        room = (
-            assignment.table.room
-            or (assignment.rotation.agenda_item and assignment.rotation.agenda_item.room)
-            or (session.agenda_item.room)
-        )
-        seats.append(
-            Seat(
-                assignment=assignment,
-                session=session,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                room=room or "",
-                materials=list(assignment.table.materials.all()) + session_materials[session.pk],
-            )
-        )
-    seats.sort(key=lambda seat: (seat.starts_at, seat.rotation.number))
-    return seats
 
 
 def _absolute(url: str, base_url: str) -> str:

@@ -2,6 +2,11 @@
 
 Capacity is the event's, so every change that may take or free a place locks the event row first
 (`select_for_update`) and counts approved registrations under that lock.
+
+An approved registration is what makes a person a participant: every change of status goes through
+`_set_status`, which grants the event role `participant` on approval (or promotion from the waiting
+list) and takes it away on any move out of approved, in the same transaction. `events` then answers
+"is this person a participant?" from `EventRole` alone.
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import Event
+from events.models import Event, EventRole, Role
 from events.permissions import forget_roles
 
+from ..errors import SessionsError, SignupClosed
 from ..models import Assignment, GroupPlacement, Registration
-from .errors import SessionsError, SignupClosed
+from ..selectors import approved_count
 
 Status = Registration.Status
 REGISTRATION_FIELDS = [
@@ -47,12 +53,28 @@ def _locked_event(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def approved_count(*, event: Event) -> int:
-    return Registration.objects.filter(event=event, status=Status.APPROVED).count()
-
-
 def _has_room(event: Event) -> bool:
     return event.capacity is None or approved_count(event=event) < event.capacity
+
+
+def sync_participant_role(*, registration: Registration) -> None:
+    """Grant the event role `participant` when the registration is approved, take it away otherwise."""
+    if registration.status == Status.APPROVED:
+        EventRole.objects.get_or_create(
+            event_id=registration.event_id, user_id=registration.user_id, role=Role.PARTICIPANT
+        )
+    else:
+        EventRole.objects.filter(
+            event_id=registration.event_id, user_id=registration.user_id, role=Role.PARTICIPANT
+        ).delete()
+
+
+def _set_status(registration: Registration, status: str) -> None:
+    """Record a decision and keep the participant role in step; call inside the caller's transaction."""
+    registration.status = status
+    registration.decided_at = timezone.now()
+    registration.save(update_fields=["status", "decided_at"])
+    sync_participant_role(registration=registration)
 
 
 def register_participant(
@@ -106,8 +128,8 @@ def _release_seats(registration: Registration) -> None:
 
 
 def promote_waiting_list(*, event: Event) -> list[Registration]:
-    """Approve people from the waiting list, oldest first, while there is room. Call inside a
-    transaction that holds the event lock (the public services below do)."""
+    """Approve people from the waiting list, oldest first, while there is room; each becomes a
+    participant. Call inside a transaction that holds the event lock (the public services below do)."""
     promoted = []
     if event.capacity is None:
         free = None
@@ -118,26 +140,21 @@ def promote_waiting_list(*, event: Event) -> list[Registration]:
     waiting = Registration.objects.filter(event=event, status=Status.WAITLISTED).order_by("created_at", "pk")
     if free is not None:
         waiting = waiting[:free]
-    now = timezone.now()
     for registration in waiting:
-        registration.status = Status.APPROVED
-        registration.decided_at = now
-        registration.save(update_fields=["status", "decided_at"])
+        _set_status(registration, Status.APPROVED)
         promoted.append(registration)
     return promoted
 
 
 def cancel_registration(*, registration: Registration) -> list[Registration]:
-    """The participant cancels: their seats are released and the waiting list moves up.
+    """The participant cancels: their role and seats are released and the waiting list moves up.
     Returns the registrations promoted from the waiting list."""
     with transaction.atomic():
         event = _locked_event(registration.event)
         registration.refresh_from_db()
         if registration.status == Status.CANCELLED:
             return []
-        registration.status = Status.CANCELLED
-        registration.decided_at = timezone.now()
-        registration.save(update_fields=["status", "decided_at"])
+        _set_status(registration, Status.CANCELLED)
         _release_seats(registration)
         promoted = promote_waiting_list(event=event)
     forget_roles(registration.user)
@@ -145,7 +162,7 @@ def cancel_registration(*, registration: Registration) -> list[Registration]:
 
 
 def approve_registration(*, registration: Registration) -> Registration:
-    """Approve, or put on the waiting list when the event is full."""
+    """Approve (the person becomes a participant), or put on the waiting list when the event is full."""
     with transaction.atomic():
         event = _locked_event(registration.event)
         registration.refresh_from_db()
@@ -153,24 +170,22 @@ def approve_registration(*, registration: Registration) -> Registration:
             return registration
         if registration.status == Status.CANCELLED:
             raise SessionsError(_("This registration was cancelled by the participant."))
-        registration.status = Status.APPROVED if _has_room(event) else Status.WAITLISTED
-        registration.decided_at = timezone.now()
-        registration.save(update_fields=["status", "decided_at"])
+        _set_status(registration, Status.APPROVED if _has_room(event) else Status.WAITLISTED)
+    forget_roles(registration.user)
     return registration
 
 
 def decline_registration(*, registration: Registration) -> list[Registration]:
-    """Decline; if the person held a place, the waiting list moves up."""
+    """Decline (the person is no participant any more); if they held a place, the waiting list moves up."""
     with transaction.atomic():
         event = _locked_event(registration.event)
         registration.refresh_from_db()
         if registration.status == Status.CANCELLED:
             raise SessionsError(_("This registration was cancelled by the participant."))
-        registration.status = Status.DECLINED
-        registration.decided_at = timezone.now()
-        registration.save(update_fields=["status", "decided_at"])
+        _set_status(registration, Status.DECLINED)
         _release_seats(registration)
         promoted = promote_waiting_list(event=event)
+    forget_roles(registration.user)
     return promoted
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ..errors import SeatingError, TableFull
 from ..models import Assignment, Registration, Rotation, Table, TableSlot
-from .errors import SeatingError, TableFull
 
 
 def free_seats(*, table: Table, rotation: Rotation) -> int:

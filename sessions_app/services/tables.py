@@ -7,10 +7,11 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from events.models import AgendaItem, Event, ItemKind, Role
+from events.models import AgendaItem, Event, ItemKind
 
-from ..models import BreakoutGroup, GroupPlacement, Registration, Rotation, Table, TableSession, TableSlot
-from .errors import SessionsError
+from ..errors import SessionsError
+from ..models import BreakoutGroup, GroupPlacement, Rotation, Table, TableSession, TableSlot
+from ..selectors import approved_registrations
 
 
 def rotation_items(*, agenda_item: AgendaItem) -> list[AgendaItem]:
@@ -97,16 +98,6 @@ def save_table(*, table: Table, seats: dict[int, int], facilitators=None) -> Tab
     return table
 
 
-def facilitator_choices(*, event: Event):
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(event_roles__event=event, event_roles__role=Role.FACILITATOR)
-        .distinct()
-    )
-
-
 # --- sub-regional breakout groups ---------------------------------------------------------------------
 
 
@@ -122,9 +113,7 @@ def place_in_groups(*, agenda_item: AgendaItem) -> dict[int, int]:
     for group in groups:
         for code in group.countries:
             by_country.setdefault(code, group)
-    registrations = Registration.objects.filter(event=event, status=Registration.Status.APPROVED).order_by(
-        "country", "created_at", "pk"
-    )
+    registrations = approved_registrations(event=event).order_by("country", "created_at", "pk")
     counts = defaultdict(lambda: defaultdict(int))
     placements = []
     for registration in registrations:

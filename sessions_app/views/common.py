@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from events.permissions import EventPermissionMixin, has_perm
 
+from .. import selectors
 from ..models import Registration, Table, TableSession
+
+# the formats of the registration and roster exports
+EXPORT_FORMATS = {"csv", "xlsx"}
 
 
 class SignedInEventMixin(EventPermissionMixin):
@@ -37,6 +41,12 @@ class SignedInEventMixin(EventPermissionMixin):
             timezone.deactivate()
 
 
+class OrganiserMixin(SignedInEventMixin):
+    """The organisers' pages of table sessions, allocation and breakout groups."""
+
+    permission_required = "allocation.manage"
+
+
 class ParticipantMixin(SignedInEventMixin):
     """Approved participants only; `self.registration` is theirs."""
 
@@ -45,16 +55,14 @@ class ParticipantMixin(SignedInEventMixin):
     @property
     def registration(self) -> Registration:
         if not hasattr(self, "_registration"):
-            self._registration = Registration.objects.filter(
-                event=self.event, user=self.request.user, status=Registration.Status.APPROVED
-            ).first()
+            self._registration = selectors.approved_registration(event=self.event, user=self.request.user)
             if self._registration is None:
                 raise PermissionDenied
         return self._registration
 
 
-class SessionMixin:
-    """Loads `self.session` through the event, so ids of another event are 404."""
+class TableSessionMixin:
+    """Loads `self.session` (the table session) through the event, so ids of another event are 404."""
 
     session_url_kwarg = "session_id"
 
@@ -62,9 +70,7 @@ class SessionMixin:
     def session(self) -> TableSession:
         if not hasattr(self, "_session"):
             self._session = get_object_or_404(
-                TableSession.objects.select_related("agenda_item__day", "event"),
-                pk=self.kwargs[self.session_url_kwarg],
-                event=self.event,
+                selectors.table_sessions(event=self.event), pk=self.kwargs[self.session_url_kwarg]
             )
         return self._session
 

@@ -1,13 +1,19 @@
-"""load_demo: the whole San José Dialogue 2024, idempotent, refused in production without --force."""
+"""load_demo: the whole San José Dialogue 2024 from events/demo_data/ (the exchange format), idempotent,
+refused in production without --force, and a round trip of the demo file that loses nothing."""
 
+import ast
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth import authenticate
+from django.apps import apps
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 
+from events.demo_data import DATA_DIR, EVENT_FILES
+from events.exchange import export_event_bytes
 from events.models import (
     AgendaItem,
     Audience,
@@ -19,10 +25,13 @@ from events.models import (
     ItemPerson,
     Organisation,
     Person,
+    Role,
     SeriesEdition,
 )
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _counts():
@@ -44,13 +53,6 @@ def _counts():
     }
 
 
-@pytest.fixture
-def demo_event(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    return Event.objects.get(slug="san-jose-dialogue-2024")
-
-
 def test_demo_load_is_idempotent(demo_event, settings):
     before = _counts()
     item_pks = sorted(AgendaItem.objects.values_list("pk", flat=True))
@@ -67,10 +69,66 @@ def test_demo_load_is_idempotent(demo_event, settings):
         "EventPartner": 6,
         "Document": 6,
         "SeriesEdition": 4,
-        "EventRole": 5,
+        # The five demo roles, and "participant" for each of the 116 approved registrations (one of which is
+        # participant@example.org's, who has it as a demo role already).
+        "EventRole": 120,
         # The five demo log-ins plus one account for each of the other demo participants.
         "EmailAddress": 119,
     }
+
+
+def _every_count():
+    models = [get_user_model(), EmailAddress]
+    for app_label in ["events", "sessions_app", "reports"]:
+        models += list(apps.get_app_config(app_label).get_models())
+    return {model._meta.label: model.objects.count() for model in models}
+
+
+def test_demo_load_twice_changes_nothing(demo_event):
+    before, exported = _every_count(), export_event_bytes(event=demo_event)
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "san-jose-dialogue-2024: already there, left alone." in out.getvalue()
+    assert _every_count() == before
+    assert export_event_bytes(event=demo_event) == exported
+
+
+def test_demo_file_round_trip_is_byte_identical(demo_event):
+    """The demo is the exchange document: importing it (load_demo) and exporting again gives the same
+    bytes."""
+    assert export_event_bytes(event=demo_event) == EVENT_FILES[0].read_bytes()
+
+
+def test_demo_files_are_copied_into_media(demo_event):
+    for organisation in demo_event.partners.select_related("organisation"):
+        logo = organisation.organisation.logo
+        assert logo.read() == (DATA_DIR / logo.name).read_bytes()
+    for document in demo_event.documents.exclude(file=""):
+        assert document.file.read() == (DATA_DIR / document.file.name).read_bytes()
+
+
+def test_demo_approved_registrations_come_with_the_participant_role(demo_event):
+    approved = set(demo_event.registrations.filter(status="approved").values_list("user_id", flat=True))
+    participants = set(demo_event.roles.filter(role=Role.PARTICIPANT).values_list("user_id", flat=True))
+    assert len(approved) == 116 and participants == approved
+
+
+def test_load_demo_imports_explicitly_and_nothing_above_events():
+    """No importlib, no discovery of per-app demo modules; the exchange and the demo loader, in events,
+    import neither sessions_app nor reports (tests/platform/test_layers.py checks the whole app)."""
+    from tests.platform.test_layers import upward_imports
+
+    source = (ROOT / "events/management/commands/load_demo.py").read_text()
+    names = {
+        alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert "importlib" not in names and "import_module" not in source and "__import__" not in source
+    mine = ("events/exchange/", "events/management/", "events/demo_data/")
+    assert [line for line in upward_imports("events") if line.startswith(mine)] == []
+    assert not list(ROOT.glob("*/demo.py")) and not list(ROOT.glob("*/demo_*.py"))
 
 
 def test_demo_load_refuses_with_debug_off_unless_forced(db, settings):
@@ -156,9 +214,32 @@ def test_demo_tuesday_tables_rotations_and_groups(demo_event):
 
 
 def test_demo_accounts_log_in_with_their_roles(demo_event):
+    registered = set(demo_event.registrations.filter(status="approved").values_list("user__email", flat=True))
     for role in ["organiser", "facilitator", "rapporteur", "participant", "member"]:
         email = f"{role}@example.org"
         user = authenticate(username=role, password="dialogue-demo")
         assert user is not None and user.email == email
         assert EmailAddress.objects.get(user=user).verified
-        assert list(EventRole.objects.filter(user=user).values_list("role", flat=True)) == [role]
+        # plus "participant" for an approved registration (member@example.org has one)
+        expected = {role} | ({"participant"} if email in registered else set())
+        assert set(EventRole.objects.filter(user=user).values_list("role", flat=True)) == expected
+    assert "member@example.org" in registered
+    # the other people of the demo cannot log in: they have no password
+    other = get_user_model().objects.get(email="demo.participant001@example.org")
+    assert not other.has_usable_password()
+
+
+def test_load_demo_prints_the_log_ins(db, settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "Demo event loaded: /e/san-jose-dialogue-2024/" in lines
+    assert lines[-6:] == [
+        "Demo log-ins (password dialogue-demo):",
+        "  organiser    organiser@example.org",
+        "  facilitator  facilitator@example.org",
+        "  rapporteur   rapporteur@example.org",
+        "  participant  participant@example.org",
+        "  member       member@example.org",
+    ]

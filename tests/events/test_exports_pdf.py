@@ -76,7 +76,7 @@ def test_exports_pdf_fetches_only_portal_files(agenda, settings, tmp_path):
 def test_exports_pdf_escapes_markup_and_includes_logos(agenda, client):
     from django.core.files.base import ContentFile
 
-    from events.demo import DATA_DIR
+    from events.demo_data import DATA_DIR
 
     agenda.panel.description = '<img src="https://example.org/tracker.png">'
     agenda.panel.save()

@@ -1,5 +1,3 @@
-import datetime
-
 import pytest
 from django.urls import reverse
 
@@ -24,9 +22,6 @@ def event_data(**overrides):
         "end_date": "2024-06-07",
         "languages": ["en", "es"],
         "default_language": "en",
-        "capacity": "120",
-        "signup_opens": "2024-04-01T09:00",
-        "signup_closes": "2024-05-20T17:00",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -48,8 +43,6 @@ def test_staff_creates_event_and_becomes_its_organiser(client, make_user):
         ["en", "es"],
         False,
     )
-    # The sign-up window was typed in the event's time zone (UTC-6).
-    assert event.signup_opens == datetime.datetime(2024, 4, 1, 15, 0, tzinfo=datetime.UTC)
     assert event.objectives_list() == ["Share analysis", "Agree on actions"]
 
 
@@ -80,7 +73,6 @@ def test_user_without_staff_status_cannot_create_event(client, make_user):
             "Select a valid choice. Mars/Olympus is not one of the available choices.",
         ),
         ({"end_date": "2024-06-01"}, "end_date", "The last day cannot be before the first day."),
-        ({"signup_closes": "2024-03-01T09:00"}, "signup_closes", "Sign-up must close after it opens."),
     ],
 )
 def test_create_event_bad_input_saves_nothing(client, make_user, overrides, field, message):
@@ -102,19 +94,7 @@ def test_organiser_edits_event_and_slug(client_as, event):
     assert response.status_code == 302
     assert response.url == "/e/renamed/manage/"
     event.refresh_from_db()
-    assert (event.slug, event.title_fr, event.is_published, event.capacity) == (
-        "renamed",
-        "Le Dialogue de San José",
-        True,
-        120,
-    )
-
-
-def test_edit_form_shows_signup_window_in_event_time_zone(client_as, event):
-    event.signup_opens = datetime.datetime(2024, 4, 1, 15, 0, tzinfo=datetime.UTC)
-    event.save()
-    response = client_as("organiser").get(reverse("events:manage_event_edit", kwargs={"slug": event.slug}))
-    assert 'value="2024-04-01T09:00"' in response.content.decode()
+    assert (event.slug, event.title_fr, event.is_published) == ("renamed", "Le Dialogue de San José", True)
 
 
 def test_edit_form_has_one_fieldset_per_language(client_as, event):
@@ -155,3 +135,12 @@ def test_invalid_edit_keeps_the_header_on_the_saved_event(client_as, event):
     assert 'href="/e/taken/manage/' not in content
     event.refresh_from_db()
     assert event.slug != "taken"
+
+
+def test_event_edit_page_no_longer_offers_signup_settings(client_as, event):
+    # capacity and the sign-up window live on the registrations page, which moves the waiting list up
+    response = client_as("organiser").get(reverse("events:manage_event_edit", kwargs={"slug": event.slug}))
+    content = response.content.decode()
+    for name in ("capacity", "signup_opens", "signup_closes"):
+        assert name not in response.context["form"].fields
+        assert f'name="{name}"' not in content

@@ -1,8 +1,9 @@
 import pytest
 
 from events.models import Role
+from tests.sessions_app.factories import RotationFactory, TableFactory, TableSessionFactory
 
-from .factories import RecordFactory, RotationFactory, TableFactory, TableSessionFactory
+from .factories import RecordFactory
 
 ROLES = [
     "anonymous",

@@ -1,14 +1,28 @@
-"""export_event / import_event: a round trip loses nothing."""
+"""export_event / import_event (events.exchange, each app's part): a round trip loses nothing, byte for
+byte; the document has no database id; an import is atomic and says what it cannot read."""
 
+import copy
 import datetime
 import json
+import re
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from events import models as em
-from reports.models import EvaluationQuestion, Report, ReportSection, Takeaway, TakeawayAuthor
+from events.exchange import export_event, import_event, parts
+from reports.models import (
+    EvaluationQuestion,
+    FindingsTemplate,
+    Report,
+    ReportSection,
+    Takeaway,
+    TakeawayAuthor,
+)
 from reports.services import collation as services_collation
 from reports.services import evaluation as services_evaluation
 from reports.services import findings as services_findings
@@ -21,15 +35,14 @@ from tests.factories import (
     PersonFactory,
     RegistrationFactory,
 )
-
-from .factories import (
+from tests.sessions_app.factories import (
     BreakoutGroupFactory,
-    RecordFactory,
-    ReportThemeFactory,
     RotationFactory,
     TableFactory,
     TableSessionFactory,
 )
+
+from .factories import RecordFactory, ReportThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +74,10 @@ def full_event(make_user):
     rapporteur = make_user(event, em.Role.RAPPORTEUR, email="rap@example.org")
     registration = RegistrationFactory(event=event, user=make_user(email="p1@example.org"), country="GT")
     registration.days.add(day)
-    session = TableSessionFactory(event=event, sections={"trend": 5, "recommendation": 8, "quote": None})
+    session = TableSessionFactory(event=event)
+    FindingsTemplate.objects.create(
+        agenda_item=session.agenda_item, sections={"trend": 5, "recommendation": 8, "quote": None}
+    )
     rotation = RotationFactory(session=session, number=1)
     table = TableFactory(session=session, number=1)
     table.facilitators.add(facilitator)
@@ -121,41 +137,100 @@ def full_event(make_user):
     return event
 
 
+def _empty_database(event):
+    event.delete()
+    em.Organisation.objects.all().delete()
+    em.Series.objects.all().delete()
+    get_user_model().objects.all().delete()
+
+
 def test_round_trip_loses_nothing(full_event, tmp_path):
     first = tmp_path / "first.json"
     call_command("export_event", full_event.slug, output=str(first))
     document = json.loads(first.read_text())
-    assert len(document["records"]) == 2
-    assert len(document["evaluation_answers"]) == 5
-    assert sorted(c["sources"] for c in document["collated_findings"]) == [[0], [1]]
+    reports = document["parts"]["reports"]
+    assert len(reports["records"]) == 2
+    assert len(reports["evaluation_answers"]) == 5
+    assert sorted(c["fields"]["sources"] for c in reports["collated_findings"]) == [[0], [1]]
     assert "Diálogo de San José" in first.read_text()
-    # an empty database: no event, no users, no organisations
-    full_event.delete()
-    em.Organisation.objects.all().delete()
-    em.Series.objects.all().delete()
-    get_user_model().objects.all().delete()
+    _empty_database(full_event)  # an empty database: no event, no users, no organisations
     call_command("import_event", str(first))
     second = tmp_path / "second.json"
     call_command("export_event", "san-jose", output=str(second))
-    assert json.loads(second.read_text()) == document
+    assert second.read_bytes() == first.read_bytes()
     assert not get_user_model().objects.get(email="fac@example.org").has_usable_password()
 
 
-def test_export_has_no_database_ids(full_event):
-    from reports.harvest_exchange import export_event
+def test_every_app_contributes_its_part(full_event):
+    """The document has one part per app, in the order of the layers, each listing only its app's models,
+    and together they hold every model of the three apps but the background jobs (not event content)."""
+    document = export_event(event=full_event)
+    assert list(document["parts"]) == ["events", "sessions_app", "reports"]
+    exported = set()
+    for app_label, lists in document["parts"].items():
+        for name, objects in lists.items():
+            labels = {obj["model"] for obj in objects}
+            assert all(label.split(".")[0] == app_label for label in labels), (app_label, name)
+        exported |= {entry.label for entry in next(p for p in parts() if p.app_label == app_label).entries}
+    models = {
+        model._meta.label_lower
+        for app_label in ["events", "sessions_app", "reports"]
+        for model in apps.get_app_config(app_label).get_models()
+    }
+    assert models - exported == {"events.job"}
+    # the rich event fills every list
+    assert [
+        name for lists in document["parts"].values() for name, objects in lists.items() if not objects
+    ] == ["series_editions"]
 
+
+def test_export_has_no_database_ids(full_event):
     document = export_event(event=full_event)
     text = json.dumps(document)
-    assert '"id"' not in text
-    assert document["roles"][0]["key"][1] in {"org@example.org", "fac@example.org", "rap@example.org"}
-    assert document["tables"][0]["facilitators"] == ["fac@example.org"]
-    # anonymity: responses carry no user
-    assert all(set(r) == {"key", "evaluation"} for r in document["evaluation_responses"])
+    assert '"id"' not in text and '"pk"' not in text
+    events, sessions, reports = (document["parts"][app] for app in ["events", "sessions_app", "reports"])
+    assert events["roles"][0]["fields"]["user"] in {"org@example.org", "fac@example.org", "rap@example.org"}
+    assert events["days"][0]["fields"]["event"] == ["san-jose"]
+    assert sessions["tables"][0]["fields"]["facilitators"] == ["fac@example.org"]
+    # natural keys: a table is its session's (the agenda block's: day, n-th block of the day) and its number
+    block = full_event.table_sessions.get().agenda_item
+    assert sessions["tables"][0]["fields"]["session"] == [[[["san-jose"], block.day.date.isoformat()], 1]]
+    assert reports["records"][0]["fields"]["table"] == [sessions["tables"][0]["fields"]["session"], 1]
+    # anonymity: responses carry no user, answers no response id
+    assert all(set(r["fields"]) == {"evaluation"} for r in reports["evaluation_responses"])
+    assert {a["fields"]["response"] for a in reports["evaluation_answers"]} == {0, 1, 2}
+
+
+def test_natural_keys_find_their_objects(full_event):
+    """Every object the document knows by natural key is found again by its manager's get_by_natural_key."""
+    checked = 0
+    for part in parts():
+        for entry in part.entries:
+            if not hasattr(entry.model, "natural_key"):
+                continue
+            for obj in entry.objects(full_event):
+                assert entry.model._default_manager.get_by_natural_key(*obj.natural_key()) == obj
+                checked += 1
+    assert checked > 25
+
+
+def test_import_copies_the_files_it_names(full_event, tmp_path, settings):
+    from django.core.files.base import ContentFile
+
+    host = full_event.host
+    host.logo.save("paniamor.png", ContentFile(b"\x89PNG logo"))
+    path = tmp_path / "e.json"
+    call_command("export_event", full_event.slug, output=str(path))
+    media = tmp_path / "copy-of-media"
+    (media / "logos").mkdir(parents=True)
+    (media / "logos" / "paniamor.png").write_bytes(b"\x89PNG logo")
+    _empty_database(full_event)
+    settings.MEDIA_ROOT = tmp_path / "new-media"
+    call_command("import_event", str(path), "--media", str(media))
+    assert em.Organisation.objects.get(name="Fundación Paniamor").logo.read() == b"\x89PNG logo"
 
 
 def test_import_refuses_existing_slug(full_event, tmp_path):
-    from django.core.management.base import CommandError
-
     path = tmp_path / "e.json"
     call_command("export_event", full_event.slug, output=str(path))
     with pytest.raises(CommandError, match="exists already"):
@@ -163,9 +238,58 @@ def test_import_refuses_existing_slug(full_event, tmp_path):
 
 
 def test_import_refuses_other_files(tmp_path, db):
-    from django.core.management.base import CommandError
-
     path = tmp_path / "x.json"
     path.write_text('{"format": "something"}')
     with pytest.raises(CommandError, match="not an event export"):
         call_command("import_event", str(path))
+    path.write_text(json.dumps({"format": "dialogue-portal-event", "version": 1, "event_slug": "x"}))
+    with pytest.raises(CommandError, match="not an event export"):
+        call_command("import_event", str(path))
+
+
+def _broken(document, app, name, n, **fields):
+    document = copy.deepcopy(document)
+    document["parts"][app][name][n]["fields"].update(fields)
+    return document
+
+
+@pytest.mark.parametrize(
+    ("app", "name", "fields", "message"),
+    [
+        (
+            "sessions_app",
+            "tables",
+            {"session": [[[["san-jose"], "1999-01-01"], 1]]},
+            "sessions_app/tables[0]",
+        ),
+        (
+            "reports",
+            "findings",
+            {"record": ["table", [[[["san-jose"], "2024-06-04"], 1]], 9]},
+            "reports/findings",
+        ),
+        ("reports", "collated_findings", {"sources": [99]}, "finding number 99"),
+        ("events", "roles", {"user": "nobody@example.org"}, "nobody@example.org"),
+        ("events", "days", {"date": "someday"}, "events/days[0]"),
+        ("events", "days", {"weather": "sunny"}, "no field named 'weather'"),
+    ],
+)
+def test_import_names_what_it_cannot_read_and_changes_nothing(full_event, app, name, fields, message):
+    document = _broken(export_event(event=full_event), app, name, 0, **fields)
+    _empty_database(full_event)
+    with pytest.raises(ValidationError, match=re.escape(message)) as error:
+        import_event(document=document)
+    assert error.value.messages[0].startswith("Cannot import “")
+    assert (em.Event.objects.count(), get_user_model().objects.count(), em.Organisation.objects.count()) == (
+        0,
+        0,
+        0,
+    )
+
+
+def test_import_refuses_lists_it_does_not_know(full_event):
+    document = export_event(event=full_event)
+    document["parts"]["observatory"] = {"indicators": []}
+    _empty_database(full_event)
+    with pytest.raises(ValidationError, match="“observatory”"):
+        import_event(document=document)

@@ -27,7 +27,7 @@ def test_autosave_while_typing(live_server, page, record, tables):
     login(page, live_server, tables["facilitator"])
     page.goto(
         live_server.url
-        + reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk})
+        + reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "record_pk": record.pk})
     )
     assert page.evaluate("document.documentElement.scrollWidth") == 390
     page.fill("#id_trend-0-text", "Organised crime follows migration routes")

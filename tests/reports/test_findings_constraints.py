@@ -12,8 +12,7 @@ from events.models import ItemKind, ItemPerson
 from reports.models import ConsolidationRecord
 from reports.services import findings as services
 from tests.factories import AgendaItemFactory, PersonFactory
-
-from .factories import BreakoutGroupFactory
+from tests.sessions_app.factories import BreakoutGroupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +126,7 @@ def test_double_click_on_start_makes_one_record(postgres_only, tables, targets, 
 def test_the_start_page_twice_opens_the_same_recap(client, event, targets, tables):
     client.force_login(tables["facilitator"])
     item = targets["item"]["agenda_item"]
-    url = reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item": item.pk})
+    url = reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item_pk": item.pk})
     first, second = client.post(url), client.post(url)
     assert first["Location"] == second["Location"]
     assert ConsolidationRecord.objects.filter(agenda_item=item).count() == 1

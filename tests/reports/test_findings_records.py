@@ -3,14 +3,21 @@
 import pytest
 from django.urls import reverse
 
-from reports.models import ConsolidationRecord, Finding, RecordVersion
+from reports.errors import FindingsError, VersionConflict
+from reports.models import ConsolidationRecord, Finding, FindingsTemplate, RecordVersion
 from reports.services import findings as services
 
 pytestmark = pytest.mark.django_db
 
 
+def version_url(record, version, name="findings_version"):
+    return reverse(
+        f"reports:{name}", kwargs={"slug": record.event.slug, "record_pk": record.pk, "version": version}
+    )
+
+
 def edit_url(record):
-    return reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk})
+    return reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "record_pk": record.pk})
 
 
 def form_data(version, trends=(), recommendations=(), quotes=(), notes="", language="en", extra=None):
@@ -51,8 +58,9 @@ def test_save_creates_findings_version_and_history(client, record, tables):
 
 
 def test_save_over_limit_shows_message_and_saves_nothing(client, record, tables):
-    tables["session"].sections = {"trend": 2, "recommendation": 8}
-    tables["session"].save()
+    FindingsTemplate.objects.create(
+        agenda_item=tables["session"].agenda_item, sections={"trend": 2, "recommendation": 8}
+    )
     client.force_login(tables["facilitator"])
     response = client.post(edit_url(record), form_data(1, trends=["a", "b", "c"]))
     assert response.status_code == 400
@@ -64,8 +72,7 @@ def test_save_over_limit_shows_message_and_saves_nothing(client, record, tables)
 
 
 def test_section_not_in_template_is_not_shown_nor_saved(client, record, tables):
-    tables["session"].sections = {"trend": 5}
-    tables["session"].save()
+    FindingsTemplate.objects.create(agenda_item=tables["session"].agenda_item, sections={"trend": 5})
     client.force_login(tables["facilitator"])
     page = client.get(edit_url(record)).content.decode()
     assert "Key trends" in page
@@ -75,9 +82,8 @@ def test_section_not_in_template_is_not_shown_nor_saved(client, record, tables):
 
 
 def test_service_refuses_section_over_limit(record, tables):
-    tables["session"].sections = {"recommendation": 1}
-    tables["session"].save()
-    with pytest.raises(services.ValidationError) as exc:
+    FindingsTemplate.objects.create(agenda_item=tables["session"].agenda_item, sections={"recommendation": 1})
+    with pytest.raises(FindingsError) as exc:
         services.save_record(
             record=record,
             user=tables["facilitator"],
@@ -183,16 +189,22 @@ def test_history_lists_versions_and_restore_makes_new_version(client, record, ta
     )
     client.force_login(user)
     history = client.get(
-        reverse("reports:findings_history", kwargs={"slug": record.event.slug, "pk": record.pk})
+        reverse("reports:findings_history", kwargs={"slug": record.event.slug, "record_pk": record.pk})
     )
     assert history.status_code == 200
     assert [v.version for v in history.context["versions"]] == [3, 2]
     old = client.get(
-        reverse("reports:findings_version", kwargs={"slug": record.event.slug, "pk": record.pk, "version": 2})
+        reverse(
+            "reports:findings_version",
+            kwargs={"slug": record.event.slug, "record_pk": record.pk, "version": 2},
+        )
     )
     assert "Old wording" in old.content.decode()
     response = client.post(
-        reverse("reports:findings_restore", kwargs={"slug": record.event.slug, "pk": record.pk, "version": 2})
+        reverse(
+            "reports:findings_restore",
+            kwargs={"slug": record.event.slug, "record_pk": record.pk, "version": 2},
+        )
     )
     assert response.status_code == 302
     record.refresh_from_db()
@@ -227,10 +239,11 @@ def test_html_and_script_shown_escaped(client, record, tables, make_user):
     escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"
     client.force_login(user)
     for url in [
-        reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "pk": record.pk}),
+        reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "record_pk": record.pk}),
         edit_url(record),
         reverse(
-            "reports:findings_version", kwargs={"slug": record.event.slug, "pk": record.pk, "version": 2}
+            "reports:findings_version",
+            kwargs={"slug": record.event.slug, "record_pk": record.pk, "version": 2},
         ),
     ]:
         page = client.get(url).content.decode()
@@ -326,7 +339,7 @@ def test_quote_without_consent_shows_no_organisation_even_to_reviewers(client, r
     record.save()
     client.force_login(make_user(record.event, Role.RAPPORTEUR))
     page = client.get(
-        reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "pk": record.pk})
+        reverse("reports:findings_detail", kwargs={"slug": record.event.slug, "record_pk": record.pk})
     ).content.decode()
     assert "Nobody listens" in page
     assert "Hidden Org" not in page
@@ -355,7 +368,7 @@ def test_two_saves_at_once_one_wins(postgres_only, record, tables):
                 findings=[{"section": "trend", "text": text}],
             )
             results.append("saved")
-        except services.VersionConflict:
+        except VersionConflict:
             results.append("conflict")
         finally:
             connection.close()

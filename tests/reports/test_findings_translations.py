@@ -18,7 +18,7 @@ def test_record_form_translated(client, record, tables, lang, words):
     client.force_login(tables["facilitator"])
     client.cookies["django_language"] = lang
     page = client.get(
-        reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk}),
+        reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "record_pk": record.pk}),
         HTTP_ACCEPT_LANGUAGE=lang,
     ).content.decode()
     for word in words:

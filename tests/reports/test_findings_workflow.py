@@ -1,15 +1,14 @@
 """The review workflow: draft → submitted → changes requested → submitted → accepted, and who may."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from events.models import Role
 from reports import rules
-from reports.models import ConsolidationRecord
+from reports.errors import FindingsError
+from reports.models import ConsolidationRecord, FindingsTemplate
 from reports.services import findings as services
-
-from .factories import BreakoutGroupFactory
+from tests.sessions_app.factories import BreakoutGroupFactory
 
 pytestmark = pytest.mark.django_db
 S = ConsolidationRecord.Status
@@ -17,7 +16,8 @@ S = ConsolidationRecord.Status
 
 def transition_url(record, action):
     return reverse(
-        "reports:findings_transition", kwargs={"slug": record.event.slug, "pk": record.pk, "action": action}
+        "reports:findings_transition",
+        kwargs={"slug": record.event.slug, "record_pk": record.pk, "action": action},
     )
 
 
@@ -33,7 +33,9 @@ def test_full_workflow_through_pages(client, record, tables, make_user):
     record.refresh_from_db()
     assert (record.status, record.review_comment) == (S.CHANGES_REQUESTED, "Add the countries.")
     client.force_login(tables["facilitator"])
-    page = client.get(reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk}))
+    page = client.get(
+        reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "record_pk": record.pk})
+    )
     assert page.status_code == 200
     assert "Add the countries." in page.content.decode()
     client.post(transition_url(record, "submit"))
@@ -52,7 +54,7 @@ def test_full_workflow_through_pages(client, record, tables, make_user):
 def test_change_request_needs_a_comment(record, tables, make_user):
     rapporteur = make_user(record.event, Role.RAPPORTEUR)
     services.transition_record(record=record, user=tables["facilitator"], name="submit")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(FindingsError) as exc:
         services.transition_record(record=record, user=rapporteur, name="request_changes", comment="  ")
     assert exc.value.messages == ["Say what should change: the comment is required."]
     record.refresh_from_db()
@@ -90,7 +92,7 @@ def test_facilitator_cannot_review_own_record(client, record, tables, name):
 
 def test_draft_cannot_be_accepted(record, make_user):
     rapporteur = make_user(record.event, Role.RAPPORTEUR)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(FindingsError) as exc:
         services.transition_record(record=record, user=rapporteur, name="accept")
     assert exc.value.messages == ["A record that is “Draft” cannot be changed this way."]
 
@@ -99,7 +101,7 @@ def test_submitted_record_is_not_editable_by_facilitator(client, record, tables)
     services.transition_record(record=record, user=tables["facilitator"], name="submit")
     record.refresh_from_db()
     # the domain: the service refuses to change a submitted record, whoever asks
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(FindingsError) as exc:
         services.save_record(
             record=record,
             user=tables["facilitator"],
@@ -111,7 +113,7 @@ def test_submitted_record_is_not_editable_by_facilitator(client, record, tables)
     assert exc.value.messages == ["A record that is “Submitted” cannot be changed this way."]
     # the permission: the edit page is closed to its facilitator
     client.force_login(tables["facilitator"])
-    url = reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "pk": record.pk})
+    url = reverse("reports:findings_edit", kwargs={"slug": record.event.slug, "record_pk": record.pk})
     assert client.get(url).status_code == 403
     assert client.post(url, {"version": str(record.version)}).status_code == 403
     record.refresh_from_db()
@@ -124,16 +126,16 @@ def test_group_facilitator_starts_and_writes_group_part(client, event, make_user
     group.facilitators.add(facilitator)
     client.force_login(facilitator)
     response = client.post(
-        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group": group.pk, "part": 2})
+        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group_pk": group.pk, "part": 2})
     )
     record = ConsolidationRecord.objects.get(group=group, group_part=2)
     assert response.status_code == 302
     assert response["Location"] == reverse(
-        "reports:findings_edit", kwargs={"slug": event.slug, "pk": record.pk}
+        "reports:findings_edit", kwargs={"slug": event.slug, "record_pk": record.pk}
     )
     assert record.label == f"{group.name} (group 2)"
     bad = client.post(
-        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group": group.pk, "part": 3})
+        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group_pk": group.pk, "part": 3})
     )
     assert bad.status_code == 302
     assert ConsolidationRecord.objects.count() == 1
@@ -152,7 +154,8 @@ def test_template_sections_page_saves_limits(client, tables, make_user):
     event = tables["session"].event
     client.force_login(make_user(event, Role.ORGANISER))
     url = reverse(
-        "reports:findings_sections_session", kwargs={"slug": event.slug, "session": tables["session"].pk}
+        "reports:findings_sections",
+        kwargs={"slug": event.slug, "item_pk": tables["session"].agenda_item_id},
     )
     response = client.post(
         url,
@@ -165,11 +168,39 @@ def test_template_sections_page_saves_limits(client, tables, make_user):
         },
     )
     assert response.status_code == 302
-    tables["session"].refresh_from_db()
-    assert tables["session"].sections == {"trend": 5, "recommendation": 8, "quote": None}
+    template = FindingsTemplate.objects.get(agenda_item=tables["session"].agenda_item)
+    assert template.sections == {"trend": 5, "recommendation": 8, "quote": None}
     empty = client.post(url, {})
     assert empty.status_code == 400
     assert "Choose at least one section." in empty.content.decode()
+
+
+def test_one_template_per_agenda_item_for_every_kind_of_record(client, tables, make_user):
+    """Table, group and recap records all read their sections from the FindingsTemplate of their agenda
+    item (a table session's records from its block's); the sections page writes that one model."""
+    from events.models import ItemKind
+    from reports.selectors.findings import sections_for
+    from tests.factories import AgendaItemFactory
+
+    event = tables["session"].event
+    group = BreakoutGroupFactory(agenda_item__day__event=event, parts=1)
+    recap = AgendaItemFactory(day=group.agenda_item.day, kind=ItemKind.PLENARY)
+    facilitator = tables["facilitator"]
+    table_record = services.start_table_record(
+        user=facilitator, table=tables["own"], rotation=tables["rotations"][0]
+    )
+    group_record = services.start_group_record(user=facilitator, group=group, part=1)
+    recap_record = services.start_item_record(user=facilitator, agenda_item=recap)
+    client.force_login(make_user(event, Role.ORGANISER))
+    for item, limit in [(tables["session"].agenda_item, 1), (group.agenda_item, 2), (recap, 3)]:
+        url = reverse("reports:findings_sections", kwargs={"slug": event.slug, "item_pk": item.pk})
+        assert client.post(url, {"use_trend": "on", "limit_trend": str(limit)}).status_code == 302
+    assert FindingsTemplate.objects.count() == 3
+    assert [sections_for(r) for r in (table_record, group_record, recap_record)] == [
+        {"trend": 1},
+        {"trend": 2},
+        {"trend": 3},
+    ]
 
 
 def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user):
@@ -187,7 +218,7 @@ def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user)
         item=item, person=PersonFactory(event=event, user=facilitator), role="facilitator"
     )
     client.force_login(make_user(event, Role.FACILITATOR))
-    url = reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item": item.pk})
+    url = reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item_pk": item.pk})
     assert client.post(url).status_code == 403
     client.force_login(facilitator)
     response = client.post(url)
@@ -195,7 +226,7 @@ def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user)
     assert response.status_code == 302
     assert record.label == "Recap: Plenary recap: technology"
     page = client.get(
-        reverse("reports:findings_edit", kwargs={"slug": event.slug, "pk": record.pk})
+        reverse("reports:findings_edit", kwargs={"slug": event.slug, "record_pk": record.pk})
     ).content.decode()
     assert "What next?" in page
 
@@ -204,7 +235,9 @@ def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user)
 def test_record_list_query_count_is_constant(
     client, event, tables, make_user, count, django_assert_num_queries
 ):
-    from .factories import RecordFactory, TableFactory
+    from tests.sessions_app.factories import TableFactory
+
+    from .factories import RecordFactory
 
     for n in range(count):
         RecordFactory(
@@ -215,7 +248,7 @@ def test_record_list_query_count_is_constant(
     client.force_login(make_user(event, Role.RAPPORTEUR))
     url = reverse("reports:findings_list", kwargs={"slug": event.slug})
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):  # roles from EventRole alone: no registration query
         response = client.get(url)
     assert len(response.context["records"]) == count
 
@@ -230,10 +263,14 @@ def test_start_pages_refuse_who_does_not_facilitate_and_create_nothing(client, e
     urls = [
         reverse(
             "reports:findings_start_table",
-            kwargs={"slug": event.slug, "table": tables["own"].pk, "rotation": tables["rotations"][0].pk},
+            kwargs={
+                "slug": event.slug,
+                "table_pk": tables["own"].pk,
+                "rotation": tables["rotations"][0].number,
+            },
         ),
-        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group": group.pk, "part": 1}),
-        reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item": item.pk}),
+        reverse("reports:findings_start_group", kwargs={"slug": event.slug, "group_pk": group.pk, "part": 1}),
+        reverse("reports:findings_start_item", kwargs={"slug": event.slug, "item_pk": item.pk}),
     ]
     assert [client.post(url).status_code for url in urls] == [403, 403, 403]
     assert ConsolidationRecord.objects.count() == 0

@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from reports import demo_report
+from tests.reports import demo_report
 
 pytestmark = pytest.mark.django_db
 

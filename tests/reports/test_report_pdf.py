@@ -7,11 +7,11 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from reports import demo_report
 from reports.models import CollatedFinding, FindingKind
 from reports.services.outcome import export_report_pdf, render_report_html
+from tests.reports import demo_report
 
-from .report_factories import CollatedFindingFactory, build_sample_report
+from .factories import CollatedFindingFactory, build_sample_report
 
 pytestmark = pytest.mark.django_db
 

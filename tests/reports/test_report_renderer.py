@@ -13,11 +13,11 @@ from events.pdf import (
     render_pdf,
     resolve_portal_path,
 )
-from reports import demo_report
 from reports.models import FindingKind
 from reports.services.outcome import export_report_pdf
+from tests.reports import demo_report
 
-from .report_factories import CollatedFindingFactory
+from .factories import CollatedFindingFactory
 
 
 @pytest.mark.parametrize(

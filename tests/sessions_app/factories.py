@@ -6,7 +6,7 @@ import factory
 
 from events.models import ItemKind
 from sessions_app import models as sm
-from sessions_app.services import create_table_session, save_table
+from sessions_app.services.tables import create_table_session, save_table
 
 from ..factories import AgendaItemFactory, DayFactory, RegistrationFactory, UserFactory  # noqa: F401
 
@@ -59,3 +59,51 @@ class MaterialFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Background note {n}")
     url = "https://example.org/note.pdf"
+
+
+# --- Plain factories of table sessions, rotations, tables and breakout groups (moved here from
+# tests/reports/factories.py; make_session above builds a whole session through the services).
+
+
+class TableSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.TableSession
+
+    event = factory.SubFactory("tests.factories.EventFactory")
+    agenda_item = factory.LazyAttribute(
+        lambda o: AgendaItemFactory(
+            day=DayFactory(event=o.event, date=o.event.start_date + datetime.timedelta(days=1)),
+            start=datetime.time(14, 0),
+            end=datetime.time(17, 0),
+            kind=ItemKind.THEMATIC_TABLES,
+            title="Group debate: distilling challenges by areas",
+        )
+    )
+    title = "Thematic tables"
+
+
+class RotationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.Rotation
+
+    session = factory.SubFactory(TableSessionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+
+class TableFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.Table
+
+    session = factory.SubFactory(TableSessionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Table topic {n}")
+    guiding_questions = "What are the trends?\nWhat must change?"
+
+
+class BreakoutGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.BreakoutGroup
+
+    agenda_item = factory.SubFactory(AgendaItemFactory, kind=ItemKind.GROUP_WORK)
+    name = factory.Sequence(lambda n: f"Sub-region {n}")
+    countries = factory.LazyFunction(lambda: ["CR", "PA"])

@@ -6,18 +6,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from sessions_app.errors import SeatingError, SessionsError, TableFull
 from sessions_app.models import Assignment, Registration
-from sessions_app.services import (
-    SeatingError,
-    SessionsError,
-    TableFull,
-    allocate_session,
-    build_instance,
-    move_participant,
-    publish_allocation,
-    save_ranking,
-    switch_table,
-)
+from sessions_app.services.allocation import allocate_session, build_instance
+from sessions_app.services.preferences import save_ranking
+from sessions_app.services.publication import publish_allocation
+from sessions_app.services.seats import move_participant, switch_table
 
 from ..factories import RegistrationFactory
 from .factories import MaterialFactory, make_session, seat

@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from sessions_app.errors import TableFull
 from sessions_app.models import Assignment, Rotation, Table, TableSlot
-from sessions_app.services import TableFull, switch_table
+from sessions_app.services.seats import switch_table
 
 from ..factories import RegistrationFactory
 from .factories import make_session, seat
@@ -63,7 +64,7 @@ def test_switch_race_for_last_three_seats(postgres_only, event):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_approvals_never_exceed_capacity(postgres_only, event):
     from sessions_app.models import Registration
-    from sessions_app.services import approve_registration
+    from sessions_app.services.registration import approve_registration
 
     event.capacity = 3
     event.save()

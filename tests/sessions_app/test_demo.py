@@ -1,16 +1,18 @@
+"""The demo's tables area (events/demo_data/, loaded by load_demo): Tuesday's ten tables in three rotations,
+sub-regional groups, 116 approved registrations from 20 countries, the published allocation."""
+
+import io
+
 import pytest
+from django.core.management import call_command
 
-from sessions_app import demo
 from sessions_app.models import Assignment, BreakoutGroup, GroupPlacement, Registration, TableSession
-
-from ..factories import EventFactory
 
 
 @pytest.mark.django_db
-def test_demo_load_builds_tables_groups_and_published_allocation_idempotently():
-    event = EventFactory(slug="san-jose-dialogue-2024")
-    demo.load(event)
-    demo.load(event)
+def test_demo_load_builds_tables_groups_and_published_allocation_idempotently(demo_event):
+    event = demo_event
+    call_command("load_demo", stdout=io.StringIO())
     session = TableSession.objects.get(event=event)
     assert session.tables.count() == 10
     assert [r.agenda_item.start.hour for r in session.rotations.all()] == [14, 15, 16]
@@ -34,3 +36,5 @@ def test_demo_load_builds_tables_groups_and_published_allocation_idempotently():
         ("South America", 2),
     ]
     assert GroupPlacement.objects.filter(group__in=groups).count() == 116
+    # every approved participant ranked at least three tables
+    assert all(r.preferences.count() >= 3 for r in registrations.prefetch_related("preferences"))

@@ -6,7 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from sessions_app.models import Registration
-from sessions_app.services import export_registrations, export_rosters
+from sessions_app.services.exports import export_registrations, export_rosters
 
 from ..factories import RegistrationFactory
 from .factories import make_session, seat

@@ -99,7 +99,7 @@ def test_every_url_of_the_app_is_in_the_matrix():
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
 def test_ical_feed_needs_a_valid_token(client_as, event, role):
-    from sessions_app.services import feed_token
+    from sessions_app.services.publication import feed_token
 
     from ..factories import EventFactory
 

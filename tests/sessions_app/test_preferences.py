@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from sessions_app.errors import RankingError
 from sessions_app.models import Preference
-from sessions_app.services import RankingError, save_ranking
+from sessions_app.services.preferences import save_ranking
 
 from ..factories import RegistrationFactory
 from .factories import make_session

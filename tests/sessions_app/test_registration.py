@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from events.models import Role
 from events.permissions import roles_for
+from sessions_app.errors import SignupClosed
 from sessions_app.models import Assignment, Registration
-from sessions_app.services import (
-    SignupClosed,
+from sessions_app.services.registration import (
     approve_registration,
     cancel_registration,
     decline_registration,

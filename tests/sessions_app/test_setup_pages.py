@@ -16,7 +16,8 @@ from sessions_app.models import (
     TableSession,
     TableSlot,
 )
-from sessions_app.services import place_in_groups, save_ranking
+from sessions_app.services.preferences import save_ranking
+from sessions_app.services.tables import place_in_groups
 
 from ..factories import AgendaItemFactory, DayFactory, EventRoleFactory, RegistrationFactory
 from .factories import make_session
@@ -275,7 +276,7 @@ def test_nav_links_by_role(rf, client_as, event, role, links, pages):
 @pytest.mark.django_db
 def test_facilitator_role_given_by_event_role(event):
     user = EventRoleFactory(event=event, role=Role.FACILITATOR).user
-    from sessions_app.services.tables import facilitator_choices
+    from sessions_app.selectors import facilitator_choices
 
     assert list(facilitator_choices(event=event)) == [user]
 

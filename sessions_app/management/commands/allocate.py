@@ -5,8 +5,9 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Event
+from sessions_app.errors import SessionsError
 from sessions_app.models import TableSession
-from sessions_app.services import SessionsError, allocate_session
+from sessions_app.services.allocation import allocate_session
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from events.exchange import export_event_bytes
 from events.models import Event
-from reports.harvest_exchange import export_event_bytes
 
 
 class Command(BaseCommand):
@@ -23,4 +23,4 @@ class Command(BaseCommand):
                 handle.write(content)
             self.stderr.write(f"Wrote {len(content)} bytes to {output}")
         else:
-            self.stdout.write(content.decode("utf-8"))
+            self.stdout.write(content.decode("utf-8"), ending="")

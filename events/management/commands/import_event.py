@@ -1,11 +1,11 @@
-"""python manage.py import_event FILE: load an event written by export_event into this installation."""
+"""python manage.py import_event FILE [--media DIR]: load an event written by export_event."""
 
 import json
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.harvest_exchange import import_event
+from events.exchange import import_event
 
 
 class Command(BaseCommand):
@@ -13,15 +13,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
+        parser.add_argument(
+            "--media",
+            help="A copy of the exporting portal's media folder, to copy the files the event names from.",
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, media=None, **options):
         try:
             with open(file, "rb") as handle:
                 document = json.loads(handle.read().decode("utf-8"))
         except (OSError, ValueError) as exc:
             raise CommandError(f"Cannot read {file}: {exc}") from exc
         try:
-            event = import_event(document=document)
+            event = import_event(document=document, files=media)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         self.stdout.write(self.style.SUCCESS(f"Imported /e/{event.slug}/"))

@@ -1,7 +1,9 @@
-"""Domain errors the views turn into friendly messages."""
+"""The domain errors of registration, ranking and seating; views turn them into friendly messages."""
+
+from events.errors import DomainError
 
 
-class SessionsError(Exception):
+class SessionsError(DomainError):
     """A rule of registration, ranking or seating was broken; str(error) is shown to the user."""
 
 

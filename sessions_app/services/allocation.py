@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..errors import SessionsError
 from ..models import Assignment, Preference, Registration, TableSession, TableSlot
-from .errors import SessionsError
+from ..selectors import approved_registrations
 
 
 @dataclass
@@ -40,11 +41,7 @@ def build_instance(*, session: TableSession) -> dict:
         (slot.table_id, slot.rotation_id): slot.seats
         for slot in TableSlot.objects.filter(table__session=session)
     }
-    registrations = list(
-        Registration.objects.filter(event=session.event, status=Registration.Status.APPROVED).order_by(
-            "created_at", "pk"
-        )
-    )
+    registrations = list(approved_registrations(event=session.event))
     rankings: dict[int, list[str]] = {}
     for registration_id, table_id in (
         Preference.objects.filter(table__session=session, registration__in=registrations)
@@ -95,10 +92,7 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
             _("The allocation could not be computed: %(error)s") % {"error": error}
         ) from error
     outcome = AllocationOutcome(session=session, instance=instance, result=result, dry_run=dry_run)
-    registrations = {
-        f"r{r.pk}": r
-        for r in Registration.objects.filter(event=session.event, status=Registration.Status.APPROVED)
-    }
+    registrations = {f"r{r.pk}": r for r in approved_registrations(event=session.event)}
     outcome.unplaced = [registrations[pid] for pid in unplaced_ids(result) if pid in registrations]
     if dry_run:
         return outcome

@@ -1,0 +1,100 @@
+"""Organiser pages of the allocation: run it, look at it, move people by hand, publish, export rosters."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from events.downloads import bytes_response
+
+from .. import selectors
+from ..errors import SessionsError
+from ..forms import MoveForm
+from ..services.allocation import allocate_session, quality_rows, unplaced_ids
+from ..services.exports import export_rosters
+from ..services.publication import publish_allocation
+from ..services.seats import move_participant
+from .common import EXPORT_FORMATS, OrganiserMixin, TableSessionMixin
+
+
+class AllocationView(OrganiserMixin, TableSessionMixin, TemplateView):
+    template_name = "sessions_app/manage/allocation.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        session = self.session
+        report = session.allocation_report or {}
+        context["session"] = session
+        context["quality"] = quality_rows(report=report)
+        context["grid"] = selectors.roster_grid(session=session)
+        context["move_form"] = kwargs.get("move_form") or MoveForm(session=session)
+        context["unplaced"] = selectors.unplaced_registrations(session=session, ids=unplaced_ids(report))
+        context["participants"] = selectors.approved_count(event=self.event)
+        context["ranked"] = selectors.ranked_count(session=session)
+        return context
+
+
+class AllocateView(OrganiserMixin, TableSessionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            outcome = allocate_session(session=self.session)
+        except SessionsError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Allocation computed: %(count)s seats assigned.") % {"count": outcome.stored}
+            )
+            if outcome.unplaced:
+                messages.warning(
+                    request, _("%(count)s people could not be placed.") % {"count": len(outcome.unplaced)}
+                )
+        return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+
+
+class MoveView(OrganiserMixin, TableSessionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = MoveForm(request.POST, session=self.session)
+        if form.is_valid():
+            try:
+                move_participant(
+                    registration=form.cleaned_data["registration"],
+                    rotation=form.cleaned_data["rotation"],
+                    table=form.cleaned_data["table"],
+                )
+            except SessionsError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, _("%(name)s moved.") % {"name": form.cleaned_data["registration"].full_name}
+                )
+                return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+        view = AllocationView()
+        view.setup(request, *args, **kwargs)
+        view.event = self.event
+        return view.render_to_response(view.get_context_data(move_form=form), status=400)
+
+
+class PublishView(OrganiserMixin, TableSessionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            sent = publish_allocation(session=self.session, base_url=request.build_absolute_uri("/"))
+        except SessionsError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Allocation published; %(count)s e-mails sent.") % {"count": sent})
+        return redirect("sessions_app:allocation", slug=self.event.slug, session_id=self.session.pk)
+
+
+class RosterExportView(OrganiserMixin, TableSessionMixin, View):
+    def get(self, request, *args, **kwargs):
+        if kwargs["fmt"] not in EXPORT_FORMATS:
+            raise Http404
+        data, content_type, filename = export_rosters(session=self.session, fmt=kwargs["fmt"])
+        return bytes_response(data, content_type=content_type, filename=filename)
