@@ -126,5 +126,5 @@ def test_redis_cache_is_used_when_redis_url_is_set():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "{'BACKEND': 'django_redis.cache.RedisCache', 'LOCATION': 'redis://127.0.0.1:6379/3'}"
+        "{'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': 'redis://127.0.0.1:6379/3'}"
     )
