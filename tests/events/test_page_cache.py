@@ -186,7 +186,7 @@ def test_signed_in_agenda_takes_its_days_from_the_fragment_cache(
     member = client_as("member")
     member.get(_url(agenda))
 
-    with django_assert_num_queries(4):  # session, user, the member's roles and registration
+    with django_assert_num_queries(3):  # session, user, the member's roles
         html = member.get(_url(agenda)).content.decode()
 
     assert "Child safeguarding workshop" in html
