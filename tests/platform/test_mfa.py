@@ -74,9 +74,9 @@ def test_mfa_staff_and_organisers_set_it_up_before_the_back_office(client, event
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("es", "El back office requiere la autenticación en dos pasos."),
-        ("fr", "Le back-office exige l’authentification à deux facteurs."),
-        ("pt", "O back-office exige a autenticação em dois fatores."),
+        ("es", "La administración requiere la autenticación de doble factor."),
+        ("fr", "L’espace de gestion exige l’authentification à deux facteurs."),
+        ("pt", "A administração exige a autenticação de dois fatores."),
     ],
 )
 def test_mfa_set_up_message_is_translated(client, event, required, language, message):
