@@ -135,7 +135,7 @@ if not TESTING:
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
 
-# Anonymous readers' copies of an event's public pages (events/views/cache.py) are kept this long at most;
+# Anonymous readers' copies of an event's public pages (events/page_cache.py) are kept this long at most;
 # a change of the event's content replaces them at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("DIALOGUE_PAGE_CACHE_SECONDS", "600"))
 # Each web process trusts the event version it read for anonymous pages this long (a change shows to

@@ -108,7 +108,7 @@ def serve_cached_page(request, view_func, slug: str):
 EVENT_SECONDS = 30
 
 #: Events this process read for anonymous pages: (when, event) by slug.
-_local_events: dict[str, tuple[float, Event | None]] = {}
+_local_events: dict[str, tuple[float, Event]] = {}
 
 
 def _event_key(slug: str) -> str:
@@ -127,15 +127,17 @@ def current_event(slug: str, *, local_seconds: float = 0) -> Event | None:
         held = _local_events.get(slug)
         if held is not None and time.monotonic() - held[0] < local_seconds:
             return held[1]
-    found = cache.get(_event_key(slug))
-    if found is None:
-        found = (Event.objects.select_related("series", "host").filter(slug=slug).first(),)
-        cache.set(_event_key(slug), found, EVENT_SECONDS)
+    event = cache.get(_event_key(slug))
+    if event is None:
+        event = Event.objects.select_related("series", "host").filter(slug=slug).first()
+        if event is None:
+            return None  # not remembered: an event imported under this slug must show at once
+        cache.set(_event_key(slug), event, EVENT_SECONDS)
     if local_seconds:
-        if len(_local_events) > 1000:  # made-up slugs must not grow it without end
+        if len(_local_events) > 1000:
             _local_events.clear()
-        _local_events[slug] = (time.monotonic(), found[0])
-    return found[0]
+        _local_events[slug] = (time.monotonic(), event)
+    return event
 
 
 def forget_cached_event(slug: str) -> None:
