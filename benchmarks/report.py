@@ -56,7 +56,7 @@ def _demo_event():
 
 
 def _sample_event(recommendations: int = 6):
-    from tests.factories import EventFactory
+    from tests.events.factories import EventFactory
     from tests.reports import demo_report
     from tests.reports.factories import build_sample_report
 

@@ -4,8 +4,8 @@ import shutil
 import pytest
 
 from events.models import Role
-
-from .factories import EventFactory, EventRoleFactory, RegistrationFactory, UserFactory
+from tests.events.factories import EventFactory, EventRoleFactory, UserFactory
+from tests.sessions_app.factories import RegistrationFactory
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 @pytest.mark.django_db
 def test_home_lists_published_events_only(client):
-    from .factories import EventFactory
+    from tests.events.factories import EventFactory
 
     EventFactory(title="San José Dialogue", is_published=True)
     EventFactory(title="Secret draft", is_published=False)
@@ -17,7 +17,7 @@ def test_home_lists_published_events_only(client):
 
 @pytest.mark.django_db
 def test_unpublished_event_is_404_for_anonymous(client):
-    from .factories import EventFactory
+    from tests.events.factories import EventFactory
 
     event = EventFactory(is_published=False)
     assert client.get(event.get_absolute_url()).status_code == 404

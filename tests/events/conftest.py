@@ -6,9 +6,13 @@ from types import SimpleNamespace
 import pytest
 
 from events.models import AppearanceRole, Audience, ItemKind
-from tests.factories import AgendaItemFactory, DayFactory, PersonFactory
-
-from .factories import DocumentFactory, ItemPersonFactory
+from tests.events.factories import (
+    AgendaItemFactory,
+    DayFactory,
+    DocumentFactory,
+    ItemPersonFactory,
+    PersonFactory,
+)
 
 
 @pytest.fixture

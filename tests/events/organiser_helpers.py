@@ -6,7 +6,13 @@ import io
 from PIL import Image
 
 from events import models as em
-from tests.factories import AgendaItemFactory, DayFactory, OrganisationFactory, PersonFactory, UserFactory
+from tests.events.factories import (
+    AgendaItemFactory,
+    DayFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 
 def png_bytes(size=(40, 20), fmt="PNG") -> bytes:

@@ -8,9 +8,14 @@ from django.urls import reverse
 
 from events.models import Event, EventPartner
 from events.services import bump_content_version, bump_content_version_of_organisation
-from tests.factories import AgendaItemFactory, DayFactory, EventFactory, OrganisationFactory, PersonFactory
-
-from .factories import DocumentFactory
+from tests.events.factories import (
+    AgendaItemFactory,
+    DayFactory,
+    DocumentFactory,
+    EventFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from events.models import Role
 from sessions_app.models import Registration
-
-from ..factories import EventFactory, EventRoleFactory, RegistrationFactory, UserFactory
+from tests.events.factories import EventFactory, EventRoleFactory, UserFactory
+from tests.sessions_app.factories import RegistrationFactory
 
 
 def _events_for(user, count):

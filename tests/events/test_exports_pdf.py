@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from events.models import EventPartner
 from events.pdf import BASE_URL, PortalURLFetcher
-from tests.factories import OrganisationFactory
+from tests.events.factories import OrganisationFactory
 
 
 def _pdf(response) -> PdfReader:
@@ -92,7 +92,7 @@ def test_exports_pdf_escapes_markup_and_includes_logos(agenda, client):
 def test_exports_pdf_long_day_repeats_its_date_on_continuation_pages(agenda, client):
     import datetime
 
-    from tests.factories import AgendaItemFactory
+    from tests.events.factories import AgendaItemFactory
 
     for n in range(40):
         AgendaItemFactory(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from events import jobs
 from events.jobs.runners import LocalExecutor
 from events.models import Job
-from tests.factories import UserFactory
+from tests.events.factories import UserFactory
 
 from . import job_kinds  # noqa: F401  (registers the test kinds)
 

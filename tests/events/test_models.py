@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from events.models import AgendaItem, Day
-from tests.factories import AgendaItemFactory, DayFactory, EventFactory
+from tests.events.factories import AgendaItemFactory, DayFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import AgendaItem, Day, ItemPerson
-from tests.factories import AgendaItemFactory, DayFactory, PersonFactory
+from tests.events.factories import AgendaItemFactory, DayFactory, PersonFactory
 
 from .organiser_helpers import build_agenda
 

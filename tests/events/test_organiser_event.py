@@ -122,7 +122,7 @@ def test_dashboard_links_every_organiser_page(client_as, event):
 
 
 def test_invalid_edit_keeps_the_header_on_the_saved_event(client_as, event):
-    from tests.factories import EventFactory
+    from tests.events.factories import EventFactory
 
     EventFactory(slug="taken")
     client = client_as("organiser")

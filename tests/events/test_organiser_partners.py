@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from events.models import Document, EventPartner, Organisation
-from tests.factories import EventFactory, OrganisationFactory
+from tests.events.factories import EventFactory, OrganisationFactory
 
 from .organiser_helpers import png_bytes
 

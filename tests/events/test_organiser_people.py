@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Person
-from tests.factories import PersonFactory
+from tests.events.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

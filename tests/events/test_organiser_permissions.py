@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import EventRole, Role
-from tests.factories import AgendaItemFactory, DayFactory, EventFactory, EventRoleFactory
+from tests.events.factories import AgendaItemFactory, DayFactory, EventFactory, EventRoleFactory
 
 from .organiser_helpers import event_objects
 

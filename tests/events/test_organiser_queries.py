@@ -8,7 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events import models as em
-from tests.factories import AgendaItemFactory, DayFactory, OrganisationFactory, PersonFactory, UserFactory
+from tests.events.factories import (
+    AgendaItemFactory,
+    DayFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import EventRole, Role
-from tests.factories import EventRoleFactory, UserFactory
+from tests.events.factories import EventRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

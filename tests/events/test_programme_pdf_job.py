@@ -131,7 +131,7 @@ def test_programme_pdf_render_past_its_limit_is_killed_in_the_local_worker(postg
     agenda from the database, which an in-memory SQLite test database cannot share.)"""
     import multiprocessing.forkserver
 
-    from tests.factories import AgendaItemFactory, DayFactory, EventFactory
+    from tests.events.factories import AgendaItemFactory, DayFactory, EventFactory
 
     settings.JOBS_RUNNER = "local"
     settings.PDF_RENDER_TIMEOUT_SECONDS = 1

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import EventPartner
-from tests.factories import OrganisationFactory
+from tests.events.factories import OrganisationFactory
 
 
 def _text(response) -> str:

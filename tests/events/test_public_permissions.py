@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import EventFactory, UserFactory
+from tests.events.factories import EventFactory, UserFactory
 
 ROLES = ["anonymous", "participant", "member", "facilitator", "rapporteur", "other_organiser", "organiser"]
 

@@ -6,9 +6,14 @@ import pytest
 from django.urls import reverse
 
 from events.models import Audience, ItemKind
-from tests.factories import AgendaItemFactory, DayFactory, EventFactory, EventRoleFactory, PersonFactory
-
-from .factories import ItemPersonFactory
+from tests.events.factories import (
+    AgendaItemFactory,
+    DayFactory,
+    EventFactory,
+    EventRoleFactory,
+    ItemPersonFactory,
+    PersonFactory,
+)
 
 
 def _build(event, *, days: int, items: int):
@@ -76,7 +81,7 @@ def test_public_day_query_count_constant(db, client, django_assert_num_queries):
 
 def _fill_home(event, *, size: int):
     from events.models import EventPartner, Series, SeriesEdition
-    from tests.factories import OrganisationFactory
+    from tests.events.factories import OrganisationFactory
 
     from .factories import DocumentFactory
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.factories import EventFactory, UserFactory
+from tests.events.factories import EventFactory, UserFactory
 
 CSS = (Path(__file__).resolve().parents[2] / "static" / "css" / "portal.css").read_text()
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.events.factories import UserFactory
 
 from .helpers import h1, html_lang, link_in
 

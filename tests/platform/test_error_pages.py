@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import path
 
-from tests.factories import EventFactory
+from tests.events.factories import EventFactory
 
 from .helpers import h1, html_lang
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from dialogue_portal.i18n import current_event_language, event_language_fallback
 from events.models import Day, Event
-from tests.factories import DayFactory, EventFactory
+from tests.events.factories import DayFactory, EventFactory
 
 from .helpers import h1, html_lang
 

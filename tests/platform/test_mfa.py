@@ -9,7 +9,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_tot
 from django.urls import reverse
 
 from events.models import Role
-from tests.factories import EventFactory, EventRoleFactory, UserFactory
+from tests.events.factories import EventFactory, EventRoleFactory, UserFactory
 
 from .helpers import h1, html_lang
 

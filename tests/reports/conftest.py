@@ -1,9 +1,8 @@
 import pytest
 
 from events.models import Role
+from tests.reports.factories import RecordFactory
 from tests.sessions_app.factories import RotationFactory, TableFactory, TableSessionFactory
-
-from .factories import RecordFactory
 
 ROLES = [
     "anonymous",
@@ -47,7 +46,7 @@ def record(tables):
 @pytest.fixture
 def login(client, make_user, event, tables):
     """Log `client` in as one of ROLES (facilitator = of the own table, other_facilitator = of the other)."""
-    from tests.factories import EventFactory
+    from tests.events.factories import EventFactory
 
     def as_role(role):
         client.logout()

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 
 from events import models as em
 from reports import models as rm
-from tests.factories import EventFactory
+from tests.events.factories import EventFactory
 from tests.sessions_app.factories import RotationFactory, TableFactory
 
 

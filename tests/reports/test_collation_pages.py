@@ -6,9 +6,8 @@ from django.urls import reverse
 from events.models import Role
 from reports.models import CollatedFinding, ConsolidationRecord
 from reports.services import collation as services
+from tests.reports.factories import FindingFactory, RecordFactory, ReportThemeFactory
 from tests.sessions_app.factories import RotationFactory, TableFactory
-
-from .factories import FindingFactory, RecordFactory, ReportThemeFactory
 
 pytestmark = pytest.mark.django_db
 S = ConsolidationRecord.Status

@@ -9,9 +9,8 @@ from reports.errors import CollationError, EvaluationError, FindingsError, Repor
 from reports.services import collation as services_collation
 from reports.services import evaluation as services_evaluation
 from reports.services import outcome as services_outcome
-from tests.factories import EventFactory
-
-from .factories import ReportThemeFactory
+from tests.events.factories import EventFactory
+from tests.reports.factories import ReportThemeFactory
 
 pytestmark = pytest.mark.django_db
 

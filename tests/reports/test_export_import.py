@@ -27,22 +27,21 @@ from reports.services import collation as services_collation
 from reports.services import evaluation as services_evaluation
 from reports.services import findings as services_findings
 from sessions_app import models as sm
-from tests.factories import (
+from tests.events.factories import (
     AgendaItemFactory,
     DayFactory,
     EventFactory,
     OrganisationFactory,
     PersonFactory,
-    RegistrationFactory,
 )
+from tests.reports.factories import RecordFactory, ReportThemeFactory
 from tests.sessions_app.factories import (
     BreakoutGroupFactory,
+    RegistrationFactory,
     RotationFactory,
     TableFactory,
     TableSessionFactory,
 )
-
-from .factories import RecordFactory, ReportThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from events.models import ItemKind, ItemPerson
 from reports.models import ConsolidationRecord
 from reports.services import findings as services
-from tests.factories import AgendaItemFactory, PersonFactory
+from tests.events.factories import AgendaItemFactory, PersonFactory
 from tests.sessions_app.factories import BreakoutGroupFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,11 @@ from reports.models import CollatedFinding, EvaluationQuestion
 from reports.selectors.findings import record_list
 from reports.services import evaluation as services_evaluation
 from reports.services import findings as services_findings
-from tests.factories import AgendaItemFactory, PersonFactory
+from tests.events.factories import AgendaItemFactory, PersonFactory
+from tests.reports.factories import FindingFactory, ReportThemeFactory
 from tests.sessions_app.factories import BreakoutGroupFactory
 
 from .conftest import ROLES
-from .factories import FindingFactory, ReportThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +140,7 @@ def test_every_url_is_in_a_matrix():
 
 def test_another_events_record_is_404(client, record, tables, make_user):
     from events.models import Role
-    from tests.factories import EventFactory
+    from tests.events.factories import EventFactory
 
     other_event = EventFactory()
     organiser = make_user(other_event, Role.RAPPORTEUR)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from events.models import Role
 from reports.models import Takeaway, TakeawayAuthor
-from tests.factories import DayFactory
+from tests.events.factories import DayFactory
 
 pytestmark = pytest.mark.django_db
 

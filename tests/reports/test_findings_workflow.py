@@ -180,7 +180,7 @@ def test_one_template_per_agenda_item_for_every_kind_of_record(client, tables, m
     item (a table session's records from its block's); the sections page writes that one model."""
     from events.models import ItemKind
     from reports.selectors.findings import sections_for
-    from tests.factories import AgendaItemFactory
+    from tests.events.factories import AgendaItemFactory
 
     event = tables["session"].event
     group = BreakoutGroupFactory(agenda_item__day__event=event, parts=1)
@@ -205,7 +205,7 @@ def test_one_template_per_agenda_item_for_every_kind_of_record(client, tables, m
 
 def test_plenary_recap_record_by_the_items_facilitator(client, event, make_user):
     from events.models import ItemKind, ItemPerson
-    from tests.factories import AgendaItemFactory, PersonFactory
+    from tests.events.factories import AgendaItemFactory, PersonFactory
 
     item = AgendaItemFactory(
         day__event=event,
@@ -255,7 +255,7 @@ def test_record_list_query_count_is_constant(
 
 def test_start_pages_refuse_who_does_not_facilitate_and_create_nothing(client, event, tables, make_user):
     from events.models import ItemKind
-    from tests.factories import AgendaItemFactory
+    from tests.events.factories import AgendaItemFactory
 
     group = BreakoutGroupFactory(agenda_item__day__event=event, parts=1)
     item = AgendaItemFactory(day=group.agenda_item.day, kind=ItemKind.PLENARY)

@@ -9,9 +9,8 @@ from events.models import Role
 from reports.models import CollatedFinding, EvaluationQuestion, TakeawayAuthor
 from reports.services import evaluation as services_evaluation
 from reports.services import findings as services_findings
-from tests.factories import DayFactory
-
-from .factories import ReportThemeFactory
+from tests.events.factories import DayFactory
+from tests.reports.factories import ReportThemeFactory
 
 pytestmark = pytest.mark.django_db
 

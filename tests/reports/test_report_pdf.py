@@ -10,8 +10,7 @@ from pypdf import PdfReader
 from reports.models import CollatedFinding, FindingKind
 from reports.services.outcome import export_report_pdf, render_report_html
 from tests.reports import demo_report
-
-from .factories import CollatedFindingFactory, build_sample_report
+from tests.reports.factories import CollatedFindingFactory, build_sample_report
 
 pytestmark = pytest.mark.django_db
 

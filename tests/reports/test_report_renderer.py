@@ -16,8 +16,7 @@ from events.pdf import (
 from reports.models import FindingKind
 from reports.services.outcome import export_report_pdf
 from tests.reports import demo_report
-
-from .factories import CollatedFindingFactory
+from tests.reports.factories import CollatedFindingFactory
 
 
 @pytest.mark.parametrize(

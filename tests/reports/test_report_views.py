@@ -7,10 +7,9 @@ from events.models import Role
 from reports.models import Report, ReportSection
 from reports.selectors.outcome import build_report_document
 from reports.services.outcome import get_or_create_report, render_report_html
+from tests.events.factories import EventFactory
 from tests.reports import demo_report
-
-from ..factories import EventFactory
-from .factories import build_sample_report
+from tests.reports.factories import build_sample_report
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import make_session
+from tests.sessions_app.factories import make_session
 
 
 @pytest.fixture

@@ -7,8 +7,32 @@ import factory
 from events.models import ItemKind
 from sessions_app import models as sm
 from sessions_app.services.tables import create_table_session, save_table
+from tests.events.factories import AgendaItemFactory, DayFactory, EventFactory, UserFactory
 
-from ..factories import AgendaItemFactory, DayFactory, RegistrationFactory, UserFactory  # noqa: F401
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration, approved unless told otherwise; an approved one holds the event role participant,
+    as approving grants it (sessions_app keeps the two in step)."""
+
+    class Meta:
+        model = sm.Registration
+        skip_postgeneration_save = True
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory)
+    full_name = factory.Sequence(lambda n: f"Participant {n}")
+    organisation = "Fundación Paniamor"
+    country = "CR"
+    sector = sm.Sector.CIVIL_SOCIETY
+    preferred_language = "en"
+    status = sm.Registration.Status.APPROVED
+
+    @factory.post_generation
+    def participant_role(obj, create, extracted, **kwargs):
+        if create and obj.status == sm.Registration.Status.APPROVED:
+            from sessions_app.services.registration import sync_participant_role
+
+            sync_participant_role(registration=obj)
 
 
 def make_session(event, *, tables=4, rotations=3, seats=5, title="Thematic tables"):
@@ -69,7 +93,7 @@ class TableSessionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = sm.TableSession
 
-    event = factory.SubFactory("tests.factories.EventFactory")
+    event = factory.SubFactory("tests.events.factories.EventFactory")
     agenda_item = factory.LazyAttribute(
         lambda o: AgendaItemFactory(
             day=DayFactory(event=o.event, date=o.event.start_date + datetime.timedelta(days=1)),

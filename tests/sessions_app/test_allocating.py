@@ -12,9 +12,7 @@ from sessions_app.services.allocation import allocate_session, build_instance
 from sessions_app.services.preferences import save_ranking
 from sessions_app.services.publication import publish_allocation
 from sessions_app.services.seats import move_participant, switch_table
-
-from ..factories import RegistrationFactory
-from .factories import MaterialFactory, make_session, seat
+from tests.sessions_app.factories import MaterialFactory, RegistrationFactory, make_session, seat
 
 
 def _people(event, n, **kwargs):

@@ -9,9 +9,7 @@ from django.utils import timezone
 from sessions_app.errors import TableFull
 from sessions_app.models import Assignment, Rotation, Table, TableSlot
 from sessions_app.services.seats import switch_table
-
-from ..factories import RegistrationFactory
-from .factories import make_session, seat
+from tests.sessions_app.factories import RegistrationFactory, make_session, seat
 
 CONTENDERS = 24
 

@@ -6,8 +6,7 @@ from events.errors import DomainError
 from sessions_app.errors import RankingError, SeatingError, SessionsError, SignupClosed, TableFull
 from sessions_app.models import Registration
 from sessions_app.services.registration import approve_registration
-
-from ..factories import RegistrationFactory
+from tests.sessions_app.factories import RegistrationFactory
 
 
 def test_every_sessions_error_is_a_domain_error():

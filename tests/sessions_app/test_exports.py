@@ -7,9 +7,7 @@ from openpyxl import load_workbook
 
 from sessions_app.models import Registration
 from sessions_app.services.exports import export_registrations, export_rosters
-
-from ..factories import RegistrationFactory
-from .factories import make_session, seat
+from tests.sessions_app.factories import RegistrationFactory, make_session, seat
 
 HEADER = [
     "Full name",

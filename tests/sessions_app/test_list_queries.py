@@ -10,9 +10,8 @@ from django.urls import reverse
 from events.models import ItemKind, Role
 from sessions_app.models import BreakoutGroup, Registration
 from sessions_app.services.tables import create_table_session
-
-from ..factories import AgendaItemFactory, DayFactory
-from .factories import make_session, seat
+from tests.events.factories import AgendaItemFactory, DayFactory
+from tests.sessions_app.factories import make_session, seat
 
 
 def _count(client, url) -> int:

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from ..factories import EventFactory
-from .factories import MaterialFactory, make_session
+from tests.events.factories import EventFactory
+from tests.sessions_app.factories import MaterialFactory, make_session
 
 
 @pytest.fixture

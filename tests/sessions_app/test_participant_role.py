@@ -13,8 +13,8 @@ from sessions_app.services.registration import (
     decline_registration,
     update_signup_settings,
 )
-
-from ..factories import RegistrationFactory, UserFactory
+from tests.events.factories import UserFactory
+from tests.sessions_app.factories import RegistrationFactory
 
 Status = Registration.Status
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,10 @@ from django.urls import reverse
 
 from events.models import ItemKind
 from sessions_app.models import BreakoutGroup
+from tests.events.factories import AgendaItemFactory
+from tests.sessions_app.factories import MaterialFactory, RegistrationFactory, make_session
 
 from ..conftest import ROLES
-from ..factories import AgendaItemFactory, RegistrationFactory
-from .factories import MaterialFactory, make_session
 
 ORGANISER = {"organiser": 200}
 PARTICIPANT = {"participant": 200}
@@ -100,8 +100,7 @@ def test_every_url_of_the_app_is_in_the_matrix():
 @pytest.mark.parametrize("role", ROLES)
 def test_ical_feed_needs_a_valid_token(client_as, event, role):
     from sessions_app.services.publication import feed_token
-
-    from ..factories import EventFactory
+    from tests.events.factories import EventFactory
 
     registration = RegistrationFactory(event=event)
     client = client_as(role)
@@ -142,7 +141,7 @@ def test_facilitator_sees_own_table_roster_only(client_as, event):
 
 @pytest.mark.django_db
 def test_objects_of_another_event_are_404(client_as, event):
-    from ..factories import EventFactory
+    from tests.events.factories import EventFactory
 
     other_session = make_session(EventFactory())
     client = client_as("organiser")

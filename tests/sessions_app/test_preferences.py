@@ -7,9 +7,7 @@ from django.utils import timezone
 from sessions_app.errors import RankingError
 from sessions_app.models import Preference
 from sessions_app.services.preferences import save_ranking
-
-from ..factories import RegistrationFactory
-from .factories import make_session
+from tests.sessions_app.factories import RegistrationFactory, make_session
 
 
 @pytest.fixture

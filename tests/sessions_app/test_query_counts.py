@@ -5,8 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ..factories import RegistrationFactory
-from .factories import make_session, seat
+from tests.sessions_app.factories import RegistrationFactory, make_session, seat
 
 
 def _fill(event, session, n):

@@ -15,9 +15,8 @@ from sessions_app.services.registration import (
     register_participant,
     update_signup_settings,
 )
-
-from ..factories import RegistrationFactory, UserFactory
-from .factories import make_session, seat
+from tests.events.factories import UserFactory
+from tests.sessions_app.factories import RegistrationFactory, make_session, seat
 
 Status = Registration.Status
 DATA = {
@@ -214,7 +213,7 @@ def test_organiser_approves_and_declines_through_the_page(client_as, event):
 
 @pytest.mark.django_db
 def test_registration_of_another_event_is_404_for_organiser(client_as, event):
-    from ..factories import EventFactory
+    from tests.events.factories import EventFactory
 
     client = client_as("organiser")
     other = RegistrationFactory(event=EventFactory(), status=Status.PENDING)
@@ -230,8 +229,7 @@ def test_registration_of_another_event_is_404_for_organiser(client_as, event):
 @pytest.mark.django_db
 def test_closed_day_only_for_network_members(client, event):
     from events.models import Audience
-
-    from ..factories import DayFactory
+    from tests.events.factories import DayFactory
 
     closed = DayFactory(event=event, date=event.end_date, audience=Audience.MEMBERS)
     client.force_login(UserFactory())

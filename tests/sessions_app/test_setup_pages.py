@@ -18,9 +18,8 @@ from sessions_app.models import (
 )
 from sessions_app.services.preferences import save_ranking
 from sessions_app.services.tables import place_in_groups
-
-from ..factories import AgendaItemFactory, DayFactory, EventRoleFactory, RegistrationFactory
-from .factories import make_session
+from tests.events.factories import AgendaItemFactory, DayFactory, EventRoleFactory
+from tests.sessions_app.factories import RegistrationFactory, make_session
 
 
 def _block(event, rotations=3):
@@ -100,7 +99,7 @@ def test_create_session_bad_share_is_a_form_error(client_as, event):
 
 @pytest.mark.django_db
 def test_agenda_item_of_another_event_cannot_be_chosen(client_as, event):
-    from ..factories import EventFactory
+    from tests.events.factories import EventFactory
 
     other_block, _ = _block(EventFactory())
     response = client_as("organiser").post(

@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 
 from sessions_app.models import Registration
-
-from ..factories import RegistrationFactory
+from tests.sessions_app.factories import RegistrationFactory
 
 Status = Registration.Status
 pytestmark = pytest.mark.django_db
