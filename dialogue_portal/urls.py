@@ -5,11 +5,13 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from events.views import site
 
 event_urls = [
     path("", include("events.urls")),
+    path("", include("observatory.manage_urls")),
 ]
 
 urlpatterns = [
@@ -20,6 +22,9 @@ urlpatterns = [
     path("dashboard/", site.DashboardView.as_view(), name="dashboard"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
+    path("observatory/", include("observatory.urls")),
+    path("api/v1/", include("observatory.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # Until the tables and findings pages move under the one event tree.
     path("", include("sessions_app.urls")),
     path("", include("reports.urls")),

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 DEMO_PASSWORD = "dialogue-demo"
-PARTS = ["sessions_app.demo", "reports.demo", "reports.demo_report"]
+PARTS = ["sessions_app.demo", "reports.demo", "reports.demo_report", "observatory.demo"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,38 @@
+"""Who may do what in the observatory.
+
+Event-scoped permissions are registered with `events.rules.register` (the back-office pages of an event
+name them): organisers publish their report's findings, map report themes and edit entries. Observatory
+editors, a portal-wide role (the Django permission ``observatory.change_entry``, given through a group),
+hold the same permissions in every event: they enter what past meetings recommended. Focal points post
+updates for their own organisation only.
+"""
+
+from __future__ import annotations
+
+from events.models import Role
+from events.rules import any_of, has_role, register
+
+EDITOR_PERMISSION = "observatory.change_entry"
+
+
+def is_editor(user, event=None, obj=None) -> bool:
+    """An observatory editor (or a superuser): may edit entries and commitments of every event."""
+    return bool(user is not None and user.is_authenticated and user.has_perm(EDITOR_PERMISSION))
+
+
+def focal_point_for(user, commitment):
+    """The user's active focal point for the commitment's organisation (and country), or None."""
+    if user is None or not user.is_authenticated:
+        return None
+    points = user.focal_points.filter(organisation_id=commitment.organisation_id, is_active=True)
+    if commitment.country:
+        points = points.filter(country__in=[commitment.country, ""])
+    return points.order_by("-country").first()
+
+
+def can_post_update(user, commitment) -> bool:
+    """Focal points post updates for their own organisation only; editors for every organisation."""
+    return is_editor(user) or focal_point_for(user, commitment) is not None
+
+
+register("observatory.manage", any_of(has_role(Role.ORGANISER), is_editor))
