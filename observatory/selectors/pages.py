@@ -156,8 +156,8 @@ def progress_since_previous_edition(event: Event) -> Progress:
     previous = earlier.order_by("-start_date").first()
     if previous is None:
         return Progress(event=event, previous=None)
-    since = previous.start_date
-    updates = CommitmentUpdate.objects.filter(date__gte=since, date__lte=event.end_date).select_related(
+    since = previous.end_date
+    updates = CommitmentUpdate.objects.filter(date__gt=since, date__lte=event.end_date).select_related(
         "focal_point"
     )
     commitments = list(
