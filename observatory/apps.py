@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from events.navigation import EventLink, MenuEntry
+from events.navigation import MenuEntry
 
 
 class ObservatoryConfig(AppConfig):
@@ -9,9 +9,6 @@ class ObservatoryConfig(AppConfig):
     name = "observatory"
     verbose_name = _("Observatory")
 
-    event_links = [
-        EventLink(_("Observatory"), "observatory:event", order=300),
-    ]
     manage_menu = [
         MenuEntry(
             "report",

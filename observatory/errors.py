@@ -10,7 +10,7 @@ class NoReportToPublish(DomainError):
 
 
 class NotAFocalPoint(DomainError):
-    default_message = _("Only a focal point of this organisation may report its progress.")
+    default_message = _("Only a focal point of this organisation may post its progress updates.")
 
 
 class EvidenceTwice(DomainError):

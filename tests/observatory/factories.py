@@ -61,7 +61,18 @@ def make_commitment(
     return commitment_services.save_commitment(commitment=commitment, date=date or datetime.date(2024, 6, 7))
 
 
-def make_document(*, title="National plan of action 2024", language="en", kind="public_policy", event=None,
-                  countries=(), term_slugs=(), summary="", **fields) -> LibraryDocument:
-    document = LibraryDocument(title=title, language=language, kind=kind, event=event, summary=summary, **fields)
+def make_document(
+    *,
+    title="National plan of action 2024",
+    language="en",
+    kind="public_policy",
+    event=None,
+    countries=(),
+    term_slugs=(),
+    summary="",
+    **fields,
+) -> LibraryDocument:
+    document = LibraryDocument(
+        title=title, language=language, kind=kind, event=event, summary=summary, **fields
+    )
     return library_services.save_document(document=document, countries=countries, terms=terms(*term_slugs))

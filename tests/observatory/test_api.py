@@ -36,16 +36,26 @@ def test_the_schema_is_served(client):
 
 @pytest.mark.parametrize(
     "query",
-    [{}, {"q": "children"}, {"country": "AR"}, {"theme": "justice", "year": "2024"}, {"q": "exploitation", "kind": "trend"}],
+    [
+        {},
+        {"q": "children"},
+        {"country": "AR"},
+        {"theme": "justice", "year": "2024"},
+        {"q": "exploitation", "kind": "trend"},
+    ],
 )
 def test_the_api_returns_the_same_entries_as_the_page(client, query):
     event = EventFactory()
-    make_entry(event, "Protect children from sexual exploitation online.", countries=["AR"], term_slugs=["online"])
+    make_entry(
+        event, "Protect children from sexual exploitation online.", countries=["AR"], term_slugs=["online"]
+    )
     make_entry(event, "A trend of exploitation.", kind="trend", term_slugs=["justice"])
     make_entry(event, "Children in tourism.", region_slugs=["south-america"], term_slugs=["legal-reform"])
     make_entry(event, "Unrelated.", countries=["CA"])
 
-    page = [entry.pk for entry in client.get(reverse("observatory:search"), query).context["page"].object_list]
+    page = [
+        entry.pk for entry in client.get(reverse("observatory:search"), query).context["page"].object_list
+    ]
     api = [entry["id"] for entry in client.get(reverse("api:entry-list"), query).json()["results"]]
 
     assert api == page
@@ -54,17 +64,28 @@ def test_the_api_returns_the_same_entries_as_the_page(client, query):
 
 def test_an_entry_in_the_api_carries_its_texts_and_classification(client):
     entry = make_entry(
-        EventFactory(slug="san-jose"), "Train judges.", text_es="Capacitar a jueces.", countries=["GT"],
-        term_slugs=["justice", "online", "states"], region_slugs=["central-america"],
+        EventFactory(slug="san-jose"),
+        "Train judges.",
+        text_es="Capacitar a jueces.",
+        countries=["GT"],
+        term_slugs=["justice", "online", "states"],
+        region_slugs=["central-america"],
     )
     make_commitment(entry)
 
     data = client.get(reverse("api:entry-detail", args=[entry.pk])).json()
 
     assert data["event"] == "san-jose"
-    assert data["texts"]["en"]["text"] == "Train judges." and data["texts"]["es"]["text"] == "Capacitar a jueces."
+    assert (
+        data["texts"]["en"]["text"] == "Train judges."
+        and data["texts"]["es"]["text"] == "Capacitar a jueces."
+    )
     assert "fr" not in data["texts"]
-    assert (data["themes"], data["forms_of_exploitation"], data["addressees"]) == (["justice"], ["online"], ["states"])
+    assert (data["themes"], data["forms_of_exploitation"], data["addressees"]) == (
+        ["justice"],
+        ["online"],
+        ["states"],
+    )
     assert (data["countries"], data["regions"], len(data["commitments"])) == (["GT"], ["central-america"], 1)
 
 
@@ -96,7 +117,9 @@ def test_the_api_is_rate_limited(client, monkeypatch):
 def test_api_lists_make_a_constant_number_of_queries(client, django_assert_num_queries, size):
     event = EventFactory()
     for n in range(size):
-        entry = make_entry(event, f"Entry {n}.", countries=["AR"], term_slugs=["justice"], region_slugs=["americas"])
+        entry = make_entry(
+            event, f"Entry {n}.", countries=["AR"], term_slugs=["justice"], region_slugs=["americas"]
+        )
         make_commitment(entry)
         make_document(title=f"Document {n}", countries=["AR"], term_slugs=["justice"])
     for name, queries in [("entry", 8), ("document", 6), ("commitment", 2), ("update", 1), ("event", 2)]:

@@ -38,7 +38,11 @@ def test_an_update_that_changes_the_status_is_kept_in_the_history(commitment, fo
         focal_point=focal_point,
     )
     services.post_update(
-        commitment=commitment, text="All ten trained.", date=datetime.date(2025, 6, 1), language="en", status="achieved"
+        commitment=commitment,
+        text="All ten trained.",
+        date=datetime.date(2025, 6, 1),
+        language="en",
+        status="achieved",
     )
 
     commitment.refresh_from_db()
@@ -51,7 +55,9 @@ def test_an_update_that_changes_the_status_is_kept_in_the_history(commitment, fo
 
 
 def test_an_update_without_a_new_status_leaves_the_history_alone(commitment):
-    services.post_update(commitment=commitment, text="Still planning.", date=datetime.date(2024, 8, 1), language="en")
+    services.post_update(
+        commitment=commitment, text="Still planning.", date=datetime.date(2024, 8, 1), language="en"
+    )
 
     assert commitment.status_changes.count() == 1
     assert CommitmentUpdate.objects.get().status == ""
@@ -62,7 +68,11 @@ def test_a_focal_point_of_another_organisation_is_refused(commitment):
 
     with pytest.raises(NotAFocalPoint):
         services.post_update(
-            commitment=commitment, text="Not mine.", date=datetime.date(2024, 8, 1), language="en", focal_point=other
+            commitment=commitment,
+            text="Not mine.",
+            date=datetime.date(2024, 8, 1),
+            language="en",
+            focal_point=other,
         )
     assert not CommitmentUpdate.objects.exists()
 
@@ -72,7 +82,11 @@ def test_a_focal_point_of_another_country_is_refused(commitment):
 
     with pytest.raises(NotAFocalPoint):
         services.post_update(
-            commitment=commitment, text="Not here.", date=datetime.date(2024, 8, 1), language="en", focal_point=other
+            commitment=commitment,
+            text="Not here.",
+            date=datetime.date(2024, 8, 1),
+            language="en",
+            focal_point=other,
         )
 
 
@@ -87,7 +101,9 @@ def test_a_focal_point_posts_an_update_with_a_document_as_evidence(client, commi
             "language": "en",
             "status": "in_progress",
             "progress": "30",
-            "evidence_file": SimpleUploadedFile("material.pdf", b"%PDF-1.4 evidence", content_type="application/pdf"),
+            "evidence_file": SimpleUploadedFile(
+                "material.pdf", b"%PDF-1.4 evidence", content_type="application/pdf"
+            ),
             "date_precision": "day",
         },
     )

@@ -81,12 +81,16 @@ def test_the_argentina_page_lists_the_2008_recommendations_and_the_map_shades_co
     regional = response.context["regional"].paginator.object_list
     assert regional.filter(event__slug=PAST).count() == 40
     assert regional.filter(text_en="To create safe reporting mechanisms.").exists()
-    assert response.context["named"].paginator.object_list.filter(event__slug=PAST).count() == 1  # Triple Frontier
+    assert (
+        response.context["named"].paginator.object_list.filter(event__slug=PAST).count() == 1
+    )  # Triple Frontier
     assert "Latin America and the Caribbean Regional Preparatory Meeting" in response.content.decode()
 
     shapes = {c["code"]: c for c in client.get(reverse("observatory:countries")).context["map"]["countries"]}
     named = set(
-        Entry.objects.filter(is_public=True, event__is_published=True).values_list("countries__country", flat=True)
+        Entry.objects.filter(is_public=True, event__is_published=True).values_list(
+            "countries__country", flat=True
+        )
     ) - {None}
     assert named >= {"AR", "BR", "UY", "MX"}
     assert {code for code, shape in shapes.items() if shape["shade"]} == named & set(shapes)

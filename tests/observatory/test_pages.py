@@ -28,7 +28,12 @@ def test_the_map_has_the_countries_of_the_americas():
 def test_the_map_shades_countries_by_their_number_of_entries():
     shapes = {country["code"]: country for country in shaded_map({"AR": 8, "BR": 1, "CL": 4})["countries"]}
 
-    assert (shapes["AR"]["shade"], shapes["CL"]["shade"], shapes["BR"]["shade"], shapes["PE"]["shade"]) == (4, 2, 1, 0)
+    assert (shapes["AR"]["shade"], shapes["CL"]["shade"], shapes["BR"]["shade"], shapes["PE"]["shade"]) == (
+        4,
+        2,
+        1,
+        0,
+    )
     assert [shade(n, 8) for n in (0, 1, 2, 3, 4, 5, 8)] == [0, 1, 1, 2, 2, 3, 4]
 
 
@@ -46,7 +51,9 @@ def test_the_countries_page_links_every_country_and_shades_those_with_entries(cl
 
 def test_a_country_page_lists_what_names_it_and_what_was_said_about_its_regions(client):
     old = _old_event(country="AR", city="Buenos Aires", slug="buenos-aires-2008")
-    regional = make_entry(old, "To create safe reporting mechanisms.", region_slugs=["latin-america-caribbean"])
+    regional = make_entry(
+        old, "To create safe reporting mechanisms.", region_slugs=["latin-america-caribbean"]
+    )
     named = make_entry(EventFactory(), "Community organisations engage businesses.", countries=["AR"])
     make_entry(EventFactory(), "Canada only.", countries=["CA"])
 
@@ -80,14 +87,18 @@ def test_a_theme_page_shows_each_meeting_oldest_first_with_its_sub_themes(client
         ("law-enforcement", 1),
         ("child-friendly-justice", 0),
     ]
-    every_kind = client.get(reverse("observatory:theme", args=["justice"]), {"kind": "all"}).context["timeline"]
+    every_kind = client.get(reverse("observatory:theme", args=["justice"]), {"kind": "all"}).context[
+        "timeline"
+    ]
     assert [edition.total for edition in every_kind] == [2, 2]
 
 
 def test_an_entry_page_shows_its_provenance_and_commitments(client):
     event = _old_event(slug="buenos-aires-2008", city="Buenos Aires")
     booklet = make_document(title="Booklet of the meeting", event=event, kind="meeting_report")
-    entry = make_entry(event, "To create safe reporting mechanisms.", text_es="Crear mecanismos de denuncia seguros.")
+    entry = make_entry(
+        event, "To create safe reporting mechanisms.", text_es="Crear mecanismos de denuncia seguros."
+    )
     entry.source_document = booklet
     entry.section_en = "Recommendations for action – 4. Inter-sectoral Strategies"
     entry.page = 12
@@ -95,9 +106,17 @@ def test_an_entry_page_shows_its_provenance_and_commitments(client):
     make_commitment(entry, description="Create a hotline.")
 
     page = client.get(reverse("observatory:entry", args=[entry.pk])).content.decode()
-    spanish = client.get(reverse("observatory:entry", args=[entry.pk]), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    spanish = client.get(
+        reverse("observatory:entry", args=[entry.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
 
-    for text in ["Booklet of the meeting", "Recommendations for action – 4.", "12", "Create a hotline.", "Buenos Aires"]:
+    for text in [
+        "Booklet of the meeting",
+        "Recommendations for action – 4.",
+        "12",
+        "Create a hotline.",
+        "Buenos Aires",
+    ]:
         assert text in page
     assert "Crear mecanismos de denuncia seguros." in spanish
 
@@ -105,16 +124,22 @@ def test_an_entry_page_shows_its_provenance_and_commitments(client):
 def test_an_entry_in_one_language_is_shown_as_written_with_its_language(client):
     entry = make_entry(EventFactory(), "Only in English.")
 
-    page = client.get(reverse("observatory:entry", args=[entry.pk]), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    page = client.get(
+        reverse("observatory:entry", args=[entry.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
 
     assert '<div lang="en">' in page and "Only in English." in page
 
 
 def test_the_library_searches_by_kind_language_country_and_theme(client):
     law = make_document(title="Ley contra la trata", language="es", kind="legislation", countries=["GT"])
-    make_document(title="National plan", kind="public_policy", countries=["CR"], term_slugs=["national-plans"])
+    make_document(
+        title="National plan", kind="public_policy", countries=["CR"], term_slugs=["national-plans"]
+    )
 
-    response = client.get(reverse("observatory:library"), {"kind": "legislation", "language": "es", "country": "GT"})
+    response = client.get(
+        reverse("observatory:library"), {"kind": "legislation", "language": "es", "country": "GT"}
+    )
 
     assert [d.pk for d in response.context["page"].object_list] == [law.pk]
     themed = client.get(reverse("observatory:library"), {"theme": "policy"}).context["page"].object_list
@@ -142,14 +167,21 @@ def test_the_event_page_reports_progress_since_the_previous_edition(client):
     commitment = make_commitment(make_entry(previous, "Train judges."), date=datetime.date(2008, 8, 21))
     from observatory.services.commitments import post_update
 
-    post_update(commitment=commitment, text="Half the judges trained.", date=datetime.date(2020, 1, 10),
-                language="en", status="in_progress")
+    post_update(
+        commitment=commitment,
+        text="Half the judges trained.",
+        date=datetime.date(2020, 1, 10),
+        language="en",
+        status="in_progress",
+    )
 
     response = client.get(reverse("observatory:event", args=[current.slug]))
 
     progress = response.context["progress"]
     assert progress.previous == previous
-    assert [(c.status_then_label, c.status_now_label) for c in progress.commitments] == [("Planned", "In progress")]
+    assert [(c.status_then_label, c.status_now_label) for c in progress.commitments] == [
+        ("Planned", "In progress")
+    ]
     assert "Half the judges trained." in response.content.decode()
 
 
@@ -160,8 +192,13 @@ def test_country_theme_entry_library_and_event_pages_make_a_constant_number_of_q
     event = EventFactory()
     entries = []
     for n in range(size):
-        entry = make_entry(event, f"Entry {n}.", countries=["AR"], term_slugs=["justice", "legal-reform"],
-                           region_slugs=["south-america"])
+        entry = make_entry(
+            event,
+            f"Entry {n}.",
+            countries=["AR"],
+            term_slugs=["justice", "legal-reform"],
+            region_slugs=["south-america"],
+        )
         make_commitment(entry)
         make_document(title=f"Document {n}", countries=["AR"], term_slugs=["justice"], event=event)
         entries.append(entry)

@@ -13,7 +13,7 @@ from observatory.services import commitments as commitment_services
 from observatory.services.entries import publish_report_entries
 from reports.models import CollatedFinding, ConsolidationRecord
 from reports.services.outcome import get_or_create_report
-from tests.factories import DayFactory, EventFactory, UserFactory
+from tests.factories import EventFactory, UserFactory
 from tests.reports.factories import FindingFactory, RecordFactory, ReportThemeFactory
 
 from .factories import make_commitment, make_document, make_entry
@@ -28,8 +28,12 @@ def hidden():
     """A published event's visible entry, and the same words in an unpublished event and a hidden entry."""
     published = EventFactory(slug="open-dialogue")
     unpublished = EventFactory(slug="draft-dialogue", is_published=False)
-    visible = make_entry(published, "A visible recommendation on tourism.", countries=["CR"], term_slugs=["gender"])
-    secret = make_entry(unpublished, SECRET, countries=["GT"], term_slugs=["safeguarding"], region_slugs=["caribbean"])
+    visible = make_entry(
+        published, "A visible recommendation on tourism.", countries=["CR"], term_slugs=["gender"]
+    )
+    secret = make_entry(
+        unpublished, SECRET, countries=["GT"], term_slugs=["safeguarding"], region_slugs=["caribbean"]
+    )
     withdrawn = make_entry(published, SECRET + " withdrawn", countries=["HN"], is_public=False)
     make_commitment(secret, description="Secret commitment")
     make_document(title=SECRET + " document", event=unpublished, countries=["GT"])
@@ -170,7 +174,11 @@ def test_a_focal_point_is_named_only_with_consent(client):
         user=UserFactory(), organisation=commitment.organisation, display_name="Ana Pérez", show_name=False
     )
     commitment_services.post_update(
-        commitment=commitment, text="Half done.", date=datetime.date(2024, 9, 1), language="en", focal_point=point
+        commitment=commitment,
+        text="Half done.",
+        date=datetime.date(2024, 9, 1),
+        language="en",
+        focal_point=point,
     )
 
     page = client.get(reverse("observatory:entry", args=[entry.pk])).content.decode()

@@ -2,7 +2,6 @@
 page; publishing again updates in place; the back office is the organisers' and editors'."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from events.errors import DomainError
@@ -25,7 +24,9 @@ def reported(event):
     """An event with a report: a thematic chapter with a recommendation (in English and Spanish), a
     country call-out, a region call-out and a quote."""
     get_or_create_report(event=event)
-    theme = ReportThemeFactory(event=event, kind="thematic", title_en="Travel and tourism", title_es="Turismo")
+    theme = ReportThemeFactory(
+        event=event, kind="thematic", title_en="Travel and tourism", title_es="Turismo"
+    )
     items = {
         "recommendation": CollatedFinding.objects.create(
             event=event,
@@ -40,7 +41,11 @@ def reported(event):
             event=event, theme=theme, kind="country_observation", country="HN", text_en="A surge in tourism."
         ),
         "region": CollatedFinding.objects.create(
-            event=event, theme=theme, kind="country_observation", title_en="The Caribbean", text_en="Gender norms."
+            event=event,
+            theme=theme,
+            kind="country_observation",
+            title_en="The Caribbean",
+            text_en="Gender norms.",
         ),
         "quote": CollatedFinding.objects.create(event=event, theme=theme, kind="quote", text_en="A quote."),
     }
@@ -56,7 +61,11 @@ def test_publishing_makes_entries_of_recommendations_observations_and_trends(eve
 
     assert counts == {"created": 3, "updated": 0, "withdrawn": 0}
     recommendation = Entry.objects.get(collated_finding=items["recommendation"])
-    assert (recommendation.kind, recommendation.provenance, recommendation.page) == ("recommendation", "report", 13)
+    assert (recommendation.kind, recommendation.provenance, recommendation.page) == (
+        "recommendation",
+        "report",
+        13,
+    )
     assert (recommendation.text_en, recommendation.text_es) == (
         "Encourage communities to report exploitation.",
         "Alentar a las comunidades a denunciar la explotación.",
@@ -139,9 +148,7 @@ def test_the_back_office_is_the_organisers(client_as, event, role, status, page)
 
 
 def test_an_observatory_editor_manages_every_event(client, event):
-    editor = UserFactory()
-    editor.user_permissions.add(Permission.objects.get(codename="change_entry", content_type__app_label="observatory"))
-    client.force_login(editor)
+    client.force_login(UserFactory(is_staff=True))
 
     assert client.get(reverse("observatory_manage:overview", args=[event.slug])).status_code == 200
 
@@ -190,7 +197,11 @@ def test_an_editor_enters_a_past_meetings_recommendation(client_as, event):
 
     assert response.status_code == 302
     entry = Entry.objects.get(event=event)
-    assert (entry.text_en, entry.number, entry.year) == ("Issues related to gender must be addressed.", 3, 2024)
+    assert (entry.text_en, entry.number, entry.year) == (
+        "Issues related to gender must be addressed.",
+        3,
+        2024,
+    )
     assert [t.slug for t in entry.terms.all()] == ["gender"]
     assert [c.country.code for c in entry.countries.all()] == ["AR"]
 
@@ -211,7 +222,9 @@ def test_an_entry_of_another_event_is_404_in_the_back_office(client_as, event):
     other = make_entry(EventFactory(), "Elsewhere.")
     client = client_as("organiser")
 
-    assert client.get(reverse("observatory_manage:entry_edit", args=[event.slug, other.pk])).status_code == 404
+    assert (
+        client.get(reverse("observatory_manage:entry_edit", args=[event.slug, other.pk])).status_code == 404
+    )
 
 
 def test_the_observatory_is_in_the_report_group_of_the_back_office(rf, event, make_user):

@@ -41,7 +41,7 @@ def test_search_stems_each_text_in_its_own_language(postgres_only):
 
 @pytest.mark.postgres
 def test_a_text_is_not_stemmed_with_another_language(postgres_only):
-    """"Chile" stemmed in English stays "chile"; in Spanish the entry's own configuration applies."""
+    """ "Chile" stemmed in English stays "chile"; in Spanish the entry's own configuration applies."""
     event = EventFactory()
     spanish = make_entry(event, "Los niños migrantes necesitan protección.", language="es")
 
@@ -147,7 +147,9 @@ def test_filters_ignore_unknown_values():
 def test_search_page_makes_a_constant_number_of_queries(client, django_assert_num_queries, size):
     event = EventFactory()
     for n in range(size):
-        entry = make_entry(event, f"Protect children online {n}.", term_slugs=["online", "justice"], countries=["CR"])
+        entry = make_entry(
+            event, f"Protect children online {n}.", term_slugs=["online", "justice"], countries=["CR"]
+        )
         make_commitment(entry, status="in_progress")
 
     with django_assert_num_queries(17):
