@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from . import models
+from .services.entries import index_entries, refresh_tallies
 from .services.taxonomy import reindex_term
 
 
@@ -21,6 +22,11 @@ class TermAdmin(admin.ModelAdmin):
 @admin.register(models.Region)
 class RegionAdmin(admin.ModelAdmin):
     list_display = ("name", "slug", "order")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        index_entries(entries=obj.entries.all())  # its names are searched
+        refresh_tallies()  # its countries decide what touches which country
 
 
 @admin.register(models.FocalPoint)

@@ -20,6 +20,7 @@ the names, in every language: no stemming, and case-insensitive for ASCII letter
 
 from __future__ import annotations
 
+import re
 from functools import reduce
 from operator import or_
 
@@ -30,6 +31,28 @@ from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
+
+#: Filter tokens: every search column also holds, as lexemes of their own, the entry's countries, regions,
+#: terms, event, year, kind and commitment statuses ("zzcmx", "zzr4", "zzkrecommendation"...), so that a
+#: search with filters is answered inside the GIN index (posting lists intersected) before any row is read.
+TOKEN_PREFIXES = {
+    "country": "zzc",
+    "region": "zzr",
+    "term": "zzt",
+    "event": "zze",
+    "year": "zzy",
+    "kind": "zzk",
+    "status": "zzs",
+    "touch_country": "zzu",  # the country, or a region containing it
+    "touch_region": "zzg",  # the region, a broader one, or one of its countries
+}
+
+
+def token(kind: str, value) -> str:
+    """The filter token of a value: "country", "MX" -> "zzcmx"; "kind", "country_observation" ->
+    "zzkcountryobservation" (the SQL of `services.entries.index_entries` builds the same)."""
+    return TOKEN_PREFIXES[kind] + re.sub(r"[^a-z0-9]", "", str(value).lower())
+
 
 #: PostgreSQL text-search configuration of each language (by its primary subtag: "pt-br" is "pt").
 CONFIGURATIONS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
@@ -82,22 +105,38 @@ def country_names(codes, language: str) -> list[str]:
         return [str(countries.name(code)) for code in codes if code]
 
 
-def match(queryset: QuerySet, query: str, *, fallback: Q) -> QuerySet:
-    """`queryset` narrowed to rows matching `query`, annotated with `rank` (higher is better).
+def _tokens_query(groups: list[list[str]]) -> SearchQuery:
+    """One raw tsquery for all the filters: "(zzcmx | zzr4) & zzkrecommendation" (tokens are [a-z0-9])."""
+    return SearchQuery(
+        " & ".join("(" + " | ".join(group) + ")" for group in groups), config="simple", search_type="raw"
+    )
 
-    `fallback` is the condition used on SQLite (an ``icontains`` over the texts and names).
+
+def match(queryset: QuerySet, query: str, *, fallback, tokens: list[list[str]] = ()) -> QuerySet:
+    """`queryset` narrowed to rows matching `query` and, on PostgreSQL, the filter `tokens` (each inner
+    list is one filter: any of its tokens; every filter must hold), annotated with `rank` (higher is
+    better; the words only).
+
+    `fallback(query)` gives the condition used on SQLite for the words (an ``icontains`` over texts and
+    names); the caller applies the filters there with plain SQL, the tokens being a PostgreSQL index's
+    business.
     """
     query = (query or "").strip()
-    if not query:
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    zero = Value(0.0, output_field=FloatField())
     if not uses_postgres():
-        return queryset.filter(fallback).annotate(rank=Value(0.0, output_field=FloatField()))
+        return (queryset.filter(fallback(query)) if query else queryset).annotate(rank=zero)
+    filters = _tokens_query(tokens) if tokens else None
+    if not query:
+        if filters is None:
+            return queryset.annotate(rank=zero)
+        # every column holds the tokens: one is enough
+        return queryset.filter(**{VECTOR_FIELDS["english"]: filters}).annotate(rank=zero)
     conditions = []
     rank = None
     for config, field in VECTOR_FIELDS.items():
-        search_query = SearchQuery(query, config=config, search_type="websearch")
-        conditions.append(Q(**{field: search_query}))
-        term = Coalesce(SearchRank(F(field), search_query), Value(0.0), output_field=FloatField())
+        words = SearchQuery(query, config=config, search_type="websearch")
+        conditions.append(Q(**{field: words & filters if filters is not None else words}))
+        term = Coalesce(SearchRank(F(field), words), Value(0.0), output_field=FloatField())
         rank = term if rank is None else rank + term
     return queryset.filter(reduce(or_, conditions)).annotate(rank=rank)
 

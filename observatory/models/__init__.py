@@ -8,6 +8,6 @@ from .commitments import (  # noqa: F401
     Status,
     StatusChange,
 )
-from .entries import Entry, EntryCountry, SourceEvent  # noqa: F401
+from .entries import CountryTally, Entry, EntryCountry, SourceEvent  # noqa: F401
 from .library import DocumentCountry, LibraryDocument  # noqa: F401
 from .taxonomy import Region, ReportThemeMapping, Term  # noqa: F401

@@ -115,7 +115,14 @@ class Entry(models.Model):
         verbose_name = _("observatory entry")
         verbose_name_plural = _("observatory entries")
         ordering = ["-year", "event_id", "number", "pk"]
-        indexes = [models.Index(fields=["event", "kind"], name="obs_entry_event_kind")]
+        indexes = [
+            models.Index(fields=["event", "kind"], name="obs_entry_event_kind"),
+            # Lists are newest first: a walk of this index stops after a page (the INCLUDE spares the
+            # rows themselves on PostgreSQL; other databases ignore it).
+            models.Index(
+                fields=["-year", "event", "number", "id"], include=["is_public"], name="obs_entry_order"
+            ),
+        ]
 
     def __str__(self):
         return self.title or self.text[:80]
@@ -146,3 +153,24 @@ class EntryCountry(models.Model):
 
     def __str__(self):
         return self.country.name
+
+
+class CountryTally(models.Model):
+    """How many public entries of an event touch a country: `named` name it, `touching` name it or one of
+    its regions. Kept by `observatory.services.entries.refresh_tallies`, which every service that writes
+    entries calls; the map and the country pages read these few rows (joined with the events that are
+    published) instead of counting a hundred thousand entries per request."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="observatory_tallies")
+    country = models.CharField(max_length=2)
+    named = models.PositiveIntegerField(default=0)
+    touching = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "country"], name="unique_tally_per_event_country")
+        ]
+        indexes = [models.Index(fields=["country", "event"], name="obs_tally_country")]
+
+    def __str__(self):
+        return f"{self.event_id} {self.country}: {self.named}/{self.touching}"

@@ -56,6 +56,14 @@ class LibraryFilters:
         return {key: value for key, value in values.items() if value}
 
 
+def _library_condition(query: str) -> Q:
+    """The SQLite fallback of the library's search: title, summary, the names of terms and regions."""
+    related = LibraryDocument.objects.filter(contains_any(query, ["terms__name", "regions__name"])).values(
+        "pk"
+    )
+    return Q(title__icontains=query) | Q(summary__icontains=query) | Q(pk__in=related)
+
+
 def search_documents(filters: LibraryFilters, vocabulary: Vocabulary) -> QuerySet[LibraryDocument]:
     documents = public_documents()
     if filters.kind:
@@ -75,11 +83,7 @@ def search_documents(filters: LibraryFilters, vocabulary: Vocabulary) -> QuerySe
             librarydocument_id=OuterRef("pk"), term_id__in=vocabulary.with_children(term)
         )
         documents = documents.filter(Exists(tagged))
-    related = LibraryDocument.objects.filter(
-        contains_any(filters.q, ["terms__name", "regions__name"])
-    ).values("pk")
-    fallback = Q(title__icontains=filters.q) | Q(summary__icontains=filters.q) | Q(pk__in=related)
-    documents = match(documents, filters.q, fallback=fallback)
+    documents = match(documents, filters.q, fallback=_library_condition)
     order = ["-rank", "-year", "title", "pk"] if filters.q else ["-year", "title", "pk"]
     return (
         documents.select_related("event", "event_document")

@@ -6,14 +6,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, QuerySet, Window
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from events.models import Event
 
-from ..models import Commitment, CommitmentUpdate, Entry, Status, StatusChange, Term
-from .entries import Vocabulary, _has_terms, for_display, public_entries, public_events, touching_country
+from ..models import (
+    Commitment,
+    CommitmentUpdate,
+    CountryTally,
+    Entry,
+    EntryCountry,
+    Status,
+    StatusChange,
+    Term,
+)
+from .entries import Vocabulary, _has_terms, for_display, public_entries, public_events
 
 ENTRIES_PER_EVENT = 8
 
@@ -58,36 +67,39 @@ def related_entries(entry: Entry, limit: int = 5) -> list[Entry]:
 @dataclass
 class CountryPage:
     code: str
-    named: QuerySet
-    regional: QuerySet
+    entries: QuerySet  # everything that touches the country, newest first (the view paginates)
+    total: int = 0
+    named: int = 0  # of which name the country itself; the others are about its regions
     regions: list = field(default_factory=list)
     years: list = field(default_factory=list)
     events_held: list = field(default_factory=list)
 
 
 def country_page(code: str, vocabulary: Vocabulary) -> CountryPage:
-    """Everything that touches a country: entries naming it, entries about its regions (both newest
-    first; the views paginate), the count per year, and the meetings held there."""
-    from ..models import EntryCountry
-
-    named = public_entries().filter(pk__in=EntryCountry.objects.filter(country=code).values("entry_id"))
+    """Everything that touches a country: the entries naming it or one of its regions, newest first (a
+    walk of the entries' ordering index that stops after a page); the count per year and how many name
+    it, from the tallies (`CountryTally`); the meetings held there."""
     region_ids = vocabulary.regions_containing(code)
-    regional = public_entries().filter(regions__in=region_ids).exclude(countries__country=code).distinct()
-    years = (
-        public_entries()
-        .filter(touching_country(code, vocabulary))
-        .order_by()
-        .values_list("year")
-        .annotate(n=Count("pk"))
-        .order_by("-year")
+    names_it = Q(Exists(EntryCountry.objects.filter(entry_id=OuterRef("pk"), country=code)))
+    about_region = Q(
+        Exists(Entry.regions.through.objects.filter(entry_id=OuterRef("pk"), region_id__in=region_ids))
     )
+    touching = public_entries().filter(names_it | about_region if region_ids else names_it)
+    rows = list(
+        CountryTally.objects.filter(country=code, event__is_published=True)
+        .values_list("event__start_date__year")
+        .annotate(touching=Sum("touching"), named=Sum("named"))
+        .order_by("-event__start_date__year")
+    )
+    years = [(year, number) for year, number, _named in rows if number]
     return CountryPage(
         code=code,
-        named=named.order_by("-year", "event_id", "number", "pk"),
-        regional=regional.order_by("-year", "event_id", "number", "pk"),
+        entries=touching.order_by("-year", "event_id", "number", "pk"),
+        total=sum(number for _year, number in years),
+        named=sum(named for _year, _number, named in rows),
         regions=[r for r in vocabulary.regions if r.pk in region_ids],
-        years=list(years),
-        events_held=list(public_events().filter(country=code).order_by("-start_date")),
+        years=years,
+        events_held=[event for event in vocabulary.events if event.country == code],
     )
 
 

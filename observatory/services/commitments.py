@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ..errors import EvidenceTwice, NotAFocalPoint
 from ..models import Commitment, CommitmentUpdate, DatePrecision, FocalPoint, StatusChange
+from .entries import index_entries
 
 
 def _record_status(
@@ -34,19 +35,21 @@ def save_commitment(
     date_precision: str = DatePrecision.DAY,
 ) -> Commitment:
     """Save a commitment (new or edited, its fields set by a form or a loader). A new commitment starts
-    its status history (dated `date`, today by default); a changed status adds to it."""
+    its status history (dated `date`, today by default); a changed status adds to it. The entry's search
+    columns are rebuilt: the statuses of its commitments are among its filter tokens."""
     date = date or datetime.date.today()
     if commitment.pk is None:
         commitment.save()
         _record_status(
             commitment=commitment, old="", new=commitment.status, date=date, by=by, precision=date_precision
         )
-        return commitment
-    # lock the row: the status history must follow the order of the changes
-    old = Commitment.objects.select_for_update().get(pk=commitment.pk).status
-    commitment.save()
-    if old != commitment.status:
-        _record_status(commitment=commitment, old=old, new=commitment.status, date=date, by=by)
+    else:
+        # lock the row: the status history must follow the order of the changes
+        old = Commitment.objects.select_for_update().get(pk=commitment.pk).status
+        commitment.save()
+        if old != commitment.status:
+            _record_status(commitment=commitment, old=old, new=commitment.status, date=date, by=by)
+    index_entries(entries=[commitment.entry])  # the status is a filter of the search
     return commitment
 
 
@@ -109,4 +112,5 @@ def post_update(
         locked.status = update.status
         locked.save(update_fields=["status"])
         commitment.status = locked.status
+        index_entries(entries=[locked.entry])  # the status is a filter of the search
     return update

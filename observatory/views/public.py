@@ -23,6 +23,14 @@ from ..selectors import pages
 PER_PAGE = 20
 
 
+def paginate(queryset, number, *, count: int, per_page: int = PER_PAGE):
+    """A page of `queryset` whose length is already known (counted with the filters' counts): the
+    paginator does not count again."""
+    paginator = Paginator(queryset, per_page)
+    paginator.count = count  # a cached property: set, it is not queried
+    return paginator.get_page(number)
+
+
 def reportable(user, commitments) -> set[int]:
     """The commitments `user` may report progress on (one query for their focal points)."""
     if not user.is_authenticated:
@@ -65,13 +73,12 @@ class SearchView(ObservatoryMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         filters = selectors.Filters.from_query(self.request.GET)
         found = selectors.filter_entries(filters, self.vocabulary)
-        page = Paginator(selectors.for_display(selectors.ordered(found, filters)), PER_PAGE).get_page(
-            filters.page
-        )
+        facets = selectors.facet_counts(found, filters, self.vocabulary)
+        entries = selectors.for_display(selectors.ordered(found, filters))
         context.update(
             filters=filters,
-            page=page,
-            facets=selectors.link_facets(selectors.facet_counts(found, filters, self.vocabulary), filters),
+            page=paginate(entries, filters.page, count=facets["total"]),
+            facets=selectors.link_facets(facets, filters),
             query=filters.as_query(),
         )
         return context
@@ -124,15 +131,15 @@ class CountryView(ObservatoryMixin, TemplateView):
         code = self.kwargs["code"].upper()
         if code not in countries:
             raise Http404
-        page_data = pages.country_page(code, self.vocabulary)
-        number = self.request.GET.get("page", "1")
-        regional_number = self.request.GET.get("regional", "1")
+        country = pages.country_page(code, self.vocabulary)
         context.update(
             code=code,
             country_name=countries.name(code),
-            country=page_data,
-            named=Paginator(selectors.for_display(page_data.named), PER_PAGE).get_page(number),
-            regional=Paginator(selectors.for_display(page_data.regional), PER_PAGE).get_page(regional_number),
+            country=country,
+            page=paginate(
+                selectors.for_display(country.entries), self.request.GET.get("page", "1"), count=country.total
+            ),
+            query={},
             map=shaded_map(selectors.country_counts(), current=code),
         )
         return context

@@ -62,7 +62,7 @@ def test_the_map_and_country_pages_show_no_trace(client, hidden):
 
     response = client.get(reverse("observatory:country", args=["GT"]))
     assert response.status_code == 200
-    assert response.context["named"].paginator.count == 0
+    assert response.context["page"].paginator.count == 0
     assert SECRET not in response.content.decode()
 
 
