@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "events",
     "sessions_app",
     "reports",
+    "observatory",
+    "rest_framework",
+    "drf_spectacular",
     "dialogue_portal.apps.PortalConfig",  # after modeltranslation has registered the translated fields
 ]
 
@@ -267,6 +270,31 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "object-src": [NONE],
     }
+}
+
+# The observatory's open data API (Django REST framework): read-only JSON, paginated, rate limited per
+# client in the default cache; its OpenAPI schema by drf-spectacular at /api/schema/.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["observatory.api.throttling.OpenDataThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"open_data": os.environ.get("DIALOGUE_API_RATE", "120/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dialogue Portal observatory API",
+    "DESCRIPTION": (
+        "Read-only open data of the observatory: events, entries (recommendations, country observations, "
+        "trends), commitments, progress updates and library documents of published events."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # PDF rendering limits (WeasyPrint): the hard time limit of a programme or report render.

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from events.views import jobs, site
 
@@ -19,6 +20,7 @@ event_urls = [
     path("", include("events.urls")),
     path("", include("reports.urls")),
     path("", include("sessions_app.urls")),
+    path("", include("observatory.manage_urls")),
 ]
 
 urlpatterns = [
@@ -31,6 +33,9 @@ urlpatterns = [
     path("health/", HealthView.as_view(), name="health"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
     path("e/<slug:slug>/", include(event_urls)),
+    path("observatory/", include("observatory.urls")),
+    path("api/v1/", include("observatory.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
 ]
 if settings.DEBUG:
     # Only public uploads (logos, people's photos) are served from /media/; documents and materials go

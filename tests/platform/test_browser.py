@@ -45,9 +45,10 @@ def test_keyboard_use_of_the_layout(live_server, phone):
         focused.append(
             phone.evaluate("document.activeElement.id || document.activeElement.textContent.trim()")
         )
-    assert focused[:6] == [
+    assert focused[:7] == [
         "Skip to content",
         "Dialogue Portal",
+        "Observatory",
         "Sign in",
         "Sign up",
         "language-select",

@@ -1,6 +1,7 @@
-"""The apps are layers that point one way: events <- sessions_app <- reports.
+"""The apps are layers that point one way: events <- sessions_app <- reports <- observatory.
 
-`events` imports neither `sessions_app` nor `reports`; `sessions_app` does not import `reports`. The test
+`events` imports neither `sessions_app` nor `reports`; `sessions_app` does not import `reports`; nothing
+imports `observatory`. The test
 reads every module (migrations, commands and templates' tags included) and fails on an import that points
 upward, whether at the top of a module or inside a function, and on the ways round it: importlib, or
 `apps.get_model()` with a higher app's label.
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["events", "sessions_app", "reports"]
+LAYERS = ["events", "sessions_app", "reports", "observatory"]
 
 
 def _above(app: str) -> set[str]:

@@ -17,6 +17,7 @@ from django.db import transaction
 from events.demo_data import DATA_DIR, EVENT_FILES
 from events.exchange import import_event
 from events.models import Event, EventRole, Role
+from observatory import demo as observatory_demo
 
 DEMO_PASSWORD = "dialogue-demo"
 # (e-mail address, role in every demo event); the user name is the part before the @.
@@ -90,8 +91,8 @@ class Command(BaseCommand):
             for event in events:
                 for user, role in accounts:
                     EventRole.objects.get_or_create(event=event, user=user, role=role)
-            # Demo data that is not an event of its own goes here, each app's loader called explicitly
-            # (e.g. the observatory's, once it has one).
+            # Demo data that is not an event of its own: each app's loader, called explicitly.
+            observatory_demo.load(event=events[0], stdout=self.stdout)
         for event in events:
             self.stdout.write(self.style.SUCCESS(f"Demo event loaded: /e/{event.slug}/"))
         self.stdout.write(f"Demo log-ins (password {DEMO_PASSWORD}):")

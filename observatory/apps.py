@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from events.navigation import MenuEntry
+
+
+class ObservatoryConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "observatory"
+    verbose_name = _("Observatory")
+
+    manage_menu = [
+        MenuEntry(
+            "report",
+            _("Observatory"),
+            "observatory_manage:overview",
+            "observatory.manage",
+            current=(
+                "mapping",
+                "entry_add",
+                "entry_edit",
+                "entry_delete",
+                "commitment_add",
+                "commitment_edit",
+                "progress",
+            ),
+            order=50,
+        ),
+    ]
+
+    def ready(self) -> None:
+        from . import rules  # noqa: F401  (registers the observatory's permissions)
