@@ -11,7 +11,7 @@ from observatory.models import Commitment, Entry, LibraryDocument, Region, Term
 from observatory.services import commitments as commitment_services
 from observatory.services import entries as entry_services
 from observatory.services import library as library_services
-from tests.factories import OrganisationFactory
+from tests.events.factories import OrganisationFactory
 
 
 def terms(*slugs: str) -> list[Term]:

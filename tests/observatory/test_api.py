@@ -8,7 +8,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 
 from observatory.api.throttling import OpenDataThrottle
-from tests.factories import EventFactory
+from tests.events.factories import EventFactory
 
 from .factories import make_commitment, make_document, make_entry
 

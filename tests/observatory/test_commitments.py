@@ -10,7 +10,7 @@ from django.urls import reverse
 from observatory.errors import NotAFocalPoint
 from observatory.models import Commitment, CommitmentUpdate, FocalPoint
 from observatory.services import commitments as services
-from tests.factories import EventFactory, OrganisationFactory, UserFactory
+from tests.events.factories import EventFactory, OrganisationFactory, UserFactory
 
 from .factories import make_commitment, make_entry
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.factories import EventFactory
+from tests.events.factories import EventFactory
 
 from .factories import make_document, make_entry
 

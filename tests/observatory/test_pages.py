@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from observatory.maps import country_codes, shade, shaded_map
 from observatory.models import Entry
-from tests.factories import EventFactory
+from tests.events.factories import EventFactory
 
 from .factories import make_commitment, make_document, make_entry
 

@@ -13,7 +13,7 @@ from observatory.services import commitments as commitment_services
 from observatory.services.entries import publish_report_entries
 from reports.models import CollatedFinding, ConsolidationRecord
 from reports.services.outcome import get_or_create_report
-from tests.factories import EventFactory, UserFactory
+from tests.events.factories import EventFactory, UserFactory
 from tests.reports.factories import FindingFactory, RecordFactory, ReportThemeFactory
 
 from .factories import make_commitment, make_document, make_entry

@@ -11,7 +11,7 @@ from observatory.services.entries import get_source_event, publish_report_entrie
 from observatory.services.taxonomy import map_report_theme
 from reports.models import CollatedFinding, ReportSection
 from reports.services.outcome import get_or_create_report
-from tests.factories import EventFactory, UserFactory
+from tests.events.factories import EventFactory, UserFactory
 from tests.reports.factories import ReportThemeFactory
 
 from .factories import make_entry, regions, terms

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from observatory.models import Entry
 from observatory.selectors.entries import Filters, Vocabulary, facet_counts, filter_entries, ordered
-from tests.factories import EventFactory
+from tests.events.factories import EventFactory
 
 from .factories import make_commitment, make_entry
 
