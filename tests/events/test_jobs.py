@@ -191,3 +191,20 @@ def _pending(kind: str, inputs: dict) -> Job:
 
     with override_settings(JOBS_RUNNER="celery"):
         return jobs.request_file(kind=kind, inputs=inputs, version=1, filename="out.txt")
+
+
+# --- The Celery task ----------------------------------------------------------------------------------
+
+
+def test_celery_task_runs_the_job_it_is_given(db, settings):
+    from events.tasks import run_job
+
+    settings.JOBS_RUNNER = "celery"  # queued in memory; the task is then run here, as a worker would
+    job = jobs.request_file(kind="tests.greet", inputs={"name": "Ana"}, version=1, filename="a.txt")
+
+    run_job.apply(args=[job.pk])
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE
+    assert job.file.read() == b"Hello, Ana"
+
