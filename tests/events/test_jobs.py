@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events import jobs
 from events.jobs.runners import LocalExecutor
@@ -16,6 +16,13 @@ from tests.events.factories import UserFactory
 from . import job_kinds  # noqa: F401  (registers the test kinds)
 
 TOOK_TOO_LONG = "Making the file took too long, so it was stopped. Please try again later."
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are read in English here, whatever language an earlier test's request left active."""
+    with translation.override("en"):
+        yield
 
 
 def _alive(pid: int) -> bool:
