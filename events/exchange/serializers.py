@@ -32,7 +32,11 @@ def plain(value):
 
 
 def jsonable(value):
-    """`value` with tuples as lists and dates, times and decimals as strings, as it reads back from JSON."""
+    """`value` with tuples as lists and dates, times and decimals as strings, as it reads back from JSON;
+    a JSON field's objects with their keys in order (PostgreSQL's jsonb keeps its own order, SQLite the
+    order they were written in: the document must not depend on the database)."""
+    if isinstance(value, dict):
+        return {key: jsonable(value[key]) for key in sorted(value)}
     if isinstance(value, (list, tuple)):
         return [jsonable(item) for item in value]
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time, decimal.Decimal, uuid.UUID)):
