@@ -33,10 +33,15 @@ def _set_up_django(settings_for_child: dict) -> None:
         django.setup()
     for name, value in settings_for_child.items():
         setattr(settings, name, value)
+    from asgiref.local import Local
     from django.db import connections
 
-    # The database settings may have changed since the fork server loaded Django: read them afresh.
+    # The database settings may have changed since the fork server loaded Django (tests point them at a
+    # test database): forget what Django's connection handler read from them, and any connection object
+    # inherited from the fork server (never close it: its socket would be the fork server's too).
+    connections._settings = None
     connections.__dict__.pop("settings", None)
+    connections._connections = Local(connections.thread_critical)
 
 
 def main(module: str, qualname: str, inputs: dict, settings_for_child: dict, connection) -> None:
