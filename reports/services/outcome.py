@@ -3,6 +3,7 @@ language) and its export as a PDF. The document itself is read by `reports.selec
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 
@@ -151,6 +152,21 @@ def render_report_html(
         ), document
 
 
+def report_pdf_version(*, event: Event, lang: str) -> str:
+    """A hash of everything the report's PDF in `lang` is made from (the HTML document and the page
+    labels): the stored PDF is served while it is unchanged, and made again as soon as it changes."""
+    from events.pdf import page_label_css
+
+    html, _document = render_report_html(event=event, lang=lang)
+    with report_language(event, lang):
+        extra_css = page_label_css(gettext("Page %(page)s of %(pages)s"))
+    return hashlib.sha256(f"{html}\n{extra_css}".encode()).hexdigest()
+
+
+def report_pdf_filename(*, event: Event, lang: str) -> str:
+    return f"{event.slug}-report-{lang}.pdf"
+
+
 def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> ReportExport:
     """The outcome report as a PDF in `lang` (tagged PDF/UA-1), with the parts left untranslated.
 
@@ -168,6 +184,6 @@ def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> 
     return ReportExport(
         content=content,
         content_type="application/pdf",
-        filename=f"{event.slug}-report-{lang}.pdf",
+        filename=report_pdf_filename(event=event, lang=lang),
         untranslated=document.untranslated,
     )

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from events.downloads import bytes_response
-from events.pdf import PdfRenderError
+from events import jobs
+from events.views.jobs import job_response
 
 from ..errors import ReportError
 from ..forms.outcome import ReportTextsForm
@@ -19,10 +19,11 @@ from ..selectors.outcome import report_overview
 from ..services.outcome import (
     LANGUAGES,
     ensure_default_sections,
-    export_report_pdf,
     get_or_create_report,
     move_section,
     render_report_html,
+    report_pdf_filename,
+    report_pdf_version,
     set_section_included,
     update_report_texts,
 )
@@ -145,11 +146,20 @@ class ReportPreviewView(ReportPermissionMixin, View):
 
 
 class ReportPdfView(ReportPermissionMixin, View):
+    """The report's PDF in one language, made by a background job and kept in storage under a hash of
+    what it is made from: the same PDF is served until the report changes. While it is being made the
+    person gets a page that waits for it."""
+
     def get(self, request, *args, **kwargs):
         lang = _language(request.GET.get("lang"), self.event.default_language)
-        try:
-            export = export_report_pdf(event=self.event, lang=lang)
-        except PdfRenderError:
-            messages.error(request, _("The PDF could not be made in time. Please try again later."))
-            return redirect(self.manage_url())
-        return bytes_response(export.content, content_type=export.content_type, filename=export.filename)
+        job = jobs.request_file(
+            kind="reports.report_pdf",
+            inputs={"event": self.event.pk, "lang": lang},
+            version=report_pdf_version(event=self.event, lang=lang),
+            event=self.event,
+            requested_by=request.user,
+            filename=report_pdf_filename(event=self.event, lang=lang),
+        )
+        return job_response(
+            request, job, back_url=self.manage_url(), heading=_("The report is being prepared")
+        )

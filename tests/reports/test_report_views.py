@@ -319,7 +319,7 @@ def test_report_download_too_slow_returns_to_the_overview_with_a_message(client_
     client = client_as("organiser")
     response = client.get(reverse("reports:report_pdf", args=[event.slug]) + "?lang=en", follow=True)
     assert response.redirect_chain == [(reverse("reports:report_manage", args=[event.slug]), 302)]
-    assert "The PDF could not be made in time. Please try again later." in response.content.decode()
+    assert "The report could not be made in time. Please try again later." in response.content.decode()
 
 
 def test_report_falls_back_to_the_events_own_language_first(db):
