@@ -57,6 +57,8 @@ urlpatterns = [
     path(S + "allocation/run/", allocation.AllocateView.as_view(), name="allocate"),
     path(S + "allocation/move/", allocation.MoveView.as_view(), name="move"),
     path(S + "allocation/publish/", allocation.PublishView.as_view(), name="publish"),
+    path(S + "allocation/send/", allocation.ResendView.as_view(), name="allocation_resend"),
+    path(S + "allocation/jobs/<uuid:token>/", allocation.AllocationJobView.as_view(), name="allocation_job"),
     path(S + "rosters.<str:fmt>", allocation.RosterExportView.as_view(), name="rosters_export"),
     # back office: breakout groups
     path("manage/groups/", groups.GroupListView.as_view(), name="groups"),

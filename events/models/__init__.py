@@ -26,7 +26,7 @@ from .event import (
     validate_languages,
     validate_timezone,
 )
-from .jobs import Job, job_upload_to
+from .jobs import Job, SentEmail, job_upload_to
 
 __all__ = [
     "LANGUAGE_CHOICES",
@@ -44,6 +44,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Role",
+    "SentEmail",
     "Series",
     "SeriesEdition",
     "document_upload_to",

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
-import smtplib
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from events import jobs
+from events.mailing import MailingReport, send_once, sent_count
 
 from ..errors import SessionsError
 from ..models import Registration, TableSession
@@ -47,9 +50,10 @@ def allocation_email(*, registration: Registration, session: TableSession, base_
     )
 
 
-def publish_allocation(*, session: TableSession, base_url: str = "", notify: bool = True) -> int:
-    """Publish the session's allocation and e-mail every seated participant their tables.
-    Returns the number of e-mails sent."""
+def publish_allocation(*, session: TableSession, base_url: str = "", notify: bool = True, requested_by=None):
+    """Publish the session's allocation and start the job that e-mails every seated participant their
+    tables (`send_allocation_emails`, in batches, never twice to one person). Returns that job, or None
+    with `notify=False`."""
     if session.allocated_at is None:
         raise SessionsError(_("Allocate the tables before publishing."))
     with transaction.atomic():
@@ -59,8 +63,29 @@ def publish_allocation(*, session: TableSession, base_url: str = "", notify: boo
         session.published_at = locked.published_at = timezone.now()
         locked.save(update_fields=["published_at"])
     if not notify:
-        return 0
-    registrations = (
+        return None
+    return start_allocation_emails(session=session, base_url=base_url, requested_by=requested_by)
+
+
+def start_allocation_emails(*, session: TableSession, base_url: str = "", requested_by=None):
+    """Start (again) the job that e-mails the published allocation to the seated participants not yet
+    written to."""
+    if session.published_at is None:
+        raise SessionsError(_("Publish the allocation before sending it."))
+    return jobs.start_job(
+        kind="sessions_app.allocation_emails",
+        inputs={"session": session.pk, "base_url": base_url},
+        event=session.event,
+        requested_by=requested_by,
+    )
+
+
+def email_key_prefix(*, session: TableSession) -> str:
+    return f"allocation:{session.pk}:"
+
+
+def seated_registrations(*, session: TableSession):
+    return (
         Registration.objects.filter(
             assignments__rotation__session=session, status=Registration.Status.APPROVED
         )
@@ -68,16 +93,28 @@ def publish_allocation(*, session: TableSession, base_url: str = "", notify: boo
         .distinct()
         .order_by("created_at", "pk")
     )
-    sent = 0
-    with get_connection() as connection:
-        for registration in registrations:
-            message = allocation_email(registration=registration, session=session, base_url=base_url)
-            try:
-                sent += connection.send_messages([message]) or 0
-            except (OSError, smtplib.SMTPException):
-                # the allocation stays published: people still find their tables on their agenda page
-                logger.exception("Could not e-mail %s their tables", registration.user.email)
-    return sent
+
+
+def send_allocation_emails(*, session: TableSession, base_url: str = "") -> MailingReport:
+    """E-mail each seated participant of the published `session` their tables, in batches; people an
+    earlier run already wrote to are skipped (`events.mailing.send_once`)."""
+    prefix = email_key_prefix(session=session)
+    messages = (
+        (
+            f"{prefix}{registration.pk}",
+            partial(allocation_email, registration=registration, session=session, base_url=base_url),
+        )
+        for registration in seated_registrations(session=session).iterator(chunk_size=500)
+    )
+    report = send_once(messages=messages)
+    if report.failed:
+        logger.error("%s allocation e-mails of session %s could not be sent", len(report.failed), session.pk)
+    return report
+
+
+def allocation_email_counts(*, session: TableSession) -> tuple[int, int]:
+    """(e-mails sent, seated participants) of the session's published allocation."""
+    return sent_count(prefix=email_key_prefix(session=session)), seated_registrations(session=session).count()
 
 
 def feed_token(*, registration: Registration) -> str:

@@ -1,20 +1,27 @@
 """Organiser pages of the allocation: run it, look at it, move people by hand, publish, export rosters."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from events import jobs
 from events.downloads import bytes_response
 from events.errors import DomainError
+from events.models import Job
+from events.views.jobs import job_response
 from events.views.mixins import handle_domain_error
 
 from .. import selectors
 from ..forms import MoveForm
+from ..models import Assignment
 from ..services.allocation import allocate_session, quality_rows, unplaced_ids
 from ..services.exports import export_rosters
-from ..services.publication import publish_allocation
+from ..services.publication import allocation_email_counts, publish_allocation, start_allocation_emails
 from ..services.seats import move_participant
 from .common import EXPORT_FORMATS, OrganiserMixin, TableSessionMixin
 
@@ -33,26 +40,52 @@ class AllocationView(OrganiserMixin, TableSessionMixin, TemplateView):
         context["unplaced"] = selectors.unplaced_registrations(session=session, ids=unplaced_ids(report))
         context["participants"] = selectors.approved_count(event=self.event)
         context["ranked"] = selectors.ranked_count(session=session)
+        if session.published_at:
+            context["emails_sent"], context["seated"] = allocation_email_counts(session=session)
         return context
+
+
+ALLOCATE_JOB = "sessions_app.allocate"
+EMAILS_JOB = "sessions_app.allocation_emails"
+
+
+def _allocation_url(view) -> str:
+    return reverse("sessions_app:allocation", args=[view.event.slug, view.session.pk])
+
+
+def _job_page(view, job: Job):
+    return redirect("sessions_app:allocation_job", view.event.slug, view.session.pk, job.token)
 
 
 class AllocateView(OrganiserMixin, TableSessionMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
+        """Small sessions are allocated within the request; larger ones (more approved participants than
+        ALLOCATION_INLINE_MAX_PARTICIPANTS) by a background job, behind a page that waits for it."""
+        if selectors.approved_count(event=self.event) > settings.ALLOCATION_INLINE_MAX_PARTICIPANTS:
+            job = jobs.start_job(
+                kind=ALLOCATE_JOB,
+                inputs={"session": self.session.pk, "language": get_language()},
+                event=self.event,
+                requested_by=request.user,
+            )
+            return _job_page(self, job)
         try:
-            outcome = allocate_session(session=self.session)
+            allocate_session(session=self.session)
         except DomainError as error:
             handle_domain_error(request, error)
         else:
-            messages.success(
-                request, _("Allocation computed: %(count)s seats assigned.") % {"count": outcome.stored}
-            )
-            if outcome.unplaced:
-                messages.warning(
-                    request, _("%(count)s people could not be placed.") % {"count": len(outcome.unplaced)}
-                )
-        return redirect("sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk)
+            allocated_message(request, self.session)
+        return redirect(_allocation_url(self))
+
+
+def allocated_message(request, session) -> None:
+    count = Assignment.objects.filter(rotation__session=session).count()
+    messages.success(request, _("Allocation computed: %(count)s seats assigned.") % {"count": count})
+    unplaced = len(unplaced_ids(session.allocation_report or {}))
+    if unplaced:
+        messages.warning(request, _("%(count)s people could not be placed.") % {"count": unplaced})
 
 
 class MoveView(OrganiserMixin, TableSessionMixin, View):
@@ -87,12 +120,66 @@ class PublishView(OrganiserMixin, TableSessionMixin, View):
 
     def post(self, request, *args, **kwargs):
         try:
-            sent = publish_allocation(session=self.session, base_url=request.build_absolute_uri("/"))
+            job = publish_allocation(
+                session=self.session, base_url=request.build_absolute_uri("/"), requested_by=request.user
+            )
         except DomainError as error:
             handle_domain_error(request, error)
+            return redirect(_allocation_url(self))
+        return _job_page(self, job)
+
+
+class ResendView(OrganiserMixin, TableSessionMixin, View):
+    """E-mail the published allocation to the participants not yet written to (after a failure)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            job = start_allocation_emails(
+                session=self.session, base_url=request.build_absolute_uri("/"), requested_by=request.user
+            )
+        except DomainError as error:
+            handle_domain_error(request, error)
+            return redirect(_allocation_url(self))
+        return _job_page(self, job)
+
+
+class AllocationJobView(OrganiserMixin, TableSessionMixin, View):
+    """The page that waits for this session's allocation or e-mails, then says how it went."""
+
+    def get(self, request, *args, **kwargs):
+        job = get_object_or_404(
+            Job, token=kwargs["token"], event=self.event, kind__in=[ALLOCATE_JOB, EMAILS_JOB]
+        )
+        if job.inputs.get("session") != self.session.pk:
+            raise Http404
+        if job.kind == ALLOCATE_JOB:
+            heading = _("The allocation is being computed")
+            text = _(
+                "This takes a moment. The page updates itself and shows the allocation when it is ready."
+            )
+
+            def done():
+                self.session.refresh_from_db()
+                allocated_message(request, self.session)
+                return redirect(_allocation_url(self))
         else:
-            messages.success(request, _("Allocation published; %(count)s e-mails sent.") % {"count": sent})
-        return redirect("sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk)
+            heading = _("The e-mails are being sent")
+            text = _(
+                "This takes a moment. The page updates itself when every participant has been written to."
+            )
+
+            def done():
+                sent, _seated = allocation_email_counts(session=self.session)
+                messages.success(
+                    request, _("Allocation published; %(count)s e-mails sent.") % {"count": sent}
+                )
+                return redirect(_allocation_url(self))
+
+        return job_response(
+            request, job, back_url=_allocation_url(self), heading=heading, text=text, on_done=done
+        )
 
 
 class RosterExportView(OrganiserMixin, TableSessionMixin, View):

@@ -203,7 +203,8 @@ def test_publication_emails_each_participant_in_their_language(event):
     for person in (english, spanish):
         save_ranking(registration=person, session=session, ranks={t1.pk: 1, t2.pk: 2, t3.pk: 3})
     allocate_session(session=session)
-    assert publish_allocation(session=session, base_url="https://portal.example.org/") == 2
+    job = publish_allocation(session=session, base_url="https://portal.example.org/")
+    assert (job.kind, job.status) == ("sessions_app.allocation_emails", "done")
     assert len(mail.outbox) == 2
     by_to = {message.to[0]: message for message in mail.outbox}
     en, es = by_to[english.user.email], by_to[spanish.user.email]
