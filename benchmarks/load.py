@@ -1,0 +1,403 @@
+"""Load benchmark: many people at once against the portal as deployed (gunicorn, PostgreSQL, Redis, the
+Celery worker), on 127.0.0.1 only.
+
+    python benchmarks/load.py [--participants 200] [--switchers 30] [--workers 3]
+
+Creates a throwaway PostgreSQL database with the demo event (`load_demo --force`), starts gunicorn
+(production settings, Redis database 14 as cache and job broker; it must be empty and is emptied at the
+end) and a Celery worker, then, each step with all its people starting at the same instant (threads,
+one HTTP connection each):
+
+1. `--participants` newcomers, signed in, open the registration form and register;
+2. (the registration desk approves them: not timed)
+3. the same people open the ranking page of the demo's table session and save a ranking;
+4. the organiser computes the allocation (a background job on the worker: the session is large) and
+   publishes it (the e-mails go from the worker, in batches, to files);
+5. `--switchers` participants ask at the same instant to switch to the one table of the first rotation
+   with the fewest free seats.
+
+It prints errors (answers other than the expected ones, and failed connections; target 0), the seats
+oversold and people seated twice in one rotation, checked in the database after the run (target 0),
+the e-mails written per person (target: exactly one each), and p50/p95 latency per step. Every step
+has a time limit; everything is removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pages import HOST, PYTHON, ROOT, SLUG, free_port, manage, psql  # noqa: E402
+
+REDIS_DB = 14
+STEP_SECONDS = 180  # the longest any step may take
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def redis(*args: str) -> str | None:
+    if not shutil.which("redis-cli"):
+        return None
+    result = subprocess.run(
+        ["redis-cli", "-h", HOST, "-n", str(REDIS_DB), *args], capture_output=True, text=True, timeout=10
+    )
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def django_step(env: dict, *args) -> dict:
+    call = ", ".join(repr(a) for a in args)
+    out = manage(
+        "shell", "--no-imports", "-c", f"import load_setup; load_setup.main({call})", env=env, timeout=900
+    )
+    return json.loads(out.strip().splitlines()[-1])
+
+
+class Person:
+    """One browser: a session cookie, a CSRF cookie, one connection; times every request."""
+
+    def __init__(self, port: int, session: str):
+        self.port, self.cookies = port, {"sessionid": session}
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=STEP_SECONDS)
+
+    def request(self, method: str, path: str, data: dict | None = None):
+        headers = {"Host": HOST, "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if data is not None:
+            body = urlencode(data, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.perf_counter()
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            content = response.read()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            self.connection = http.client.HTTPConnection(HOST, self.port, timeout=STEP_SECONDS)
+            raise
+        elapsed = (time.perf_counter() - started) * 1000
+        for header in response.msg.get_all("Set-Cookie") or []:
+            name, _sep, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, content.decode(errors="replace"), response.getheader("Location"), elapsed
+
+    def form(self, path: str, data: dict):
+        """Open the form page and post it with its CSRF token: (status, ms) of the GET, of the POST, body."""
+        status, page, _location, get_ms = self.request("GET", path)
+        token = CSRF.search(page)
+        if status != 200 or token is None:
+            return (status, get_ms), None, page
+        status, body, location, post_ms = self.request(
+            "POST", path, {"csrfmiddlewaretoken": token.group(1), **data}
+        )
+        return (200, get_ms), (status, post_ms, location), body
+
+
+class Step:
+    """Run `work(person, index)` for every person at once; collect latencies and unexpected answers."""
+
+    def __init__(self, name: str):
+        self.name, self.latencies, self.errors, self.outcomes = name, [], [], Counter()
+        self.lock = threading.Lock()
+
+    def run(self, people: list[Person], work) -> None:
+        barrier = threading.Barrier(len(people))
+
+        def one(index: int, person: Person) -> None:
+            try:
+                barrier.wait(60)
+                work(self, person, index)
+            except Exception as error:  # noqa: BLE001 - a failed connection counts as an error
+                self.error(f"{type(error).__name__}: {error}")
+
+        threads = [threading.Thread(target=one, args=(i, p), daemon=True) for i, p in enumerate(people)]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(max(0.0, STEP_SECONDS - (time.monotonic() - started)))
+        if any(thread.is_alive() for thread in threads):
+            self.error(f"step not finished after {STEP_SECONDS} s")
+        self.seconds = time.monotonic() - started
+
+    def timed(self, ms: float) -> None:
+        with self.lock:
+            self.latencies.append(ms)
+
+    def error(self, what: str) -> None:
+        with self.lock:
+            self.errors.append(what)
+
+    def outcome(self, what: str) -> None:
+        with self.lock:
+            self.outcomes[what] += 1
+
+    def summary(self) -> dict:
+        ordered = sorted(self.latencies)
+        return {
+            "requests": len(ordered),
+            "errors": len(self.errors),
+            "first_errors": self.errors[:3],
+            "outcomes": dict(self.outcomes),
+            "p50_ms": round(statistics.median(ordered), 1) if ordered else None,
+            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1) if ordered else None,
+            "max_ms": round(ordered[-1], 1) if ordered else None,
+            "seconds": round(self.seconds, 1),
+        }
+
+
+def expect_redirect(step: Step, get, post, body: str, outcome: str) -> None:
+    step.timed(get[1])
+    if post is None:
+        step.error(f"GET answered {get[0]}")
+        return
+    step.timed(post[1])
+    if post[0] == 302:
+        step.outcome(outcome)
+    else:
+        step.error(f"POST answered {post[0]}")
+
+
+def follow_job(person: Person, path: str, step: Step) -> str:
+    """POST a back-office action that starts a job, then poll its page until it answers with a redirect
+    to the result (the waiting page answers 202 meanwhile). Returns the page it ends on."""
+    status, page, _location, ms = person.request("GET", path.rsplit("/", 2)[0] + "/")
+    token = CSRF.search(page).group(1)
+    status, _body, location, ms = person.request("POST", path, {"csrfmiddlewaretoken": token})
+    step.timed(ms)
+    deadline = time.monotonic() + STEP_SECONDS
+    while time.monotonic() < deadline:
+        status, body, next_location, ms = person.request("GET", location)
+        step.timed(ms)
+        if status == 302:
+            status, body, _loc, ms = person.request("GET", next_location)
+            return body
+        if status != 202:
+            step.error(f"job page answered {status}")
+            return body
+        time.sleep(0.5)
+    step.error("job not finished in time")
+    return ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--participants", type=int, default=200)
+    parser.add_argument("--switchers", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    options = parser.parse_args()
+    if redis("ping") != "PONG":
+        raise SystemExit(f"Redis must answer on {HOST}:6379 (the job broker and cache).")
+    if redis("dbsize") != "0":
+        raise SystemExit(f"Redis database {REDIS_DB} is not empty: refusing to use it.")
+
+    workdir = Path(tempfile.mkdtemp(prefix="dialogue-load-"))
+    database = f"dialogue_load_{os.getpid()}"
+    env = {
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("DJANGO_", "DIALOGUE_", "REDIS_URL", "CELERY"))
+        },
+        "PYTHONPATH": f"{ROOT / 'benchmarks'}:{ROOT}",
+        "DJANGO_SETTINGS_MODULE": "bench_settings",
+        "DATABASE_URL": f"postgres://postgres@{HOST}:5432/{database}",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_LOG_LEVEL": "ERROR",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "DIALOGUE_BENCH_MAIL_DIR": str(workdir / "mail"),
+        "DIALOGUE_MFA_REQUIRED": "0",  # the organiser's session is made by the script, without a phone
+        "DIALOGUE_ALLOCATION_INLINE_MAX": "50",  # this session is large: its allocation is a job
+        "REDIS_URL": f"redis://{HOST}:6379/{REDIS_DB}",
+    }
+    processes: list[subprocess.Popen] = []
+    results: dict[str, object] = {}
+    try:
+        psql(f"CREATE DATABASE {database}")
+        manage("migrate", "--noinput", env=env, timeout=600)
+        manage("load_demo", "--force", env=env, timeout=600)
+        manage("collectstatic", "--noinput", env=env)
+        setup = django_step(env, "prepare", options.participants, options.switchers)
+        port = free_port()
+        paths = f"{ROOT / 'benchmarks'},{ROOT}"
+        gunicorn = [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "dialogue_portal.wsgi:application",
+            "--workers",
+            str(options.workers),
+        ]
+        gunicorn += ["--bind", f"{HOST}:{port}", "--pythonpath", paths, "--log-level", "error"]
+        worker = [
+            PYTHON,
+            "-m",
+            "celery",
+            "-A",
+            "dialogue_portal",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+        ]
+        worker += ["--loglevel=WARNING", "--without-heartbeat", "--without-gossip", "--without-mingle"]
+        for command in (gunicorn, worker):
+            processes.append(subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True))
+        probe = Person(port, "")
+        for _ in range(150):
+            try:
+                if probe.request("GET", f"/e/{SLUG}/")[0] == 200:
+                    break
+            except (OSError, http.client.HTTPException):
+                time.sleep(0.2)
+        else:
+            raise SystemExit("gunicorn did not start")
+
+        session = setup["session"]
+        newcomers = [Person(port, cookie) for cookie in setup["newcomers"]]
+        register = Step("register")
+
+        def register_one(step: Step, person: Person, index: int) -> None:
+            data = {
+                "full_name": f"Newcomer {index}",
+                "organisation": "Example Foundation",
+                "country": "CR",
+                "sector": "civil_society",
+                "preferred_language": random.Random(index).choice(["en", "es"]),
+            }
+            get, post, body = person.form(f"/e/{SLUG}/register/", data)
+            expect_redirect(step, get, post, body, "registered")
+
+        register.run(newcomers, register_one)
+        django_step(env, "approve")
+
+        rank = Step("rank")
+
+        def rank_one(step: Step, person: Person, index: int) -> None:
+            order = random.Random(index).sample(setup["tables"], len(setup["tables"]))
+            data = {f"table_{table}": str(n) for n, table in enumerate(order, 1)}
+            get, post, body = person.form(f"/e/{SLUG}/tables/{session}/rank/", data)
+            expect_redirect(step, get, post, body, "ranked")
+
+        rank.run(newcomers, rank_one)
+
+        jobs = Step("allocate and publish (jobs on the worker)")
+        organiser = Person(port, setup["organiser"])
+        started = time.monotonic()
+        base = f"/e/{SLUG}/manage/tables/{session}/allocation/"
+        page = follow_job(organiser, base + "run/", jobs)
+        if "seats assigned" not in page:
+            jobs.error("the allocation page does not say the seats were assigned")
+        page = follow_job(organiser, base + "publish/", jobs)
+        if "e-mails sent" not in page:
+            jobs.error("the allocation page does not say the e-mails were sent")
+        jobs.seconds = time.monotonic() - started
+
+        first_rotation = setup["rotations"][0]
+        target = django_step(env, "target", session, first_rotation)
+        switch = Step("switch")
+        switchers = [Person(port, cookie) for cookie in setup["switchers"]]
+
+        def switch_one(step: Step, person: Person, index: int) -> None:
+            data = {"rotation": str(first_rotation), "table": str(target["table"])}
+            get, post, body = person.form(f"/e/{SLUG}/tables/{session}/switch/", data)
+            step.timed(get[1])
+            if post is None:
+                step.error(f"GET answered {get[0]}")
+            elif post[0] == 302:
+                step.timed(post[1])
+                step.outcome("switched")
+            elif post[0] == 200 and "form-errors" in body:
+                step.timed(post[1])
+                step.outcome("refused: table full" if "This table is full." in body else "refused")
+            else:
+                step.error(f"POST answered {post[0]}")
+
+        switch.run(switchers, switch_one)
+        time.sleep(1)
+        check = django_step(env, "check", session)
+
+        mail_dir = workdir / "mail"
+        recipients = Counter()
+        for message in mail_dir.glob("*.log") if mail_dir.exists() else []:
+            recipients.update(re.findall(r"^To: (.+)$", message.read_text(errors="replace"), re.MULTILINE))
+        steps = [register, rank, jobs, switch]
+        results = {
+            "people": {
+                "newcomers": options.participants,
+                "switchers": options.switchers,
+                "gunicorn_workers": options.workers,
+            },
+            "steps": {step.name: step.summary() for step in steps},
+            "errors": sum(len(step.errors) for step in steps),
+            "seats_oversold": check["seats_oversold"],
+            "people_seated_twice_in_a_rotation": check["people_seated_twice_in_a_rotation"],
+            "switch_target": {**target, "switched": switch.outcomes.get("switched", 0)},
+            "emails": {
+                "seated": check["seated"],
+                "people_written_to": len(recipients),
+                "people_written_to_twice": sum(1 for n in recipients.values() if n > 1),
+            },
+            "database": check,
+        }
+        results["targets_met"] = {
+            "no_errors": results["errors"] == 0,
+            "no_seat_oversold": check["seats_oversold"] == 0
+            and check["people_seated_twice_in_a_rotation"] == 0,
+            "switches_took_exactly_the_free_seats": switch.outcomes.get("switched", 0)
+            == min(target["free"], options.switchers),
+            "every_seated_person_got_one_email": len(recipients) == check["seated"]
+            and max(recipients.values(), default=1) == 1,
+        }
+    finally:
+        for process in processes:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(20)
+            except ProcessLookupError:
+                pass
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        subprocess.run(
+            [
+                "psql",
+                "-h",
+                HOST,
+                "-U",
+                "postgres",
+                "-q",
+                "-c",
+                f"DROP DATABASE IF EXISTS {database} WITH (FORCE)",
+            ],
+            timeout=60,
+        )
+        redis("flushdb")
+        shutil.rmtree(workdir, ignore_errors=True)
+    results["machine"] = {
+        "cpus": os.cpu_count(),
+        "load_average_1_5_15_min_at_end": [round(x, 1) for x in os.getloadavg()],
+    }
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
