@@ -320,6 +320,7 @@ MAILING_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_MAILING_TIMEOUT", "1800")
 # hard limit: DIALOGUE_ALLOCATION_TIMEOUT); smaller ones run within the request.
 ALLOCATION_INLINE_MAX_PARTICIPANTS = int(os.environ.get("DIALOGUE_ALLOCATION_INLINE_MAX", "150"))
 ALLOCATION_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_ALLOCATION_TIMEOUT", "300"))
+IMPORT_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_IMPORT_TIMEOUT", "300"))  # an event file from the web
 CELERY_TASK_IGNORE_RESULT = True  # a job's state lives in its row (events.models.Job)
 CELERY_TASK_ACKS_LATE = False  # a job killed at its limit is not delivered again
 CELERY_TASK_TIME_LIMIT = 30 * 60  # backstop: every job also gets its kind's own limit

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from events.views import jobs, site
+from events.views import imports, jobs, site
 
 from . import views
 from .health import HealthView
@@ -32,6 +32,8 @@ urlpatterns = [
     path("jobs/<uuid:token>/", jobs.JobStatusView.as_view(), name="job_status"),
     path("health/", HealthView.as_view(), name="health"),
     path("manage/events/new/", site.EventCreateView.as_view(), name="event_create"),
+    path("manage/events/import/", imports.EventImportView.as_view(), name="event_import"),
+    path("manage/events/import/<uuid:token>/", imports.EventImportJobView.as_view(), name="event_import_job"),
     path("e/<slug:slug>/", include(event_urls)),
     path("observatory/", include("observatory.urls")),
     path("api/v1/", include("observatory.api.urls")),
