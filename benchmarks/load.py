@@ -49,6 +49,7 @@ from pages import HOST, PYTHON, ROOT, SLUG, free_port, manage, psql  # noqa: E40
 
 REDIS_DB = 14
 STEP_SECONDS = 180  # the longest any step may take
+REFUSALS = ["This table is full.", "You already sit at this table in another rotation"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -261,7 +262,9 @@ def main() -> None:
         ]
         worker += ["--loglevel=WARNING", "--without-heartbeat", "--without-gossip", "--without-mingle"]
         for command in (gunicorn, worker):
-            processes.append(subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True))
+            processes.append(
+                subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=sys.stderr)
+            )
         probe = Person(port, "")
         for _ in range(150):
             try:
@@ -325,16 +328,17 @@ def main() -> None:
                 step.error(f"GET answered {get[0]}")
             elif post[0] == 302:
                 step.timed(post[1])
-                step.outcome("switched")
+                step.outcome("redirected: switched, or sat there already")
             elif post[0] == 200 and "form-errors" in body:
                 step.timed(post[1])
-                step.outcome("refused: table full" if "This table is full." in body else "refused")
+                reason = next((r for r in REFUSALS if r in body), "other")
+                step.outcome(f"refused: {reason}")
             else:
                 step.error(f"POST answered {post[0]}")
 
         switch.run(switchers, switch_one)
         time.sleep(1)
-        check = django_step(env, "check", session)
+        check = django_step(env, "check", session, target["table"], first_rotation)
 
         mail_dir = workdir / "mail"
         recipients = Counter()
@@ -351,7 +355,7 @@ def main() -> None:
             "errors": sum(len(step.errors) for step in steps),
             "seats_oversold": check["seats_oversold"],
             "people_seated_twice_in_a_rotation": check["people_seated_twice_in_a_rotation"],
-            "switch_target": {**target, "switched": switch.outcomes.get("switched", 0)},
+            "switch_target": {**target, "seats_taken_by_switching": check["seats_taken_by_switching"]},
             "emails": {
                 "seated": check["seated"],
                 "people_written_to": len(recipients),
@@ -363,8 +367,8 @@ def main() -> None:
             "no_errors": results["errors"] == 0,
             "no_seat_oversold": check["seats_oversold"] == 0
             and check["people_seated_twice_in_a_rotation"] == 0,
-            "switches_took_exactly_the_free_seats": switch.outcomes.get("switched", 0)
-            == min(target["free"], options.switchers),
+            "switches_took_exactly_the_free_seats": check["seats_taken_by_switching"]
+            == min(target["free"], target["eligible_switchers"]),
             "every_seated_person_got_one_email": len(recipients) == check["seated"]
             and max(recipients.values(), default=1) == 1,
         }

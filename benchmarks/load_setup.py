@@ -107,7 +107,7 @@ def target(session: int, rotation: int) -> dict:
     """The table of `rotation` with the fewest free seats (at least one): every switcher asks for it."""
     from django.db.models import Count
 
-    from sessions_app.models import Assignment, TableSlot
+    from sessions_app.models import Assignment, Registration, TableSlot
 
     taken = dict(
         Assignment.objects.filter(rotation_id=rotation)
@@ -120,10 +120,16 @@ def target(session: int, rotation: int) -> dict:
         for slot in TableSlot.objects.filter(rotation_id=rotation, table__session_id=session)
     }
     table = min((t for t, n in free.items() if n > 0), key=lambda t: (free[t], t))
-    return {"table": table, "free": free[table]}
+    # A switcher who sits at that table already (in any rotation) cannot take a seat there: each table once.
+    eligible = (
+        Registration.objects.filter(event__slug=SLUG, user__email__startswith="switcher")
+        .exclude(assignments__table_id=table)
+        .count()
+    )
+    return {"table": table, "free": free[table], "eligible_switchers": eligible}
 
 
-def check(session: int) -> dict:
+def check(session: int, table: int, rotation: int) -> dict:
     from django.db.models import Count
 
     from events.models import SentEmail
@@ -159,6 +165,9 @@ def check(session: int) -> dict:
             key__startswith=f"allocation:{session}:", status="sent"
         ).count(),
         "seated": Registration.objects.filter(assignments__rotation__session_id=session).distinct().count(),
+        "seats_taken_by_switching": Assignment.objects.filter(
+            table_id=table, rotation_id=rotation, source=Assignment.Source.SWITCH
+        ).count(),
     }
 
 
