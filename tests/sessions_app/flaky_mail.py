@@ -32,3 +32,13 @@ class FlakyBackend(EmailBackend):
 
 
 SERVER_GONE = smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+class UnreachableBackend(EmailBackend):
+    """A mail server that cannot be reached: opening the connection fails."""
+
+    opened = 0
+
+    def open(self):
+        UnreachableBackend.opened += 1
+        raise ConnectionRefusedError("Connection refused")
