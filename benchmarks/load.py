@@ -30,7 +30,6 @@ import json
 import os
 import random
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -43,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load_client import Person, Step, expect_redirect, follow_job  # noqa: E402
-from pages import HOST, PYTHON, ROOT, SLUG, free_port, manage, psql  # noqa: E402
+from pages import HOST, PYTHON, ROOT, SLUG, environment, free_port, manage, psql  # noqa: E402
 
 REDIS_DB = 14
 REFUSALS = ["This table is full.", "You already sit at this table in another rotation"]
@@ -80,20 +79,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="dialogue-load-"))
     database = f"dialogue_load_{os.getpid()}"
     env = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("DJANGO_", "DIALOGUE_", "REDIS_URL", "CELERY"))
-        },
-        "PYTHONPATH": f"{ROOT / 'benchmarks'}:{ROOT}",
-        "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "DATABASE_URL": f"postgres://postgres@{HOST}:5432/{database}",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-        "DJANGO_LOG_LEVEL": "ERROR",
+        **environment(database, workdir),
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "DIALOGUE_BENCH_MAIL_DIR": str(workdir / "mail"),
         "DIALOGUE_MFA_REQUIRED": "0",  # the organiser's session is made by the script, without a phone

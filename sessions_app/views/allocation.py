@@ -116,11 +116,14 @@ class MoveView(OrganiserMixin, TableSessionMixin, View):
 
 
 class PublishView(OrganiserMixin, TableSessionMixin, View):
+    """Publish the allocation; a job e-mails the participants, behind a page that waits for it."""
+
     http_method_names = ["post"]
+    service = staticmethod(publish_allocation)
 
     def post(self, request, *args, **kwargs):
         try:
-            job = publish_allocation(
+            job = self.service(
                 session=self.session, base_url=request.build_absolute_uri("/"), requested_by=request.user
             )
         except DomainError as error:
@@ -129,20 +132,10 @@ class PublishView(OrganiserMixin, TableSessionMixin, View):
         return _job_page(self, job)
 
 
-class ResendView(OrganiserMixin, TableSessionMixin, View):
+class ResendView(PublishView):
     """E-mail the published allocation to the participants not yet written to (after a failure)."""
 
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        try:
-            job = start_allocation_emails(
-                session=self.session, base_url=request.build_absolute_uri("/"), requested_by=request.user
-            )
-        except DomainError as error:
-            handle_domain_error(request, error)
-            return redirect(_allocation_url(self))
-        return _job_page(self, job)
+    service = staticmethod(start_allocation_emails)
 
 
 class AllocationJobView(OrganiserMixin, TableSessionMixin, View):
