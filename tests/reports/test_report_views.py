@@ -70,7 +70,7 @@ def test_report_pages_open_to_rapporteur_and_organiser(client_as, event, role):
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf["Content-Disposition"] == f'attachment; filename="{event.slug}-report-es.pdf"'
-    assert pdf.content.startswith(b"%PDF-1.7")
+    assert pdf.getvalue().startswith(b"%PDF-1.7")
     assert client.post(urls["move"][1], urls["move"][2]).status_code == 302
     assert client.post(urls["toggle"][1], urls["toggle"][2]).status_code == 302
     assert (
