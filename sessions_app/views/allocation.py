@@ -41,7 +41,11 @@ class AllocationView(OrganiserMixin, TableSessionMixin, TemplateView):
         context["participants"] = selectors.approved_count(event=self.event)
         context["ranked"] = selectors.ranked_count(session=session)
         if session.published_at:
-            context["emails_sent"], context["seated"] = allocation_email_counts(session=session)
+            # Only for a publication e-mailed from this portal (not one loaded with an imported event).
+            sent, seated = allocation_email_counts(session=session)
+            jobs_run = Job.objects.filter(kind=EMAILS_JOB, event=self.event, inputs__session=session.pk)
+            if sent or jobs_run.exists():
+                context["mailing"] = {"sent": sent, "seated": seated}
         return context
 
 

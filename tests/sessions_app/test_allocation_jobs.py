@@ -227,3 +227,16 @@ def test_allocation_job_page_of_another_session_is_404(client_as, seated, event)
     response = client_as("organiser").get(_url("allocation_job", session, token=job.token))
 
     assert response.status_code == 404
+
+
+def test_allocation_page_says_nothing_of_emails_for_a_publication_not_mailed_from_here(client_as, seated):
+    """An allocation published without e-mails (an imported event, `notify=False`) offers no mailing."""
+    session, _people = seated
+    from sessions_app.services.publication import publish_allocation
+
+    publish_allocation(session=session, notify=False)
+
+    html = client_as("organiser").get(_url("allocation", session)).content.decode()
+
+    assert "E-mails sent" not in html
+    assert "Send the missing e-mails" not in html
