@@ -240,3 +240,20 @@ def test_allocation_page_says_nothing_of_emails_for_a_publication_not_mailed_fro
 
     assert "E-mails sent" not in html
     assert "Send the missing e-mails" not in html
+
+
+def test_allocation_job_that_no_worker_took_up_says_so_after_its_deadline(client_as, seated, event):
+    session, _people = seated
+    job = Job.objects.create(
+        kind="sessions_app.allocate",
+        inputs={"session": session.pk, "language": "en"},
+        event=event,
+        deadline=session.allocated_at,  # long past
+    )
+
+    response = client_as("organiser").get(_url("allocation_job", session, token=job.token), follow=True)
+
+    assert response.redirect_chain == [(_url("allocation", session), 302)]
+    expected = "The work could not be done: no background worker took it up. Please try again later."
+    assert expected in response.content.decode()
+    assert Job.objects.get().failure == Job.Failure.LOST
