@@ -11,7 +11,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from events.downloads import bytes_response
+from events.models import AuditAction
 from events.pdf import PdfRenderError
+from events.services import record_audit
 
 from ..errors import ReportError
 from ..forms.outcome import ReportTextsForm
@@ -152,4 +154,5 @@ class ReportPdfView(ReportPermissionMixin, View):
         except PdfRenderError:
             messages.error(request, _("The PDF could not be made in time. Please try again later."))
             return redirect(self.manage_url())
+        record_audit(action=AuditAction.REPORT_EXPORTED, event=self.event, actor=request.user, detail=lang)
         return bytes_response(export.content, content_type=export.content_type, filename=export.filename)

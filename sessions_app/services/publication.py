@@ -13,6 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from events.models import AuditAction
+from events.services import record_audit
+
 from ..errors import SessionsError
 from ..models import Registration, TableSession
 from ..selectors import seats_for
@@ -47,7 +50,7 @@ def allocation_email(*, registration: Registration, session: TableSession, base_
     )
 
 
-def publish_allocation(*, session: TableSession, base_url: str = "", notify: bool = True) -> int:
+def publish_allocation(*, session: TableSession, base_url: str = "", notify: bool = True, actor=None) -> int:
     """Publish the session's allocation and e-mail every seated participant their tables.
     Returns the number of e-mails sent."""
     if session.allocated_at is None:
@@ -58,6 +61,9 @@ def publish_allocation(*, session: TableSession, base_url: str = "", notify: boo
             raise SessionsError(_("The allocation is already published."))
         session.published_at = locked.published_at = timezone.now()
         locked.save(update_fields=["published_at"])
+        record_audit(
+            action=AuditAction.ALLOCATION_PUBLISHED, event=session.event, actor=actor, detail=session.title
+        )
     if not notify:
         return 0
     registrations = (
