@@ -46,7 +46,8 @@ ORGANISATION_WORDS = frozenset(
     iglesia igreja company empresa compagnie bank banco banque chamber camara forum foro partnership
     children ninos ninez infancia enfants criancas youth juventud jeunesse juventude women mujeres mulheres
     hotel hotels tourism turismo tourisme project proyecto projet projeto initiative iniciativa platform
-    plataforma department departamento unit unidad office ngo ong authority autoridad world global mundo org inc ltd llc
+    plataforma department departamento unit unidad office ngo ong authority autoridad world global mundo
+    org inc ltd llc
     """.split()
 )
 #: Common given names of the region's languages: a capitalised phrase that starts with one ("María Pérez",
