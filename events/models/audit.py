@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .event import Event, Role
+from .event import LANGUAGE_CHOICES, Event, Role
 
 
 class AuditAction(models.TextChoices):
@@ -56,7 +56,10 @@ class AuditEntry(models.Model):
 
     @property
     def detail_display(self) -> str:
-        """The detail as the log shows it: a role by its translated name, anything else as recorded."""
+        """The detail as the log shows it: a role or a report's language by its translated name, anything else
+        as recorded."""
         if self.action in ROLE_ACTIONS and self.detail in Role.values:
             return str(Role(self.detail).label)
+        if self.action == AuditAction.REPORT_EXPORTED:
+            return str(dict(LANGUAGE_CHOICES).get(self.detail, self.detail))
         return self.detail

@@ -95,6 +95,8 @@ def test_exporting_the_report_is_logged(client_as, event, monkeypatch):
     response = client.get(reverse("reports:report_pdf", kwargs={"slug": event.slug}) + "?lang=es")
     assert response.status_code == 200
     assert entries(event) == [("report_exported", client.user.email, None, "es")]
+    page = client.get(audit_url(event)).content.decode()
+    assert '<td><span class="stack-label">Detail: </span>Spanish</td>' in page
 
 
 def test_the_log_page_shows_entries_newest_first_with_roles_translated(client_as, event):
