@@ -41,14 +41,18 @@ def _events_of(user) -> list[Event]:
 
 def _refuse_last_organiser(user) -> None:
     """An event always keeps one organiser (as when a role is revoked): the last one must hand over first."""
-    organised = EventRole.objects.filter(user=user, role=Role.ORGANISER).values_list("event_id", flat=True)
-    # lock the organiser rows of those events, as revoke_role does, so two organisers cannot both leave
-    others = set(
-        EventRole.objects.select_for_update()
-        .filter(event_id__in=list(organised), role=Role.ORGANISER)
-        .exclude(user=user)
-        .values_list("event_id", flat=True)
+    organised = list(
+        EventRole.objects.filter(user=user, role=Role.ORGANISER).values_list("event_id", flat=True)
     )
+    # Lock every organiser row of those events in one order, as revoke_role does: of two last organisers
+    # erasing at once, the second waits, then finds itself alone and is refused.
+    rows = list(
+        EventRole.objects.select_for_update()
+        .filter(event_id__in=organised, role=Role.ORGANISER)
+        .order_by("pk")
+        .values_list("event_id", "user_id")
+    )
+    others = {event_id for event_id, user_id in rows if user_id != user.pk}
     alone = Event.objects.filter(pk__in=set(organised) - others).order_by("title")
     titles = [event.title for event in alone]
     if titles:

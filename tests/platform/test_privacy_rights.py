@@ -330,3 +330,38 @@ def test_an_organiser_may_leave_when_another_organiser_remains(event):
     EventRole.objects.create(event=event, user=UserFactory(), role=Role.ORGANISER)
     erase_account(user=leaving)
     assert EventRole.objects.filter(event=event, role=Role.ORGANISER).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_last_two_organisers_erasing_at_once_leave_one(postgres_only, event):
+    """Real threads on PostgreSQL: one erasure goes through, the other waits, then is refused."""
+    import threading
+
+    from django.db import connection
+
+    organisers = [UserFactory() for _ in range(2)]
+    for organiser in organisers:
+        EventRole.objects.create(event=event, user=organiser, role=Role.ORGANISER)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def attempt(user):
+        try:
+            barrier.wait(timeout=30)
+            erase_account(user=user)
+            outcomes.append("erased")
+        except ErasureRefused:
+            outcomes.append("refused")
+        except Exception as error:  # noqa: BLE001 - any other outcome fails the test below
+            outcomes.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(user,)) for user in organisers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["erased", "refused"]
+    assert EventRole.objects.filter(event=event, role=Role.ORGANISER).count() == 1
+    assert get_user_model().objects.filter(pk__in=[u.pk for u in organisers]).count() == 1
