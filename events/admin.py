@@ -118,7 +118,8 @@ class JobAdmin(admin.ModelAdmin):
 
 @admin.register(models.AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    """The audit log is written by the services only: read here, never changed."""
+    """The audit log is written by the services only: read here, never changed or deleted (an entry goes
+    only with its event)."""
 
     list_display = ("created_at", "action", "event", "actor", "subject", "detail")
     list_filter = ("action",)
@@ -128,4 +129,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -176,3 +176,30 @@ def test_the_import_refuses_a_quote_attributed_to_a_name_and_writes_nothing(reco
     document["parts"]["reports"]["findings"][0]["fields"]["speaker_organisation"] = "Youth network"
     assert import_event(document=document).slug == slug
     assert list(Finding.objects.values_list("speaker_organisation", flat=True)) == ["Youth network"]
+
+
+def test_the_collation_refuses_contact_details_and_names_too(client, event, tables, make_user):
+    from events.models import Role
+    from reports.services import collation
+    from tests.reports.factories import FindingFactory, RecordFactory, ReportThemeFactory
+
+    record = RecordFactory(table=tables["own"], rotation=tables["rotations"][0])
+    finding = FindingFactory(record=record, section="quote", text="Nobody listens")
+    theme = ReportThemeFactory(event=event)
+    item = collation.collect_into_theme(event=event, theme=theme, findings=[finding])[0]
+    client.force_login(make_user(event, Role.RAPPORTEUR))
+    url = reverse("reports:collation_item", kwargs={"slug": event.slug, "collated_pk": item.pk})
+    data = {"theme": theme.pk, "kind": "quote", "order": 1, "glance_order": 0}
+    response = client.post(
+        url, {**data, "text_en": "Call +506 2222 3333", "speaker_organisation": "Ana Solís"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert CONTACT in page
+    assert "“Ana Solís” looks like a person’s name." in page
+    item.refresh_from_db()
+    assert (item.text_en, item.speaker_organisation) == ("Nobody listens", "")
+    fine = client.post(
+        url, {**data, "text_en": "Nobody listens to us", "speaker_organisation": "Youth network"}
+    )
+    assert fine.status_code == 302
