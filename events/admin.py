@@ -118,8 +118,8 @@ class JobAdmin(admin.ModelAdmin):
 
 @admin.register(models.AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    """The audit log is written by the services only: read here, never changed or deleted (an entry goes
-    only with its event)."""
+    """The audit log is written by the services only: read here, never changed. (Deleting stays possible
+    only so that deleting an event in the admin, which takes its entries along, is not blocked.)"""
 
     list_display = ("created_at", "action", "event", "actor", "subject", "detail")
     list_filter = ("action",)
@@ -129,7 +129,4 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False
