@@ -365,3 +365,32 @@ def test_the_last_two_organisers_erasing_at_once_leave_one(postgres_only, event)
     assert sorted(outcomes) == ["erased", "refused"]
     assert EventRole.objects.filter(event=event, role=Role.ORGANISER).count() == 1
     assert get_user_model().objects.filter(pk__in=[u.pk for u in organisers]).count() == 1
+
+
+def test_the_download_costs_the_same_queries_whatever_the_person_holds(client, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = UserFactory()
+
+    def add_events(count):
+        for _ in range(count):
+            other = EventFactory()
+            session = make_session(other, tables=2, rotations=2, seats=3)
+            registration = RegistrationFactory(event=other, user=user, consent_directory=True)
+            for rotation, table in zip(session.rotations.all(), session.tables.all(), strict=True):
+                seat(registration, rotation, table)
+                Preference.objects.create(registration=registration, table=table, rank=table.number)
+            day = DayFactory(event=other, date=other.start_date)
+            Takeaway.objects.create(day=day, author=user, text="A takeaway.")
+
+    add_events(1)
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as small:
+        first = client.post(reverse("account_data_download"))
+    add_events(3)
+    with django_assert_num_queries(len(small.captured_queries)):
+        second = client.post(reverse("account_data_download"))
+    assert len(json.loads(first.content)["registrations"]) == 1
+    assert len(json.loads(second.content)["registrations"]) == 4
+    assert len(json.loads(second.content)["takeaways"]) == 4
