@@ -50,7 +50,9 @@ def allocation_email(*, registration: Registration, session: TableSession, base_
     )
 
 
-def publish_allocation(*, session: TableSession, base_url: str = "", notify: bool = True, actor=None) -> int:
+def publish_allocation(
+    *, session: TableSession, base_url: str = "", notify: bool = True, requested_by=None
+) -> int:
     """Publish the session's allocation and e-mail every seated participant their tables.
     Returns the number of e-mails sent."""
     if session.allocated_at is None:
@@ -62,7 +64,10 @@ def publish_allocation(*, session: TableSession, base_url: str = "", notify: boo
         session.published_at = locked.published_at = timezone.now()
         locked.save(update_fields=["published_at"])
         record_audit(
-            action=AuditAction.ALLOCATION_PUBLISHED, event=session.event, actor=actor, detail=session.title
+            action=AuditAction.ALLOCATION_PUBLISHED,
+            event=session.event,
+            actor=requested_by,
+            detail=session.title,
         )
     if not notify:
         return 0

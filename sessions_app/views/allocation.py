@@ -88,7 +88,7 @@ class PublishView(OrganiserMixin, TableSessionMixin, View):
     def post(self, request, *args, **kwargs):
         try:
             sent = publish_allocation(
-                session=self.session, base_url=request.build_absolute_uri("/"), actor=request.user
+                session=self.session, base_url=request.build_absolute_uri("/"), requested_by=request.user
             )
         except DomainError as error:
             handle_domain_error(request, error)
