@@ -12,6 +12,7 @@ from events.views import imports, jobs, site
 
 from . import views
 from .health import HealthView
+from .privacy import views as privacy
 
 # The admin's own log-in form would skip the second factor: staff sign in through the portal's log-in.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -26,6 +27,9 @@ event_urls = [
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/data/", privacy.AccountDataView.as_view(), name="account_data"),
+    path("accounts/data/download/", privacy.AccountDataDownloadView.as_view(), name="account_data_download"),
+    path("accounts/erase/", privacy.AccountEraseView.as_view(), name="account_erase"),
     path("accounts/", include("allauth.urls")),
     path("", site.HomeView.as_view(), name="home"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),

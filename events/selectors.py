@@ -2,7 +2,7 @@
 
 Every function takes the set of audiences the reader may see (`rules.visible_audiences`) and
 returns days, items and people with everything a page needs prefetched, so that a page costs the same
-number of queries whatever the size of the agenda.
+number of queries whatever the size of the agenda. And the event's audit log for its back office.
 """
 
 from __future__ import annotations
@@ -12,7 +12,18 @@ from collections.abc import Iterable
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import AgendaItem, Audience, Day, Document, Event, EventPartner, ItemPerson, Person, Role
+from .models import (
+    AgendaItem,
+    Audience,
+    AuditEntry,
+    Day,
+    Document,
+    Event,
+    EventPartner,
+    ItemPerson,
+    Person,
+    Role,
+)
 
 
 def _item_filter(audiences: Iterable[str], prefix: str = "") -> Q:
@@ -103,3 +114,12 @@ def my_events(*, user, also: Iterable[int] = ()) -> list[dict]:
         }
         for event in events
     ]
+
+
+def audit_entries(*, event: Event):
+    """The event's audit log, newest first, with the people it names (one query per page)."""
+    return (
+        AuditEntry.objects.filter(event=event)
+        .select_related("actor", "subject")
+        .order_by("-created_at", "-pk")
+    )

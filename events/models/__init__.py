@@ -1,5 +1,6 @@
 """The events app's models, by sub-domain: the event and its people and partners (`event`), the agenda
-(`agenda`), background jobs and the files they make (`jobs`). Import them from here."""
+(`agenda`), background jobs and the files they make (`jobs`), the audit log (`audit`). Import them from
+here."""
 
 from .agenda import (
     AgendaItem,
@@ -11,6 +12,7 @@ from .agenda import (
     Person,
     person_photo_upload_to,
 )
+from .audit import AuditAction, AuditEntry
 from .event import (
     LANGUAGE_CHOICES,
     Document,
@@ -32,6 +34,8 @@ __all__ = [
     "LANGUAGE_CHOICES",
     "AgendaItem",
     "AppearanceRole",
+    "AuditAction",
+    "AuditEntry",
     "Audience",
     "Day",
     "Document",

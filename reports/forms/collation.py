@@ -7,6 +7,7 @@ from django_countries import countries
 from events.models import LANGUAGE_CHOICES
 
 from ..models import CollatedFinding, FindingKind, ReportTheme
+from ..validators import PeopleOnRecord, validate_attribution, validate_no_contact_details
 
 
 class SearchForm(forms.Form):
@@ -105,6 +106,7 @@ class CollatedForm(forms.ModelForm):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
+        self.event = event
         self.fields["theme"].queryset = ReportTheme.objects.filter(event=event)
         self.fields["speaker_organisation"].help_text = _("Quotes only. Never a person's name.")
         for base, widget in (
@@ -123,6 +125,16 @@ class CollatedForm(forms.ModelForm):
         data = super().clean()
         if not any((data.get(name) or "").strip() for name in self.text_fields):
             raise forms.ValidationError(_("Write the text in at least one language."))
+        for name in self.fields:
+            if name.startswith(("subheading", "title", "text")):
+                try:
+                    validate_no_contact_details(data.get(name) or "")
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        try:
+            validate_attribution(data.get("speaker_organisation") or "", people=PeopleOnRecord(self.event))
+        except forms.ValidationError as error:
+            self.add_error("speaker_organisation", error)
         return data
 
     def save(self, commit=True):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -9,6 +10,7 @@ from django_countries.fields import LazyTypedChoiceField
 from events.models import LANGUAGE_CHOICES
 
 from ..models import FindingKind
+from ..validators import validate_finding, validate_no_contact_details
 
 # Which inputs each section of the template asks for.
 SECTION_FIELDS = {
@@ -44,9 +46,10 @@ class FindingForm(forms.Form):
         label=_("The speaker consented to attribution (organisation and country)"), required=False
     )
 
-    def __init__(self, *args, section, **kwargs):
+    def __init__(self, *args, section, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.section = section
+        self.people = people  # reports.validators.PeopleOnRecord of the event, for the attribution
         for name in list(self.fields):
             if name not in SECTION_FIELDS[section]:
                 del self.fields[name]
@@ -65,6 +68,11 @@ class FindingForm(forms.Form):
             self.add_error("text", _("Write the text, or clear the whole entry to remove it."))
         if text and self.section == FindingKind.COUNTRY_OBSERVATION and not data.get("country"):
             self.add_error("country", _("Choose the country this observation is about."))
+        try:
+            validate_finding(data, people=self.people)
+        except ValidationError as error:
+            for name, problems in error.error_dict.items():
+                self.add_error(name if name in self.fields else None, problems)
         return data
 
     def entry(self) -> dict | None:
@@ -83,14 +91,16 @@ class FindingForm(forms.Form):
 
 
 class BaseSectionFormSet(forms.BaseFormSet):
-    def __init__(self, *args, section, limit=None, **kwargs):
+    def __init__(self, *args, section, limit=None, people=None, **kwargs):
         self.section = section
         self.limit = limit
+        self.people = people
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["section"] = self.section
+        kwargs["people"] = self.people
         return kwargs
 
     @property
@@ -125,7 +135,7 @@ class BaseSectionFormSet(forms.BaseFormSet):
         return [entry for form in self.forms if (entry := form.entry()) is not None]
 
 
-def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None = None) -> list:
+def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None = None, people=None) -> list:
     formsets = []
     for section, limit in sections.items():
         initial = (initial_by_section or {}).get(section, [])
@@ -144,6 +154,7 @@ def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None
             form_kwargs={},
             section=FindingKind(section),
             limit=limit,
+            people=people,
         )
         formset.label = FindingKind(section).label
         formsets.append(formset)
@@ -203,7 +214,9 @@ class TakeawayAuthorsForm(forms.Form):
 
 class TakeawayForm(forms.Form):
     text = forms.CharField(
-        label=_("Your main takeaways of the day"), widget=forms.Textarea(attrs={"rows": 8})
+        label=_("Your main takeaways of the day"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=[validate_no_contact_details],
     )
     language = forms.ChoiceField(label=_("Language"))
 

@@ -253,14 +253,19 @@ class RecordVersion(models.Model):
 
 class TakeawayManager(models.Manager):
     def get_by_natural_key(self, day, email):
+        if email is None:
+            return self.get(day=Day.objects.get_by_natural_key(*day), author__isnull=True)
         return self.get(day=Day.objects.get_by_natural_key(*day), author__email__iexact=email)
 
 
 class Takeaway(models.Model):
-    """A day's main takeaways by a participant chosen to sum up the day."""
+    """A day's main takeaways by a participant chosen to sum up the day. When the author erases their account
+    the takeaways stay, without an author ("Former participant")."""
 
     day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="takeaways")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="takeaways")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="takeaways"
+    )
     text = models.TextField(_("main takeaways"))
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
     updated_at = models.DateTimeField(auto_now=True)
@@ -271,10 +276,10 @@ class Takeaway(models.Model):
         constraints = [models.UniqueConstraint(fields=["day", "author"], name="one_takeaway_per_author_day")]
 
     def __str__(self):
-        return f"{self.day} – {self.author}"
+        return f"{self.day} – {self.author or '—'}"
 
     def natural_key(self):
-        return (self.day.natural_key(), self.author.email)
+        return (self.day.natural_key(), self.author.email if self.author_id else None)
 
     natural_key.dependencies = ["events.day"]
 

@@ -7,11 +7,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.http import FileResponse
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from events import jobs
 from events.views.jobs import job_response
+from events.models import AuditAction
+from events.services import record_audit
 
 from ..errors import ReportError
 from ..forms.outcome import ReportTextsForm
@@ -160,6 +163,12 @@ class ReportPdfView(ReportPermissionMixin, View):
             requested_by=request.user,
             filename=report_pdf_filename(event=self.event, lang=lang),
         )
-        return job_response(
+        response = job_response(
             request, job, back_url=self.manage_url(), heading=_("The report is being prepared")
         )
+        if isinstance(response, FileResponse):
+            # The file itself went out (not the page that waits for it): that is the export.
+            record_audit(
+                action=AuditAction.REPORT_EXPORTED, event=self.event, actor=request.user, detail=lang
+            )
+        return response

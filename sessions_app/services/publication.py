@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from events import jobs
 from events.mailing import MailingReport, send_once, sent_count
+from events.models import AuditAction
+from events.services import record_audit
 
 from ..errors import SessionsError
 from ..models import Registration, TableSession
@@ -62,6 +64,12 @@ def publish_allocation(*, session: TableSession, base_url: str = "", notify: boo
             raise SessionsError(_("The allocation is already published."))
         session.published_at = locked.published_at = timezone.now()
         locked.save(update_fields=["published_at"])
+        record_audit(
+            action=AuditAction.ALLOCATION_PUBLISHED,
+            event=session.event,
+            actor=requested_by,
+            detail=session.title,
+        )
     if not notify:
         return None
     return start_allocation_emails(session=session, base_url=base_url, requested_by=requested_by)

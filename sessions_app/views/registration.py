@@ -161,7 +161,7 @@ class RegistrationDecisionView(ManageMixin, View):
         registration = get_object_or_404(Registration, pk=kwargs["registration_pk"], event=self.event)
         try:
             if kwargs["action"] == "approve":
-                registration = approve_registration(registration=registration)
+                registration = approve_registration(registration=registration, actor=request.user)
                 if registration.status == Registration.Status.WAITLISTED:
                     messages.warning(
                         request,
@@ -171,7 +171,7 @@ class RegistrationDecisionView(ManageMixin, View):
                 else:
                     messages.success(request, _("%(name)s is approved.") % {"name": registration.full_name})
             else:
-                decline_registration(registration=registration)
+                decline_registration(registration=registration, actor=request.user)
                 messages.success(request, _("%(name)s is declined.") % {"name": registration.full_name})
         except DomainError as error:
             handle_domain_error(request, error)
