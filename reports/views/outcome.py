@@ -3,18 +3,17 @@ per language, HTML preview and PDF download. All need "report.manage" (rapporteu
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.http import FileResponse
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from events import jobs
-from events.views.jobs import job_response
 from events.models import AuditAction
 from events.services import record_audit
+from events.views.jobs import job_response
 
 from ..errors import ReportError
 from ..forms.outcome import ReportTextsForm
