@@ -10,7 +10,7 @@ from ..models import CollatedFinding, FindingKind, ReportTheme
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Words"), required=False)
+    q = forms.CharField(label=_("Words"), required=False, max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     section = forms.ChoiceField(label=_("Section"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
