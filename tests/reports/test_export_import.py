@@ -270,7 +270,7 @@ def _broken(document, app, name, n, **fields):
         ("reports", "collated_findings", {"sources": [99]}, "finding number 99"),
         ("events", "roles", {"user": "nobody@example.org"}, "nobody@example.org"),
         ("events", "days", {"date": "someday"}, "events/days[0]"),
-        ("events", "days", {"weather": "sunny"}, "no field named 'weather'"),
+        ("events", "days", {"weather": "sunny"}, "events/days[0].weather"),
     ],
 )
 def test_import_names_what_it_cannot_read_and_changes_nothing(full_event, app, name, fields, message):
