@@ -47,14 +47,19 @@ class DocumentProblem(ValidationError):
 # --- the file ----------------------------------------------------------------------------------------------
 
 
-def read_document(data: bytes, *, max_bytes: int | None = None) -> dict:
-    """The JSON document in `data`, refused with one message when it is too large or not JSON."""
+def check_file_size(size: int, *, max_bytes: int | None = None) -> None:
+    """Refuse a file of `size` bytes over `max_bytes` (default settings.EVENT_IMPORT_MAX_BYTES)."""
     limit = settings.EVENT_IMPORT_MAX_BYTES if max_bytes is None else max_bytes
-    if len(data) > limit:
+    if size > limit:
         raise ValidationError(
             _("The file is %(size)s MB; the largest import allowed is %(limit)s MB.")
-            % {"size": f"{len(data) / 1048576:.1f}", "limit": f"{limit / 1048576:g}"}
+            % {"size": f"{size / 1048576:.1f}", "limit": f"{limit / 1048576:.3g}"}
         )
+
+
+def read_document(data: bytes, *, max_bytes: int | None = None) -> dict:
+    """The JSON document in `data`, refused with one message when it is too large or not JSON."""
+    check_file_size(len(data), max_bytes=max_bytes)
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -161,7 +166,7 @@ def _check_object(entry: Entry, place: str, row, emails: set[str], lengths: dict
         if start is not None and end is not None and (end < start or (end == start and not may_equal)):
             raise DocumentProblem(
                 f"{place}.{last}",
-                _("%(end)s ends before %(start)s, when it starts") % {"end": end, "start": start},
+                _("the end (%(end)s) is before the start (%(start)s)") % {"end": end, "start": start},
             )
     return values
 
