@@ -139,7 +139,7 @@ def _check_object(entry: Entry, place: str, row, emails: set[str], lengths: dict
     ):
         raise DocumentProblem(
             place,
-            _("an object {'model': '%(model)s', 'fields': {...}} was expected") % {"model": entry.label},
+            _("an object with “model” %(model)s and its “fields” was expected") % {"model": entry.label},
         )
     model = entry.model
     blank = model()
