@@ -109,9 +109,8 @@ def document_kind(value) -> str | None:
         return None
 
 
-def validate_document(value) -> None:
-    if not is_new_upload(value):
-        return
+def check_document(value) -> None:
+    """Refuse a document over settings.DOCUMENT_MAX_BYTES or of a kind not accepted."""
     check_size(value, settings.DOCUMENT_MAX_BYTES)
     if document_kind(value) is None:
         raise ValidationError(
@@ -122,6 +121,11 @@ def validate_document(value) -> None:
             code="kind",
             params={"kinds": DOCUMENT_KINDS_LABEL},
         )
+
+
+def validate_document(value) -> None:
+    if is_new_upload(value):
+        check_document(value)
 
 
 def document_help_text() -> str:
@@ -147,9 +151,17 @@ class DocumentFileField(models.FileField):
         if is_new_upload(file):
             extension = document_kind(file)
             if extension is None:  # saved without full_clean(): refuse rather than store it
-                validate_document(file)
+                check_document(file)
             file.name = _renamed(PurePosixPath(file.name).name, extension)
         return super().pre_save(model_instance, add)
+
+
+def check_file(file, field: models.Field) -> None:
+    """Check a file (not an upload: one an import copies from a folder) as an upload to `field` would be."""
+    if isinstance(field, ImageFileField):
+        check_image(file)
+    elif isinstance(field, DocumentFileField):
+        check_document(file)
 
 
 # --- images ----------------------------------------------------------------------------------------------
@@ -198,11 +210,15 @@ def image_kind(value) -> str:
     return IMAGE_FORMATS[image_header(value).format]
 
 
-def validate_image(value) -> None:
-    if not is_new_upload(value):
-        return
+def check_image(value) -> None:
+    """Refuse a picture over settings.IMAGE_MAX_BYTES, of another format or with too many pixels."""
     check_size(value, settings.IMAGE_MAX_BYTES)
     image_header(value)
+
+
+def validate_image(value) -> None:
+    if is_new_upload(value):
+        check_image(value)
 
 
 def reencode_image(value, *, max_side: int) -> tuple[bytes, str]:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.settings import DEFAULT_LANGUAGE
 
 from ..models import Event
+from ..uploads import check_file
 from .checks import check_document
 from .registry import Entry, parts
 from .serializers import Deserializer, Index, References, Serializer, plain
@@ -256,12 +257,24 @@ def _import_object(entry: Entry, row, index: Index, files: dict[str, list]):
 
 def _attach_files(files: dict[str, list], source: Path) -> None:
     """Copy each stored file the document names from `source` (a copy of the media folder, or the demo's
-    files) into the storage, unless the storage has a file of that name already."""
+    files) into the storage, unless the storage has a file of that name already.
+
+    Every file is checked as an upload to its field would be (events.uploads: size, kind by content, pixels)
+    before any is copied, so a refused file leaves the storage as it was."""
     root = Path(source).resolve()
+    copies = []
     for name, owners in sorted(files.items()):
         path = (root / name).resolve()
         if not path.is_relative_to(root) or not path.is_file() or default_storage.exists(name):
             continue
+        with path.open("rb") as handle:
+            for _obj, field in owners:
+                try:
+                    check_file(File(handle, name=path.name), field)
+                except ValidationError as error:
+                    raise _cannot_import(name, error) from None
+        copies.append((name, path, owners))
+    for name, path, owners in copies:
         with path.open("rb") as handle:
             saved = default_storage.save(name, File(handle))
         if saved != name:
