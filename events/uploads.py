@@ -105,8 +105,10 @@ def document_kind(value) -> str | None:
         return extension if extension in OLE_EXTENSIONS else None
     try:
         return image_kind(value)
-    except ValidationError:
-        return None
+    except ValidationError as error:
+        if error.code == "invalid_image":
+            return None
+        raise  # a picture with too many pixels: say so
 
 
 def check_document(value) -> None:

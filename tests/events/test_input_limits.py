@@ -318,3 +318,13 @@ def test_a_table_material_is_checked_by_content(client_as, event):
     response = client.post(url, {"title": "Questions", "file": good, "url": "", "language": "en"})
     assert response.status_code == 302
     assert table.materials.get().file.name == "materials/questions.docx"
+
+
+def test_a_document_that_is_a_huge_picture_says_so(client_as, event):
+    upload = SimpleUploadedFile("map.png", _png_header_only(12_000, 12_000))
+    response = client_as("organiser").post(manage("manage_document_add", event), _document_data(upload))
+    assert response.context["form"].errors["file"] == [
+        "The picture is 12000 × 12000 pixels; the largest allowed is 40 megapixels. "
+        "Make it smaller and upload it again."
+    ]
+    assert Document.objects.count() == 0
