@@ -328,3 +328,14 @@ def test_a_document_that_is_a_huge_picture_says_so(client_as, event):
         "Make it smaller and upload it again."
     ]
     assert Document.objects.count() == 0
+
+
+def test_plain_forms_that_write_bounded_columns_carry_their_limits(event):
+    """Forms that are not ModelForms take the column's limit from the model (events.limits.text_limit)."""
+    from reports.forms.findings import FindingForm, RecordForm, ReviewForm, TakeawayForm
+
+    takeaway = TakeawayForm(data={"text": "x" * 5001, "language": "en"}, event=event)
+    assert takeaway.errors["text"] == ["Ensure this value has at most 5000 characters (it has 5001)."]
+    assert RecordForm.base_fields["notes"].max_length == 20_000
+    assert FindingForm.base_fields["text"].max_length == 5_000
+    assert ReviewForm.base_fields["comment"].max_length == 2_000
