@@ -197,7 +197,7 @@ def _check_reference(field: models.Field, where: str, value, emails: set[str], l
     if is_user(target):
         if not isinstance(value, str) or value.lower() not in emails:
             raise DocumentProblem(
-                where, _("the user %(user)s is not in the file's list of users") % {"user": json.dumps(value)}
+                where, _("the user %(user)s is not in the file's list of users") % {"user": canonical(value)}
             )
     elif not has_natural_key(target):
         count = lengths.get(target, 0)
@@ -205,13 +205,13 @@ def _check_reference(field: models.Field, where: str, value, emails: set[str], l
             raise DocumentProblem(
                 where,
                 _("%(model)s number %(value)s, which the file does not hold")
-                % {"model": target._meta.verbose_name, "value": json.dumps(value)},
+                % {"model": target._meta.verbose_name, "value": canonical(value)},
             )
     elif not isinstance(value, list):
         raise DocumentProblem(
             where,
             _("%(model)s %(value)s: a natural key is a list")
-            % {"model": target._meta.verbose_name, "value": json.dumps(value)},
+            % {"model": target._meta.verbose_name, "value": canonical(value)},
         )
 
 
