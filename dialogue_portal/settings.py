@@ -225,8 +225,12 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Uploads (docs/limits.md): pictures re-encoded to the size they are shown at, documents checked by content.
+IMAGE_MAX_BYTES = int(os.environ.get("DJANGO_IMAGE_MAX_MB", "10")) * 1024 * 1024
+IMAGE_MAX_PIXELS = int(os.environ.get("DJANGO_IMAGE_MAX_PIXELS", str(40_000_000)))
+DOCUMENT_MAX_BYTES = int(os.environ.get("DJANGO_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+# The largest file `import_event` reads (the demo is about 1 MB).
+EVENT_IMPORT_MAX_BYTES = int(os.environ.get("DJANGO_EVENT_IMPORT_MAX_MB", "50")) * 1024 * 1024
 
 # E-mail: printed to the console unless an SMTP host is configured.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -68,7 +68,7 @@ def agenda_ical(*, event: Event, days: list[Day]) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", event.title)
-    calendar.add("x-wr-timezone", event.timezone)
+    calendar.add("x-wr-timezone", str(event.tz))
     stamp = timezone.now()
     for day in days:
         for item in day.top_items:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import zoneinfo
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import services
+from . import services, uploads
 from .models import (
     LANGUAGE_CHOICES,
     AgendaItem,
@@ -26,9 +23,7 @@ from .models import (
     Person,
     Role,
 )
-
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
-DOCUMENT_EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "odt", "png", "jpg")
+from .uploads import document_help_text
 
 
 def localized(*names: str) -> list[str]:
@@ -290,32 +285,18 @@ class PersonForm(FieldsetsMixin, forms.ModelForm):
 
 
 class LogoField(forms.ImageField):
-    """A logo: at most settings.LOGO_MAX_BYTES, a PNG, JPEG or WebP that Pillow can open.
+    """A logo: a PNG, JPEG or WebP of at most settings.IMAGE_MAX_BYTES and IMAGE_MAX_PIXELS, checked from its
+    header before Pillow decodes it (events.uploads); the model field re-encodes it to the size used.
 
     SVG is refused: Pillow cannot check it and it may carry scripts.
     """
 
-    default_error_messages = {
-        "invalid_image": _(
-            "This file is not a PNG, JPEG or WebP image. Choose a picture in one of these formats."
-        ),
-        "too_large": _("The logo is %(size)s MB; the largest allowed is %(limit)s MB."),
-    }
-
     def to_python(self, data):
         if data in self.empty_values:
             return None
-        limit = settings.LOGO_MAX_BYTES
-        if data.size > limit:
-            raise ValidationError(
-                self.error_messages["too_large"],
-                code="too_large",
-                params={"size": f"{data.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"},
-            )
-        image_file = super().to_python(data)
-        if image_file.image.format not in LOGO_FORMATS:
-            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
-        return image_file
+        uploads.check_size(data, settings.IMAGE_MAX_BYTES)
+        uploads.image_header(data)
+        return super().to_python(data)
 
 
 class OrganisationForm(FieldsetsMixin, forms.ModelForm):
@@ -336,7 +317,7 @@ class OrganisationForm(FieldsetsMixin, forms.ModelForm):
         self.default_language = event.default_language
         self._label_translated_fields()
         self.fields["logo"].help_text = _("PNG, JPEG or WebP, at most %(limit)s MB.") % {
-            "limit": f"{settings.LOGO_MAX_BYTES / 1048576:.0f}"
+            "limit": f"{settings.IMAGE_MAX_BYTES / 1048576:.0f}"
         }
         if partner is not None:
             self.initial.setdefault("kind", partner.kind)
@@ -368,30 +349,8 @@ class DocumentForm(FieldsetsMixin, forms.ModelForm):
         self.instance.event = event
         self.default_language = event.default_language
         self._label_translated_fields()
-        self.fields["file"].help_text = _("%(extensions)s; at most %(limit)s MB.") % {
-            "extensions": ", ".join(DOCUMENT_EXTENSIONS).upper(),
-            "limit": f"{settings.DOCUMENT_MAX_BYTES / 1048576:.0f}",
-        }
+        self.fields["file"].help_text = document_help_text()
         self.fields["url"].help_text = _("Or a link to the document elsewhere.")
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if isinstance(upload, UploadedFile):  # a new upload, not the file already saved
-            extension = Path(upload.name).suffix.lower().lstrip(".")
-            if extension not in DOCUMENT_EXTENSIONS:
-                raise ValidationError(
-                    _("Files of type “%(extension)s” are not accepted. Allowed: %(allowed)s."),
-                    params={"extension": extension or "?", "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
-                )
-            if upload.size > settings.DOCUMENT_MAX_BYTES:
-                raise ValidationError(
-                    _("The file is %(size)s MB; the largest allowed is %(limit)s MB."),
-                    params={
-                        "size": f"{upload.size / 1048576:.1f}",
-                        "limit": f"{settings.DOCUMENT_MAX_BYTES / 1048576:.0f}",
-                    },
-                )
-        return upload
 
     def clean(self):
         cleaned = super().clean()

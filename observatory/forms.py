@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from events.forms import DateInput, FieldsetsMixin, localized
 from events.models import LANGUAGE_CHOICES, Organisation
+from events.uploads import document_help_text
 
 from .models import (
     Commitment,
@@ -22,8 +23,6 @@ from .models import (
     SourceEvent,
     Term,
 )
-
-DOCUMENT_EXTENSIONS = ("pdf", "docx", "odt", "xlsx", "png", "jpg")
 
 
 def term_choices() -> list:
@@ -177,19 +176,7 @@ class UpdateForm(forms.ModelForm):
         self.fields["language"].choices = [(code, name) for code, name in settings.LANGUAGES]
         self.fields["status"].required = False
         self.fields["date_precision"] = forms.CharField(initial=DatePrecision.DAY, widget=forms.HiddenInput)
-
-    def clean_evidence_file(self):
-        upload = self.cleaned_data.get("evidence_file")
-        if upload and hasattr(upload, "size"):
-            extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            if extension not in DOCUMENT_EXTENSIONS:
-                raise forms.ValidationError(
-                    _("Files of type “%(extension)s” are not accepted. Allowed: %(allowed)s."),
-                    params={"extension": extension or "?", "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
-                )
-            if upload.size > settings.DOCUMENT_MAX_BYTES:
-                raise forms.ValidationError(_("This file is too large."))
-        return upload
+        self.fields["evidence_file"].help_text = document_help_text()
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from events.models import AgendaItem, Event
+from events.uploads import document_help_text
 
 from .models import BreakoutGroup, Material, Registration, Rotation, Table, TableSession
 
@@ -185,6 +186,10 @@ class MaterialForm(forms.ModelForm):
     class Meta:
         model = Material
         fields = ["title", "file", "url", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = document_help_text()
 
     def clean(self):
         data = super().clean()

@@ -6,8 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.limits import NOTE, PARAGRAPHS, bounded
 from events.models import LANGUAGE_CHOICES, AgendaItem, Day, Event
 from events.models.keys import nth, rank
+from events.uploads import DocumentFileField
 
 
 class Sector(models.TextChoices):
@@ -47,7 +49,7 @@ class Registration(models.Model):
         Day, blank=True, related_name="registrations", verbose_name=_("days attending")
     )
     accessibility_needs = models.TextField(
-        _("accessibility needs"), blank=True, help_text=_("Seen by the organisers only.")
+        _("accessibility needs"), blank=True, help_text=_("Seen by the organisers only."), **bounded(NOTE)
     )
     consent_directory = models.BooleanField(
         _("list me in the participant directory that other participants see"), default=False
@@ -96,7 +98,7 @@ class TableSession(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.THEMATIC_TABLES)
     title = models.CharField(_("title"), max_length=250)
-    instructions = models.TextField(_("instructions"), blank=True)
+    instructions = models.TextField(_("instructions"), blank=True, **bounded(PARAGRAPHS))
     preferences_close = models.DateTimeField(_("ranking closes"), null=True, blank=True)
     diversity_country_share = models.DecimalField(
         _("most of one table from one country"),
@@ -173,7 +175,7 @@ class Table(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     guiding_questions = models.TextField(
-        _("guiding questions"), blank=True, help_text=_("One question per line.")
+        _("guiding questions"), blank=True, help_text=_("One question per line."), **bounded(PARAGRAPHS)
     )
     working_language = models.CharField(
         _("working language"), max_length=5, choices=LANGUAGE_CHOICES, default="en"
@@ -245,7 +247,7 @@ class Material(models.Model):
         Table, null=True, blank=True, on_delete=models.CASCADE, related_name="materials"
     )
     title = models.CharField(_("title"), max_length=250)
-    file = models.FileField(_("file"), upload_to="materials/", blank=True)
+    file = DocumentFileField(_("file"), upload_to="materials/", blank=True)
     url = models.URLField(_("link"), blank=True)
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..limits import PARAGRAPHS, bounded
 from .event import Event
 from .keys import nth, rank
 
@@ -29,11 +30,11 @@ class Day(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="days")
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=200, blank=True)
-    focus = models.TextField(_("focus"), blank=True)
+    focus = models.TextField(_("focus"), blank=True, **bounded(PARAGRAPHS))
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
     )
-    methodology = models.TextField(_("methodology"), blank=True)
+    methodology = models.TextField(_("methodology"), blank=True, **bounded(PARAGRAPHS))
 
     objects = DayManager()
 
@@ -112,7 +113,7 @@ class AgendaItem(models.Model):
     end = models.TimeField(_("end"))
     kind = models.CharField(_("kind"), max_length=20, choices=ItemKind.choices, default=ItemKind.PRESENTATION)
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, **bounded(PARAGRAPHS))
     room = models.CharField(_("room"), max_length=100, blank=True)
     audience = models.CharField(
         _("audience"),
@@ -233,7 +234,7 @@ class Person(models.Model):
     slug = models.SlugField(_("short name"), max_length=100)
     job_title = models.CharField(_("job title"), max_length=250, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    bio = models.TextField(_("biography"), blank=True)
+    bio = models.TextField(_("biography"), blank=True, **bounded(PARAGRAPHS))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

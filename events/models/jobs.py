@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..limits import OPERATOR, bounded
 from .event import Event
 
 
@@ -51,7 +52,9 @@ class Job(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     failure = models.CharField(max_length=10, choices=Failure.choices, blank=True)
     message = models.CharField(max_length=500, blank=True, help_text="For the person who asked (refusals).")
-    detail = models.TextField(blank=True, help_text="For operators: the error, without personal data.")
+    detail = models.TextField(
+        blank=True, help_text="For operators: the error, without personal data.", **bounded(OPERATOR)
+    )
     file = models.FileField(upload_to=job_upload_to, blank=True, max_length=300)
     filename = models.CharField(max_length=200, blank=True)
     content_type = models.CharField(max_length=100, blank=True)

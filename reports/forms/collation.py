@@ -11,7 +11,7 @@ from ..validators import PeopleOnRecord, validate_attribution, validate_no_conta
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Words"), required=False)
+    q = forms.CharField(label=_("Words"), required=False, max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     section = forms.ChoiceField(label=_("Section"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from events.limits import text_limit
 from events.models import LANGUAGE_CHOICES
 
-from ..models import FindingKind
+from ..models import ConsolidationRecord, Finding, FindingKind, Takeaway
 from ..validators import validate_finding, validate_no_contact_details
 
 # Which inputs each section of the template asks for.
@@ -27,7 +28,12 @@ EXTRA_ROWS = 2
 class RecordForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     language = forms.ChoiceField(label=_("Language of the findings"))
-    notes = forms.CharField(label=_("Free notes"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(
+        label=_("Free notes"),
+        required=False,
+        max_length=text_limit(ConsolidationRecord, "notes"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,7 +45,12 @@ class FindingForm(forms.Form):
     """One entry of a section. An entry left without text is ignored (that is how a row is removed)."""
 
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
-    text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Text"),
+        required=False,
+        max_length=text_limit(Finding, "text"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—")] + list(countries), required=False)
     speaker_organisation = forms.CharField(label=_("Speaker's organisation"), max_length=200, required=False)
     attribution_consent = forms.BooleanField(
@@ -163,7 +174,10 @@ def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None
 
 class ReviewForm(forms.Form):
     comment = forms.CharField(
-        label=_("What should change?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What should change?"),
+        required=False,
+        max_length=text_limit(ConsolidationRecord, "review_comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -215,6 +229,7 @@ class TakeawayAuthorsForm(forms.Form):
 class TakeawayForm(forms.Form):
     text = forms.CharField(
         label=_("Your main takeaways of the day"),
+        max_length=text_limit(Takeaway, "text"),
         widget=forms.Textarea(attrs={"rows": 8}),
         validators=[validate_no_contact_details],
     )

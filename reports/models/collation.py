@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.limits import PARAGRAPHS, bounded
 from events.models import Event
 
 from .findings import Finding, FindingKind
@@ -20,7 +21,7 @@ class ReportTheme(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="report_themes")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.THEMATIC)
     title = models.CharField(_("title"), max_length=250)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True, **bounded(PARAGRAPHS))
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -42,7 +43,7 @@ class CollatedFinding(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=FindingKind.choices)
     subheading = models.CharField(_("sub-heading"), max_length=250, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), **bounded(PARAGRAPHS))
     country = CountryField(_("country"), blank=True)
     speaker_organisation = models.CharField(_("speaker's organisation"), max_length=200, blank=True)
     attribution_consent = models.BooleanField(_("the speaker consented to attribution"), default=False)

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.limits import LONG, NOTE, PARAGRAPHS, bounded
 from events.models import LANGUAGE_CHOICES, AgendaItem, Day, Event
 from sessions_app.models import BreakoutGroup, Rotation, Table
 
@@ -68,9 +69,9 @@ class ConsolidationRecord(models.Model):
     language = models.CharField(
         _("language of the findings"), max_length=5, choices=LANGUAGE_CHOICES, default="en"
     )
-    notes = models.TextField(_("free notes"), blank=True)
+    notes = models.TextField(_("free notes"), blank=True, **bounded(LONG))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True, **bounded(NOTE))
     version = models.PositiveIntegerField(default=1)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -205,7 +206,7 @@ class Finding(models.Model):
     section = models.CharField(_("section"), max_length=30, choices=FindingKind.choices)
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=300, blank=True)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), **bounded(PARAGRAPHS))
     country = CountryField(_("country"), blank=True)
     speaker_organisation = models.CharField(_("speaker's organisation"), max_length=200, blank=True)
     attribution_consent = models.BooleanField(_("the speaker consented to attribution"), default=False)
@@ -266,7 +267,7 @@ class Takeaway(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="takeaways"
     )
-    text = models.TextField(_("main takeaways"))
+    text = models.TextField(_("main takeaways"), **bounded(PARAGRAPHS))
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
     updated_at = models.DateTimeField(auto_now=True)
 

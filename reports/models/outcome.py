@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from events.limits import LONG, bounded
 from events.models import Event
 
 #: The editorial texts of a report (translated fields of `Report`), in the order of the edit form.
@@ -31,18 +32,19 @@ class Report(models.Model):
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="report")
     title = models.CharField(_("title"), max_length=300)
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
-    acknowledgements = models.TextField(_("acknowledgements"), blank=True)
-    disclaimer = models.TextField(_("disclaimer"), blank=True)
-    introduction = models.TextField(_("introduction"), blank=True)
-    key_trends = models.TextField(_("key trends"), blank=True)
+    acknowledgements = models.TextField(_("acknowledgements"), blank=True, **bounded(LONG))
+    disclaimer = models.TextField(_("disclaimer"), blank=True, **bounded(LONG))
+    introduction = models.TextField(_("introduction"), blank=True, **bounded(LONG))
+    key_trends = models.TextField(_("key trends"), blank=True, **bounded(LONG))
     thematic_introduction = models.TextField(
         _("introduction to the thematic chapters"),
         blank=True,
         help_text=_("Printed under the heading of the thematic chapters."),
+        **bounded(LONG),
     )
-    future_directions = models.TextField(_("future directions"), blank=True)
-    about = models.TextField(_("about the organisations"), blank=True)
-    publisher = models.TextField(_("publisher and citation"), blank=True)
+    future_directions = models.TextField(_("future directions"), blank=True, **bounded(LONG))
+    about = models.TextField(_("about the organisations"), blank=True, **bounded(LONG))
+    publisher = models.TextField(_("publisher and citation"), blank=True, **bounded(LONG))
     include_evaluation = models.BooleanField(_("include a summary of the evaluation"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
