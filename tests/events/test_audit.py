@@ -84,15 +84,22 @@ def test_publishing_an_allocation_is_logged(client_as, event):
     assert entries(event) == [("allocation_published", client.user.email, None, "Thematic tables")]
 
 
-def test_exporting_the_report_is_logged(client_as, event, monkeypatch):
-    from reports.services.outcome import ReportExport
+def test_exporting_the_report_is_logged_when_the_file_goes_out(client_as, event, settings):
+    from events import jobs
+    from events.models import Job
+    from tests.reports import demo_report
 
-    monkeypatch.setattr(
-        "reports.views.outcome.export_report_pdf",
-        lambda *, event, lang: ReportExport(b"%PDF-1.7", "application/pdf", f"{event.slug}-report.pdf", []),
-    )
+    demo_report.load(event)
+    settings.JOBS_RUNNER = "celery"  # queued: the first answer is the page that waits for the file
     client = client_as("organiser")
-    response = client.get(reverse("reports:report_pdf", kwargs={"slug": event.slug}) + "?lang=es")
+    url = reverse("reports:report_pdf", kwargs={"slug": event.slug}) + "?lang=es"
+
+    waiting = client.get(url)
+    assert waiting.status_code == 202
+    assert entries(event) == []
+    jobs.execute_here(Job.objects.get().pk)
+    response = client.get(url)
+
     assert response.status_code == 200
     assert entries(event) == [("report_exported", client.user.email, None, "es")]
     page = client.get(audit_url(event)).content.decode()
