@@ -2,8 +2,10 @@
 (`agenda`), background jobs and the files they make (`jobs`). Import them from here."""
 
 from .agenda import (
+    DAY_AUDIENCES,
     AgendaItem,
     AppearanceRole,
+    Attendance,
     Audience,
     Day,
     ItemKind,
@@ -32,7 +34,9 @@ __all__ = [
     "LANGUAGE_CHOICES",
     "AgendaItem",
     "AppearanceRole",
+    "Attendance",
     "Audience",
+    "DAY_AUDIENCES",
     "Day",
     "Document",
     "Event",

@@ -13,9 +13,29 @@ from .keys import nth, rank
 
 
 class Audience(models.TextChoices):
+    """Who may read a day's programme or an item (for an item, also whom the item is for)."""
+
     PUBLIC = "public", _("Open to the public")
     PARTICIPANTS = "participants", _("Registered participants")
     MEMBERS = "members", _("Closed: network members only")
+    NON_MEMBERS = "non_members", _("Participants who are not network members")
+
+
+#: Who may read a day's programme: a day is public, for participants or closed (network members).
+DAY_AUDIENCES = [
+    (value, label)
+    for value, label in Audience.choices
+    if value in {Audience.PUBLIC, Audience.PARTICIPANTS, Audience.MEMBERS}
+]
+
+
+class Attendance(models.TextChoices):
+    """Who may attend a day, whoever may read its programme."""
+
+    PUBLIC = "public", _("Open to the public")
+    PARTICIPANTS = "participants", _("Registered participants")
+    MEMBERS = "members", _("Network members only")
+    NAMED = "named", _("An audience you name")
 
 
 class DayManager(models.Manager):
@@ -24,14 +44,60 @@ class DayManager(models.Manager):
 
 
 class Day(models.Model):
-    """One day of the agenda with its focus and audience. A members-only day is invisible to others."""
+    """One day of the agenda with its focus, who may attend it and who may read its programme.
+
+    `audience` is who may read the programme (public unless the day is closed); `attendance` who may come.
+    A closed day (programme for network members) is invisible to everyone else on every channel, unless
+    the organiser publishes its outline (`outline_public`): its title, focus and the times and titles of
+    its sessions, without people or descriptions. Items may name an audience of their own (parallel tracks).
+    """
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="days")
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=200, blank=True)
     focus = models.TextField(_("focus"), blank=True)
     audience = models.CharField(
-        _("audience"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
+        _("who may read the programme"),
+        max_length=20,
+        choices=DAY_AUDIENCES,
+        default=Audience.PUBLIC,
+        help_text=_(
+            "Public unless the day is closed. A closed day is invisible to everyone but network members "
+            "and organisers, unless you publish its outline."
+        ),
+    )
+    attendance = models.CharField(
+        _("who may attend"), max_length=20, choices=Attendance.choices, default=Attendance.PARTICIPANTS
+    )
+    attendance_label = models.CharField(
+        _("audience you name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For example “Civil-society organisations”: shown when the day is for an audience you name."
+        ),
+    )
+    outline_public = models.BooleanField(
+        _("publish the outline of the closed day"),
+        default=False,
+        help_text=_(
+            "Everyone who may see the event then sees the day's title, focus and the times and titles of "
+            "its sessions, without people or descriptions."
+        ),
+    )
+    co_host = models.ForeignKey(
+        "events.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cohosted_days",
+        verbose_name=_("co-host of the day"),
+    )
+    co_host_note = models.CharField(
+        _("in what capacity"),
+        max_length=250,
+        blank=True,
+        help_text=_("For example “as host of the 2024 GARA meeting”."),
     )
     methodology = models.TextField(_("methodology"), blank=True)
 
@@ -58,7 +124,19 @@ class Day(models.Model):
 
     @property
     def is_closed(self) -> bool:
+        """The programme is for network members only."""
         return self.audience == Audience.MEMBERS
+
+    @property
+    def is_members_only(self) -> bool:
+        """Only network members may attend."""
+        return self.attendance == Attendance.MEMBERS
+
+    @property
+    def attendance_display(self) -> str:
+        if self.attendance == Attendance.NAMED and self.attendance_label:
+            return self.attendance_label
+        return self.get_attendance_display()
 
     def get_absolute_url(self):
         return reverse("events:day_detail", kwargs={"slug": self.event.slug, "date": self.date.isoformat()})
@@ -119,7 +197,10 @@ class AgendaItem(models.Model):
         max_length=20,
         choices=Audience.choices,
         blank=True,
-        help_text=_("Leave empty to use the day's audience."),
+        help_text=_(
+            "Leave empty to use the day's. An item of its own audience is a parallel track: only that "
+            "audience sees it, even on a closed day."
+        ),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -234,6 +315,12 @@ class Person(models.Model):
     job_title = models.CharField(_("job title"), max_length=250, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to=person_photo_upload_to, blank=True)
+    is_institution = models.BooleanField(
+        _("an institution, not a named person"),
+        default=False,
+        help_text=_("For example “Government of Costa Rica”, represented by senior representatives."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -291,6 +378,12 @@ class ItemPerson(models.Model):
     role = models.CharField(
         _("role"), max_length=20, choices=AppearanceRole.choices, default=AppearanceRole.SPEAKER
     )
+    job_title = models.CharField(
+        _("job title on this item"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leave empty to print the person's own job title."),
+    )
     remote = models.BooleanField(_("remote"), default=False)
     to_be_confirmed = models.BooleanField(_("to be confirmed"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -312,3 +405,17 @@ class ItemPerson(models.Model):
         return (self.item.natural_key(), self.person.natural_key(), self.role)
 
     natural_key.dependencies = ["events.agendaitem", "events.person"]
+
+    @property
+    def printed_job_title(self) -> str:
+        """The job title printed with this appearance: its own, else the person's."""
+        return self.job_title or self.person.job_title
+
+    @property
+    def credit(self) -> str:
+        """What follows the name on the programme: ", job title, organisation" for a person (with the title
+        of this appearance), " (senior representatives)" for an institution."""
+        title = self.printed_job_title
+        if self.person.is_institution:
+            return f" ({title})" if title else ""
+        return "".join(f", {part}" for part in (title, self.person.organisation) if part)
