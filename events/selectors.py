@@ -75,6 +75,24 @@ def agenda_days(*, event: Event, audiences: Iterable[str], day_qs: QuerySet | No
     return days
 
 
+#: Tracks meant for one group of participants, which a personal programme shows on any day.
+GROUP_TRACKS = frozenset({Audience.MEMBERS, Audience.NON_MEMBERS})
+
+
+def personal_programme(*, event: Event, audiences: Iterable[str], dates: Iterable) -> list[Day]:
+    """A participant's own programme: the days they registered for (what they may see of them) and, on
+    other days, the tracks meant for their group (Friday's non-members' track, say), in the same shape as
+    `agenda_days`."""
+    audiences, dates = list(audiences), set(dates)
+    programme = []
+    for day in agenda_days(event=event, audiences=audiences):
+        if day.date not in dates:
+            day.top_items = [item for item in day.top_items if item.audience in GROUP_TRACKS]
+        if day.top_items:
+            programme.append(day)
+    return programme
+
+
 def hidden_participant_days(*, event: Event, audiences: Iterable[str]) -> list[Day]:
     """Participants' days the reader sees nothing of: shown as a notice that logging in may open them."""
     if Audience.PARTICIPANTS in audiences:
