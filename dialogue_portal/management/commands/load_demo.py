@@ -2,7 +2,7 @@
 
 The demo events are documents in the exchange format under events/demo_data/ (EVENT_FILES), imported with
 the same service as `import_event`; the files they name are copied into the media folder. The first is also
-imported a second time as a rehearsal dated in the coming weeks (`dialogue_portal.demo_rehearsal`): sign-up
+imported a second time as a rehearsal dated in the coming weeks (`dialogue_portal.rehearsal`): sign-up
 open, the demo participants registered and ranked, the allocation not run, no findings. An event that
 exists already is left alone. Then the demo accounts get the demo password, a verified e-mail address
 and their role in each demo event.
@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from dialogue_portal.demo_rehearsal import REHEARSAL_SLUG, rehearsal_document
+from dialogue_portal.rehearsal import REHEARSAL_SLUG, rehearsal_document
 from events.demo_data import DATA_DIR, EVENT_FILES
 from events.exchange import import_event
 from events.models import Event, EventRole, Role
