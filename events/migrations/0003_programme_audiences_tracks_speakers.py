@@ -119,7 +119,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='person',
             name='photo',
-            field=models.ImageField(blank=True, upload_to=events.models.agenda.person_photo_upload_to, verbose_name='photo'),
+            field=models.ImageField(blank=True, upload_to=events.models.people.person_photo_upload_to, verbose_name='photo'),
         ),
         migrations.AlterField(
             model_name='agendaitem',

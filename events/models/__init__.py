@@ -1,17 +1,14 @@
-"""The events app's models, by sub-domain: the event and its people and partners (`event`), the agenda
-(`agenda`), background jobs and the files they make (`jobs`). Import them from here."""
+"""The events app's models, by sub-domain: the event and its partners (`event`), the agenda (`agenda`),
+the people printed on it (`people`), background jobs and the files they make (`jobs`). Import them from
+here."""
 
 from .agenda import (
     DAY_AUDIENCES,
     AgendaItem,
-    AppearanceRole,
     Attendance,
     Audience,
     Day,
     ItemKind,
-    ItemPerson,
-    Person,
-    person_photo_upload_to,
 )
 from .event import (
     LANGUAGE_CHOICES,
@@ -29,6 +26,7 @@ from .event import (
     validate_timezone,
 )
 from .jobs import Job, job_upload_to
+from .people import AppearanceRole, ItemPerson, Person, person_photo_upload_to
 
 __all__ = [
     "LANGUAGE_CHOICES",
