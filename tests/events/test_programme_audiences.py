@@ -320,3 +320,29 @@ def test_day_page_with_tracks_query_count_constant(client, make_user, django_ass
     with django_assert_num_queries(10):
         response = client.get(reverse("events:day_detail", args=[event.slug, FRIDAY]))
     assert response.content.decode().count("Track ") == tracks
+
+
+@pytest.mark.parametrize("size", [(1, 2), (4, 8)])
+def test_agenda_with_tracks_query_count_constant(client, make_user, django_assert_num_queries, size):
+    """The agenda of a non-member with tracks on closed days costs the same whatever the agenda holds."""
+    event = EventFactory()
+    days, tracks = size
+    for d in range(days):
+        day = DayFactory(
+            event=event, date=event.start_date + datetime.timedelta(days=d), audience=Audience.MEMBERS
+        )
+        AgendaItemFactory(day=day, start=datetime.time(8, 0), end=datetime.time(8, 30))
+        for n in range(tracks):
+            item = AgendaItemFactory(
+                day=day,
+                start=datetime.time(9 + n, 0),
+                end=datetime.time(9 + n, 30),
+                audience=Audience.NON_MEMBERS,
+                title=f"Track {d}-{n}",
+            )
+            ItemPersonFactory(item=item, person=PersonFactory(event=event))
+    _login(client, make_user, event, Role.PARTICIPANT)
+    # session, user, event, roles; days with their items, rotations, two kinds of people
+    with django_assert_num_queries(8):
+        response = client.get(reverse("events:agenda", args=[event.slug]))
+    assert response.content.decode().count("Track ") == days * tracks
