@@ -14,6 +14,7 @@ from . import services, uploads
 from .models import (
     LANGUAGE_CHOICES,
     AgendaItem,
+    Attendance,
     Day,
     Document,
     Event,
@@ -165,12 +166,19 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
 
 
 class DayForm(FieldsetsMixin, forms.ModelForm):
-    translated = ("title", "focus", "methodology")
-    layout = [(None, ["date", "audience"])]
+    translated = ("title", "focus", "methodology", "attendance_label", "co_host_note")
+    layout = [(None, ["date", "audience", "outline_public", "attendance", "co_host"])]
 
     class Meta:
         model = Day
-        fields = ["date", "audience", *localized("title", "focus", "methodology")]
+        fields = [
+            "date",
+            "audience",
+            "outline_public",
+            "attendance",
+            "co_host",
+            *localized("title", "focus", "methodology", "attendance_label", "co_host_note"),
+        ]
         widgets = {"date": DateInput()}
 
     def __init__(self, *args, event: Event, **kwargs):
@@ -179,6 +187,22 @@ class DayForm(FieldsetsMixin, forms.ModelForm):
         self.instance.event = event
         self.default_language = event.default_language
         self._label_translated_fields()
+        self.fields["co_host"].queryset = Organisation.objects.filter(partnerships__event=event).distinct()
+        self.fields["co_host"].help_text = _(
+            "One of the event's partners (add it on the Partners page first)."
+        )
+
+        self.fields["attendance"].required = False
+
+    def clean_attendance(self):
+        """Left out, the day keeps whom it is for (registered participants for a new day)."""
+        return self.cleaned_data.get("attendance") or self.instance.attendance
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("attendance") == Attendance.NAMED:
+            self.require_in_default_language(cleaned, "attendance_label")
+        return cleaned
 
     def clean_date(self):
         date = self.cleaned_data["date"]
@@ -232,11 +256,18 @@ class AgendaItemForm(FieldsetsMixin, forms.ModelForm):
 class AppearanceForm(forms.ModelForm):
     class Meta:
         model = ItemPerson
-        fields = ["person", "role", "remote", "to_be_confirmed", "order"]
+        fields = ["person", "role", *localized("job_title"), "remote", "to_be_confirmed", "order"]
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = event.people.all()
+        for code, language in settings.LANGUAGES:  # the job title in the event's languages only
+            name = build_localized_fieldname("job_title", code)
+            if event.languages and code not in event.languages:
+                del self.fields[name]
+            else:
+                self.fields[name].label = _("Job title on this item (%(language)s)") % {"language": language}
+                self.fields[name].help_text = _("Leave empty to print the person's own job title.")
 
 
 AppearanceFormSet = forms.inlineformset_factory(
@@ -253,11 +284,19 @@ AppearanceFormSet = forms.inlineformset_factory(
 
 class PersonForm(FieldsetsMixin, forms.ModelForm):
     translated = ("job_title", "bio")
-    layout = [(None, ["honorific", "name", "slug", "organisation"])]
+    layout = [(None, ["is_institution", "honorific", "name", "slug", "organisation", "photo"])]
 
     class Meta:
         model = Person
-        fields = ["honorific", "name", "slug", "organisation", *localized("job_title", "bio")]
+        fields = [
+            "is_institution",
+            "honorific",
+            "name",
+            "slug",
+            "organisation",
+            "photo",
+            *localized("job_title", "bio"),
+        ]
         help_texts = {"slug": _("Leave empty to make one from the name.")}
 
     def __init__(self, *args, event: Event, **kwargs):
@@ -267,6 +306,9 @@ class PersonForm(FieldsetsMixin, forms.ModelForm):
         self.default_language = event.default_language
         self.fields["slug"].required = False
         self._label_translated_fields()
+        self.fields["photo"].help_text = _("PNG, JPEG or WebP, at most %(limit)s MB.") % {
+            "limit": f"{settings.IMAGE_MAX_BYTES / 1048576:.0f}"
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -297,6 +339,13 @@ class LogoField(forms.ImageField):
         uploads.check_size(data, settings.IMAGE_MAX_BYTES)
         uploads.image_header(data)
         return super().to_python(data)
+
+
+class PhotoField(LogoField):
+    """A person's photo, checked like a logo."""
+
+
+PersonForm.base_fields["photo"] = PhotoField(label=_("Photo"), required=False)
 
 
 class OrganisationForm(FieldsetsMixin, forms.ModelForm):

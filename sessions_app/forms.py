@@ -51,7 +51,7 @@ class RegistrationForm(forms.ModelForm):
         )
         self.fields["days"].help_text = (
             _("The closed day is for members of the network only.")
-            if any(day.is_closed for day in self.fields["days"].queryset)
+            if any(day.is_members_only for day in self.fields["days"].queryset)
             else ""
         )
         self.fields["preferred_language"].choices = [
@@ -62,7 +62,7 @@ class RegistrationForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        closed = [day for day in data.get("days") or [] if day.is_closed]
+        closed = [day for day in data.get("days") or [] if day.is_members_only]
         if closed and not data.get("is_network_member"):
             self.add_error("days", _("The closed day is for members of the network only."))
         return data

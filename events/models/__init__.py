@@ -1,16 +1,15 @@
-"""The events app's models, by sub-domain: the event and its people and partners (`event`), the agenda
-(`agenda`), background jobs and the files they make (`jobs`), the audit log (`audit`). Import them from
+"""The events app's models, by sub-domain: the event and its partners (`event`), the agenda (`agenda`),
+the people printed on it (`people`), background jobs and the files they make (`jobs`), the audit log
+(`audit`). Import them from
 here."""
 
 from .agenda import (
+    DAY_AUDIENCES,
     AgendaItem,
-    AppearanceRole,
+    Attendance,
     Audience,
     Day,
     ItemKind,
-    ItemPerson,
-    Person,
-    person_photo_upload_to,
 )
 from .audit import AuditAction, AuditEntry
 from .event import (
@@ -29,6 +28,7 @@ from .event import (
     validate_timezone,
 )
 from .jobs import Job, SentEmail, job_upload_to
+from .people import AppearanceRole, ItemPerson, Person, person_photo_upload_to
 
 __all__ = [
     "LANGUAGE_CHOICES",
@@ -36,7 +36,9 @@ __all__ = [
     "AppearanceRole",
     "AuditAction",
     "AuditEntry",
+    "Attendance",
     "Audience",
+    "DAY_AUDIENCES",
     "Day",
     "Document",
     "Event",

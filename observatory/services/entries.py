@@ -259,7 +259,8 @@ def delete_entry(*, entry: Entry) -> None:
 
 
 def _closed(item) -> bool:
-    return item is not None and (item.audience or item.day.audience) == Audience.MEMBERS
+    # A closed day stays closed for every item on it, a track for other participants included.
+    return item is not None and Audience.MEMBERS in (item.audience, item.day.audience)
 
 
 def _from_closed_day(finding: Finding) -> bool:

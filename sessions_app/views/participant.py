@@ -7,10 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from events import selectors as event_selectors
 from events.downloads import bytes_response, stored_file_response
 from events.errors import DomainError
 from events.exports import ICAL_CONTENT_TYPE
 from events.models import Event
+from events.rules import visible_audiences
 from events.views.mixins import EventPermissionMixin, handle_domain_error
 
 from .. import selectors
@@ -49,6 +51,11 @@ class MyTablesView(ParticipantMixin, TemplateView):
             for s in sessions
         ]
         context["placements"] = selectors.group_placements(registration=registration)
+        context["programme"] = event_selectors.personal_programme(
+            event=self.event,
+            audiences=visible_audiences(self.request.user, self.event),
+            dates=registration.days.values_list("date", flat=True),
+        )
         return context
 
 
