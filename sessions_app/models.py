@@ -143,6 +143,10 @@ class Rotation(models.Model):
     agenda_item = models.OneToOneField(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="rotation"
     )
+    # A rotation linked to an agenda item takes that item's times; an unlinked one has its own, inside
+    # the session's block (services.tables.rotation_time_problems checks them).
+    start = models.TimeField(_("start"), null=True, blank=True)
+    end = models.TimeField(_("end"), null=True, blank=True)
 
     objects = RotationManager()
 
@@ -159,6 +163,14 @@ class Rotation(models.Model):
         return (self.session.natural_key(), self.number)
 
     natural_key.dependencies = ["sessions_app.tablesession"]
+
+    @property
+    def start_time(self):
+        return self.agenda_item.start if self.agenda_item_id else self.start
+
+    @property
+    def end_time(self):
+        return self.agenda_item.end if self.agenda_item_id else self.end
 
 
 class TableManager(models.Manager):

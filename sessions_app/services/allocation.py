@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from ..errors import SessionsError
 from ..models import Assignment, Preference, Registration, TableSession, TableSlot
 from ..selectors import approved_registrations
+from .tables import rotation_time_problems
 
 
 @dataclass
@@ -84,6 +85,11 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
         raise SessionsError(_("The allocation is already published: move people by hand instead."))
     if not session.rotations.exists() or not session.tables.exists():
         raise SessionsError(_("Add rotations and tables before allocating."))
+    problems = rotation_time_problems(session=session)
+    if problems:
+        raise SessionsError(
+            _("Fix the rotation times before allocating: %(problems)s") % {"problems": " ".join(problems)}
+        )
     instance = build_instance(session=session)
     try:
         result = solve(instance)

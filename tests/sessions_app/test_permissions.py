@@ -34,6 +34,7 @@ URLS = [
     ("session_create", [], "get", ORGANISER),
     ("session_detail", ["table_session_pk"], "get", ORGANISER),
     ("rotation_count", ["table_session_pk"], "post", {"organiser": 302}),
+    ("rotation_times", ["table_session_pk"], "get", ORGANISER),
     ("table_create", ["table_session_pk"], "get", ORGANISER),
     ("table_edit", ["table_session_pk", "table_pk"], "get", ORGANISER),
     ("materials", ["table_session_pk", "table_pk"], "get", ORGANISER),
