@@ -113,6 +113,9 @@ class TableSession(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.
     allocation_report = models.JSONField(default=dict, blank=True)
+    # The seats as last published, {registration pk: [[rotation pk, table pk], ...]}: publishing again
+    # e-mails only the people whose seats changed since.
+    published_seats = models.JSONField(default=dict, blank=True)
 
     objects = TableSessionManager()
 

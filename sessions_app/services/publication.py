@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
@@ -14,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..errors import SessionsError
-from ..models import Registration, TableSession
+from ..models import Assignment, Registration, TableSession
 from ..selectors import seats_for
 
 logger = logging.getLogger(__name__)
@@ -25,8 +26,10 @@ def _absolute(url: str, base_url: str) -> str:
     return url if url.startswith("http") else base_url.rstrip("/") + url
 
 
-def allocation_email(*, registration: Registration, session: TableSession, base_url: str) -> EmailMessage:
-    """The message telling a participant their tables, in their preferred language."""
+def allocation_email(
+    *, registration: Registration, session: TableSession, base_url: str, changed: bool = False
+) -> EmailMessage:
+    """The message telling a participant their tables (or their changed tables), in their language."""
     with translation.override(registration.preferred_language or session.event.default_language):
         seats = [
             seat
@@ -39,44 +42,119 @@ def allocation_email(*, registration: Registration, session: TableSession, base_
             "event": session.event,
             "seats": seats,
             "base_url": base_url.rstrip("/"),
+            "changed": changed,
         }
-        subject = _("Your tables at %(event)s") % {"event": session.event.title}
+        if changed:
+            subject = _("Your tables at %(event)s have changed") % {"event": session.event.title}
+        else:
+            subject = _("Your tables at %(event)s") % {"event": session.event.title}
         body = render_to_string("sessions_app/email/allocation_published.txt", context)
     return EmailMessage(
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=[registration.user.email]
     )
 
 
-def publish_allocation(*, session: TableSession, base_url: str = "", notify: bool = True) -> int:
-    """Publish the session's allocation and e-mail every seated participant their tables.
-    Returns the number of e-mails sent."""
+@dataclass
+class PublicationPlan:
+    """What publishing now would do: whom it e-mails and what the organiser should know first."""
+
+    recipients: list[Registration]
+    first: bool
+    not_ranked: int
+    ranking_open: bool
+    ranking_closes: object
+
+
+def current_seats(*, session: TableSession) -> dict[str, list[list[int]]]:
+    seats: dict[str, list[list[int]]] = {}
+    rows = (
+        Assignment.objects.filter(rotation__session=session)
+        .order_by("registration_id", "rotation_id")
+        .values_list("registration_id", "rotation_id", "table_id")
+    )
+    for registration_id, rotation_id, table_id in rows:
+        seats.setdefault(str(registration_id), []).append([rotation_id, table_id])
+    return seats
+
+
+def _changed_ids(*, session: TableSession, current: dict) -> set[int]:
+    """People whose seats differ from the last publication, except where every difference is a switch
+    they made themselves."""
+    previous = session.published_seats or {}
+    changed = {key for key, seats in current.items() if seats != previous.get(key)}
+    if not previous or not changed:
+        return {int(key) for key in changed}
+    own_switches = {
+        (registration_id, rotation_id, table_id)
+        for registration_id, rotation_id, table_id in Assignment.objects.filter(
+            rotation__session=session, source=Assignment.Source.SWITCH
+        ).values_list("registration_id", "rotation_id", "table_id")
+    }
+    result = set()
+    for key in changed:
+        before = {tuple(seat) for seat in previous.get(key, [])}
+        new = [tuple(seat) for seat in current[key] if tuple(seat) not in before]
+        if any((int(key), *seat) not in own_switches for seat in new) or not new:
+            result.add(int(key))
+    return result
+
+
+def publication_plan(*, session: TableSession) -> PublicationPlan:
+    from ..selectors import approved_count, ranked_count
+    from .preferences import ranking_open
+
+    first = session.published_at is None
+    ids = _changed_ids(session=session, current=current_seats(session=session))
+    recipients = list(
+        Registration.objects.filter(pk__in=ids, status=Registration.Status.APPROVED)
+        .select_related("user", "event")
+        .order_by("created_at", "pk")
+    )
+    open_now = first and ranking_open(session=session)
+    return PublicationPlan(
+        recipients=recipients,
+        first=first,
+        not_ranked=approved_count(event=session.event) - ranked_count(session=session),
+        ranking_open=open_now,
+        ranking_closes=session.preferences_close or session.event.signup_closes,
+    )
+
+
+def publish_allocation(
+    *, session: TableSession, base_url: str = "", notify: bool = True, ranking_open_confirmed: bool = False
+) -> int:
+    """Publish the session's allocation and e-mail the participants their tables: everybody the first
+    time; after a new run or moves by hand, only those whose seats changed. Refused while the ranking is
+    open unless the organiser confirms that too. Returns the number of e-mails sent."""
     if session.allocated_at is None:
         raise SessionsError(_("Allocate the tables before publishing."))
     with transaction.atomic():
         locked = TableSession.objects.select_for_update().get(pk=session.pk)
-        if locked.published_at is not None:
-            raise SessionsError(_("The allocation is already published."))
-        session.published_at = locked.published_at = timezone.now()
-        locked.save(update_fields=["published_at"])
+        plan = publication_plan(session=locked)
+        if plan.ranking_open and not ranking_open_confirmed:
+            raise SessionsError(
+                _("The ranking is still open. Confirm that you want to publish before it closes.")
+            )
+        if not plan.first and not plan.recipients:
+            raise SessionsError(_("Nothing changed since the allocation was last published."))
+        now = timezone.now()
+        locked.published_at = locked.published_at or now
+        locked.published_seats = current_seats(session=locked)
+        locked.save(update_fields=["published_at", "published_seats"])
+        session.published_at, session.published_seats = locked.published_at, locked.published_seats
     if not notify:
         return 0
-    registrations = (
-        Registration.objects.filter(
-            assignments__rotation__session=session, status=Registration.Status.APPROVED
-        )
-        .select_related("user", "event")
-        .distinct()
-        .order_by("created_at", "pk")
-    )
     sent = 0
     with get_connection() as connection:
-        for registration in registrations:
-            message = allocation_email(registration=registration, session=session, base_url=base_url)
+        for registration in plan.recipients:
+            message = allocation_email(
+                registration=registration, session=session, base_url=base_url, changed=not plan.first
+            )
             try:
                 sent += connection.send_messages([message]) or 0
             except (OSError, smtplib.SMTPException):
                 # the allocation stays published: people still find their tables on their agenda page
-                logger.exception("Could not e-mail %s their tables", registration.user.email)
+                logger.exception("Could not e-mail a participant their tables")
     return sent
 
 

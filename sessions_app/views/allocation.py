@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from events.downloads import bytes_response
@@ -14,7 +15,7 @@ from .. import selectors
 from ..forms import MoveForm
 from ..services.allocation import allocate_session, quality_rows, unplaced_ids
 from ..services.exports import export_rosters
-from ..services.publication import publish_allocation
+from ..services.publication import publication_plan, publish_allocation
 from ..services.seats import move_participant
 from .common import EXPORT_FORMATS, OrganiserMixin, TableSessionMixin
 
@@ -82,16 +83,40 @@ class MoveView(OrganiserMixin, TableSessionMixin, View):
         return view.render_to_response(view.get_context_data(move_form=form), status=400)
 
 
-class PublishView(OrganiserMixin, TableSessionMixin, View):
-    http_method_names = ["post"]
+class PublishView(OrganiserMixin, TableSessionMixin, TemplateView):
+    """Publishing asks first: how many e-mails go out, how many people have not ranked, whether the
+    ranking is still open (then a second confirmation is needed)."""
+
+    template_name = "sessions_app/manage/publish_confirm.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["session"] = self.session
+        context["plan"] = publication_plan(session=self.session)
+        return context
 
     def post(self, request, *args, **kwargs):
+        if not request.POST.get("confirm"):
+            messages.error(request, _("Confirm that you want to publish."))
+            return self.render_to_response(self.get_context_data(), status=400)
         try:
-            sent = publish_allocation(session=self.session, base_url=request.build_absolute_uri("/"))
+            sent = publish_allocation(
+                session=self.session,
+                base_url=request.build_absolute_uri("/"),
+                ranking_open_confirmed=bool(request.POST.get("ranking_open_confirmed")),
+            )
         except DomainError as error:
             handle_domain_error(request, error)
-        else:
-            messages.success(request, _("Allocation published; %(count)s e-mails sent.") % {"count": sent})
+            return self.render_to_response(self.get_context_data(), status=400)
+        messages.success(
+            request,
+            ngettext(
+                "Allocation published; %(count)s e-mail sent.",
+                "Allocation published; %(count)s e-mails sent.",
+                sent,
+            )
+            % {"count": sent},
+        )
         return redirect("sessions_app:allocation", slug=self.event.slug, table_session_pk=self.session.pk)
 
 

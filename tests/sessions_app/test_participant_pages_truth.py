@@ -61,7 +61,7 @@ def test_the_allocation_email_carries_the_instructions_in_the_participants_langu
     session.allocated_at = timezone.now()
     session.save()
 
-    publish_allocation(session=session, base_url="https://portal.example.org")
+    publish_allocation(session=session, base_url="https://portal.example.org", ranking_open_confirmed=True)
 
     (message,) = mail.outbox
     assert "Ordene al menos tres mesas; participará en una mesa distinta en cada rotación." in message.body

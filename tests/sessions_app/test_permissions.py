@@ -42,7 +42,7 @@ URLS = [
     ("allocation", ["table_session_pk"], "get", ORGANISER),
     ("allocate", ["table_session_pk"], "post", {"organiser": 302}),
     ("move", ["table_session_pk"], "post", {"organiser": 400}),
-    ("publish", ["table_session_pk"], "post", {"organiser": 302}),
+    ("publish", ["table_session_pk"], "get", ORGANISER),
     ("rosters_export", ["table_session_pk", "fmt"], "get", ORGANISER),
     ("groups", [], "get", ORGANISER),
     ("group_create", ["item_pk"], "get", ORGANISER),
