@@ -284,3 +284,29 @@ class MoveForm(SeatForm):
         ).order_by("full_name", "pk")
         self.fields["registration"].label_from_instance = lambda r: f"{r.full_name} ({r.country.code})"
         self.order_fields(["registration", "rotation", "table"])
+
+
+class RotationTimesForm(forms.Form):
+    """Start and end of each rotation not linked to an agenda item of its own."""
+
+    def __init__(self, *args, session: TableSession, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rotations = [r for r in session.rotations.order_by("number") if not r.agenda_item_id]
+        for rotation in self.rotations:
+            label = {"number": rotation.number}
+            self.fields[f"start_{rotation.pk}"] = forms.TimeField(
+                label=_("Rotation %(number)s starts") % label,
+                initial=rotation.start,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            )
+            self.fields[f"end_{rotation.pk}"] = forms.TimeField(
+                label=_("Rotation %(number)s ends") % label,
+                initial=rotation.end,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            )
+
+    def times(self) -> dict:
+        return {
+            r.pk: (self.cleaned_data[f"start_{r.pk}"], self.cleaned_data[f"end_{r.pk}"])
+            for r in self.rotations
+        }

@@ -115,6 +115,13 @@ class TableSession(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.
     allocation_report = models.JSONField(default=dict, blank=True)
+    # The seats as last published, {registration pk: [[rotation pk, table pk], ...]}: publishing again
+    # e-mails only the people whose seats changed since.
+    published_seats = models.JSONField(default=dict, blank=True)
+    # How many times the allocation was published, and whom the latest publication of changes writes to
+    # (registration pks; empty for the first publication, which writes to every seated participant).
+    publication_round = models.PositiveIntegerField(default=0)
+    round_recipients = models.JSONField(default=list, blank=True)
 
     objects = TableSessionManager()
 
@@ -145,6 +152,10 @@ class Rotation(models.Model):
     agenda_item = models.OneToOneField(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="rotation"
     )
+    # A rotation linked to an agenda item takes that item's times; an unlinked one has its own, inside
+    # the session's block (services.tables.rotation_time_problems checks them).
+    start = models.TimeField(_("start"), null=True, blank=True)
+    end = models.TimeField(_("end"), null=True, blank=True)
 
     objects = RotationManager()
 
@@ -161,6 +172,14 @@ class Rotation(models.Model):
         return (self.session.natural_key(), self.number)
 
     natural_key.dependencies = ["sessions_app.tablesession"]
+
+    @property
+    def start_time(self):
+        return self.agenda_item.start if self.agenda_item_id else self.start
+
+    @property
+    def end_time(self):
+        return self.agenda_item.end if self.agenda_item_id else self.end
 
 
 class TableManager(models.Manager):

@@ -36,12 +36,12 @@ def allocate(*, session: int, language: str) -> None:
     error_message=_("Some e-mails could not be sent. Send the missing e-mails again later."),
     makes_file=False,
 )
-def allocation_emails(*, session: int, base_url: str) -> None:
-    """E-mail the published allocation of `session` to every seated participant not yet written to."""
+def allocation_emails(*, session: int, base_url: str, round: int | None = None) -> None:
+    """E-mail the latest publication of `session` to the participants it concerns not yet written to."""
     from .services.publication import send_allocation_emails
 
     report = send_allocation_emails(
-        session=TableSession.objects.select_related("event").get(pk=session), base_url=base_url
+        session=TableSession.objects.select_related("event").get(pk=session), base_url=base_url, round=round
     )
     if report.failed:
         raise MailingIncomplete(f"{len(report.failed)} messages unsent after every retry")

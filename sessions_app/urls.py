@@ -47,6 +47,7 @@ urlpatterns = [
     path(T + "new/", tables.SessionCreateView.as_view(), name="session_create"),
     path(S, tables.SessionDetailView.as_view(), name="session_detail"),
     path(S + "rotations/", tables.RotationCountView.as_view(), name="rotation_count"),
+    path(S + "rotations/times/", tables.RotationTimesView.as_view(), name="rotation_times"),
     path(S + "tables/new/", tables.TableFormView.as_view(), name="table_create"),
     path(S + "tables/<int:table_pk>/", tables.TableFormView.as_view(), name="table_edit"),
     path(S + "tables/<int:table_pk>/materials/", tables.MaterialsView.as_view(), name="materials"),

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -74,7 +75,11 @@ class CollectView(CollationMixin, View):
         )
         messages.success(
             request,
-            _("%(count)s findings collected into “%(theme)s”.")
+            ngettext(
+                "%(count)s finding collected into “%(theme)s”.",
+                "%(count)s findings collected into “%(theme)s”.",
+                len(created),
+            )
             % {"count": len(created), "theme": theme.title},
         )
         return redirect(back)

@@ -205,6 +205,8 @@ class RecordEditView(RecordMixin, TemplateView):
                 if autosave:
                     return JsonResponse({"ok": True, "version": record.version})
                 messages.success(request, _("Saved (version %(version)s).") % {"version": record.version})
+                if request.POST.get("close"):
+                    return redirect(self.url("findings_detail", record_pk=record.pk))
                 return redirect(self.url("findings_edit", record_pk=record.pk))
         if autosave:
             return JsonResponse(

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -21,7 +21,12 @@ from ..forms import MoveForm
 from ..models import Assignment
 from ..services.allocation import allocate_session, quality_rows, unplaced_ids
 from ..services.exports import export_rosters
-from ..services.publication import allocation_email_counts, publish_allocation, start_allocation_emails
+from ..services.publication import (
+    allocation_email_counts,
+    publication_plan,
+    publish_allocation,
+    start_allocation_emails,
+)
 from ..services.seats import move_participant
 from .common import EXPORT_FORMATS, OrganiserMixin, TableSessionMixin
 
@@ -119,27 +124,50 @@ class MoveView(OrganiserMixin, TableSessionMixin, View):
         return view.render_to_response(view.get_context_data(move_form=form), status=400)
 
 
-class PublishView(OrganiserMixin, TableSessionMixin, View):
-    """Publish the allocation; a job e-mails the participants, behind a page that waits for it."""
+class PublishView(OrganiserMixin, TableSessionMixin, TemplateView):
+    """Publishing asks first: how many e-mails go out, how many people have not ranked, whether the
+    ranking is still open (then a second confirmation is needed). A job then e-mails the participants,
+    behind a page that waits for it."""
+
+    template_name = "sessions_app/manage/publish_confirm.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["session"] = self.session
+        context["plan"] = publication_plan(session=self.session)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.POST.get("confirm"):
+            messages.error(request, _("Confirm that you want to publish."))
+            return self.render_to_response(self.get_context_data(), status=400)
+        try:
+            job = publish_allocation(
+                session=self.session,
+                base_url=request.build_absolute_uri("/"),
+                requested_by=request.user,
+                ranking_open_confirmed=bool(request.POST.get("ranking_open_confirmed")),
+            )
+        except DomainError as error:
+            handle_domain_error(request, error)
+            return self.render_to_response(self.get_context_data(), status=400)
+        return _job_page(self, job)
+
+
+class ResendView(OrganiserMixin, TableSessionMixin, View):
+    """E-mail the latest publication to the participants not yet written to (after a failure)."""
 
     http_method_names = ["post"]
-    service = staticmethod(publish_allocation)
 
     def post(self, request, *args, **kwargs):
         try:
-            job = self.service(
+            job = start_allocation_emails(
                 session=self.session, base_url=request.build_absolute_uri("/"), requested_by=request.user
             )
         except DomainError as error:
             handle_domain_error(request, error)
             return redirect(_allocation_url(self))
         return _job_page(self, job)
-
-
-class ResendView(PublishView):
-    """E-mail the published allocation to the participants not yet written to (after a failure)."""
-
-    service = staticmethod(start_allocation_emails)
 
 
 class AllocationJobView(OrganiserMixin, TableSessionMixin, View):
@@ -170,7 +198,13 @@ class AllocationJobView(OrganiserMixin, TableSessionMixin, View):
             def done():
                 sent, _seated = allocation_email_counts(session=self.session)
                 messages.success(
-                    request, _("Allocation published; %(count)s e-mails sent.") % {"count": sent}
+                    request,
+                    ngettext(
+                        "Allocation published; %(count)s e-mail sent.",
+                        "Allocation published; %(count)s e-mails sent.",
+                        sent,
+                    )
+                    % {"count": sent},
                 )
                 return redirect(_allocation_url(self))
 

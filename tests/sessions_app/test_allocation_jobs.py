@@ -13,6 +13,8 @@ from tests.sessions_app.factories import RegistrationFactory, make_session
 from tests.sessions_app.flaky_mail import SERVER_GONE, FlakyBackend
 
 pytestmark = pytest.mark.django_db
+# The confirmation page's answers: publish, although the ranking is still open.
+CONFIRM = {"confirm": "1", "ranking_open_confirmed": "1"}
 
 
 @pytest.fixture
@@ -53,7 +55,7 @@ def test_publishing_sends_the_emails_from_a_job_and_says_how_many(client_as, sea
     session, people = seated
     client = client_as("organiser")
 
-    response = client.post(_url("publish", session), follow=True)
+    response = client.post(_url("publish", session), CONFIRM, follow=True)
 
     job = Job.objects.get()
     assert (job.kind, job.status, job.inputs["session"]) == (
@@ -77,7 +79,7 @@ def test_publishing_waits_on_a_page_while_the_emails_go(client_as, seated, setti
     session, _people = seated
     client = client_as("organiser")
 
-    response = client.post(_url("publish", session), follow=True)
+    response = client.post(_url("publish", session), CONFIRM, follow=True)
 
     html = response.content.decode()
     assert response.status_code == 202
@@ -94,7 +96,7 @@ def test_mailing_a_batch_the_server_interrupts_is_retried_and_each_person_gets_o
     session, people = seated
     flaky.reset(fail={people[2].user.email: SERVER_GONE})  # the second batch's first message, once
 
-    client_as("organiser").post(_url("publish", session))
+    client_as("organiser").post(_url("publish", session), CONFIRM)
 
     assert Job.objects.get().status == Job.Status.DONE
     assert _recipients() == _emails(people)
@@ -108,7 +110,7 @@ def test_mailing_after_a_crash_mid_batch_sends_the_rest_and_nobody_twice(client_
     flaky.reset(fail={people[1].user.email: RuntimeError("worker crashed")})  # in the middle of batch one
     client = client_as("organiser")
 
-    crashed = client.post(_url("publish", session), follow=True)
+    crashed = client.post(_url("publish", session), CONFIRM, follow=True)
 
     job = Job.objects.get()
     assert (job.status, job.failure) == (Job.Status.FAILED, Job.Failure.ERROR)
@@ -132,7 +134,7 @@ def test_mailing_gives_up_after_its_retries_and_the_organiser_can_send_the_rest(
     flaky.reset(fail={refused: SERVER_GONE}, always=[refused])
     client = client_as("organiser")
 
-    response = client.post(_url("publish", session), follow=True)
+    response = client.post(_url("publish", session), CONFIRM, follow=True)
 
     html = response.content.decode()
     assert "Some e-mails could not be sent. Send the missing e-mails again later." in html
@@ -152,7 +154,7 @@ def test_mailing_never_writes_again_to_someone_whose_hand_over_was_cut(seated, c
     person may have it, so sending again skips them (never twice)."""
     session, people = seated
     client = client_as("organiser")
-    client.post(_url("publish", session), {})
+    client.post(_url("publish", session), CONFIRM)
     mail.outbox.clear()
     SentEmail.objects.filter(key=f"allocation:{session.pk}:{people[0].pk}").update(status="sending")
     SentEmail.objects.filter(key=f"allocation:{session.pk}:{people[1].pk}").delete()
@@ -193,7 +195,7 @@ def test_allocating_a_large_session_waits_on_a_translated_page(client_as, seated
     assert '<h1 id="job-heading">Se está calculando la asignación</h1>' in response.content.decode()
 
 
-def test_allocating_a_large_published_session_is_refused_in_the_job(client_as, seated, settings):
+def test_allocating_a_large_published_session_again_runs_in_the_job(client_as, seated, settings):
     settings.ALLOCATION_INLINE_MAX_PARTICIPANTS = 4
     session, _people = seated
     session.published_at = session.allocated_at
@@ -201,8 +203,8 @@ def test_allocating_a_large_published_session_is_refused_in_the_job(client_as, s
 
     response = client_as("organiser").post(_url("allocate", session), follow=True)
 
-    assert Job.objects.get().failure == Job.Failure.REFUSED
-    assert "The allocation is already published: move people by hand instead." in response.content.decode()
+    assert Job.objects.get().status == "done"
+    assert "Allocation computed: 15 seats assigned." in response.content.decode()
 
 
 def test_allocating_a_small_session_stays_within_the_request(client_as, seated):
@@ -234,7 +236,7 @@ def test_allocation_page_says_nothing_of_emails_for_a_publication_not_mailed_fro
     session, _people = seated
     from sessions_app.services.publication import publish_allocation
 
-    publish_allocation(session=session, notify=False)
+    publish_allocation(session=session, notify=False, ranking_open_confirmed=True)
 
     html = client_as("organiser").get(_url("allocation", session)).content.decode()
 
