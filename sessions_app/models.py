@@ -116,12 +116,13 @@ class TableSession(models.Model):
     # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.
     allocation_report = models.JSONField(default=dict, blank=True)
     # The seats as last published, {registration pk: [[rotation pk, table pk], ...]}: publishing again
-    # e-mails only the people whose seats changed since.
-    published_seats = models.JSONField(default=dict, blank=True)
-    # How many times the allocation was published, and whom the latest publication of changes writes to
-    # (registration pks; empty for the first publication, which writes to every seated participant).
-    publication_round = models.PositiveIntegerField(default=0)
-    round_recipients = models.JSONField(default=list, blank=True)
+    # e-mails only the people whose seats changed since. How many times the allocation was published, and
+    # whom the latest publication of changes writes to (registration pks; empty for the first publication,
+    # which writes to every seated participant). Primary keys of this database: not exported
+    # (serialize=False); an imported published session starts without them.
+    published_seats = models.JSONField(default=dict, blank=True, serialize=False)
+    publication_round = models.PositiveIntegerField(default=0, serialize=False)
+    round_recipients = models.JSONField(default=list, blank=True, serialize=False)
 
     objects = TableSessionManager()
 

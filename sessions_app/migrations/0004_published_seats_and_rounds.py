@@ -30,17 +30,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="tablesession",
             name="publication_round",
-            field=models.PositiveIntegerField(default=0),
+            field=models.PositiveIntegerField(default=0, serialize=False),
         ),
         migrations.AddField(
             model_name="tablesession",
             name="published_seats",
-            field=models.JSONField(blank=True, default=dict),
+            field=models.JSONField(blank=True, default=dict, serialize=False),
         ),
         migrations.AddField(
             model_name="tablesession",
             name="round_recipients",
-            field=models.JSONField(blank=True, default=list),
+            field=models.JSONField(blank=True, default=list, serialize=False),
         ),
         migrations.RunPython(snapshot_published_sessions, migrations.RunPython.noop),
     ]
