@@ -93,13 +93,28 @@ def _demo_objects(event, users) -> dict[str, object]:
     return {
         "day": event.days.order_by("date").first().date.isoformat(),
         "day_pk": event.days.order_by("date").first().pk,
-        "person": event.people.order_by("pk").first().slug,
+        "person": _public_person(event).slug,
         "table_session": table_session.pk,
         "record": record.pk,
         "theme": ReportTheme.objects.filter(event=event).order_by("pk").first().pk,
         "entry": Entry.objects.order_by("pk").first().pk,
         "country": "CR",
     }
+
+
+def _public_person(event):
+    """The first person with an appearance that anonymous visitors see (others' pages are 404 to them)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from events import selectors
+    from events.rules import visible_audiences
+
+    audiences = visible_audiences(AnonymousUser(), event)
+    return next(
+        person
+        for person in event.people.order_by("pk")
+        if selectors.person_appearances(person=person, audiences=audiences)
+    )
 
 
 def sign_in(context, site: DemoSite, role: str) -> None:
