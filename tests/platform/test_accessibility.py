@@ -62,6 +62,7 @@ TEXT_PAIRS = [
     ("var(--accent)", "#fff"),  # .error
     ("var(--accent)", "#fdecea"),  # .error inside .form-errors
     ("var(--ink)", "#fdecea"),
+    ("var(--brand)", "#fdecea"),  # links to the invalid fields in the error summary
     ("var(--ink)", "#e7f4ea"),
     ("var(--ink)", "#fff4e0"),
     ("var(--ink)", "var(--band)"),  # .message, table headers
