@@ -143,3 +143,35 @@ def test_axe_finds_no_wcag_22_aa_violation(demo_site, contexts, page_type, role,
         assert not violations, f"{page_type} as {role} at {width} px:\n{describe(violations)}"
     finally:
         page.close()
+
+
+TRANSLATED = [
+    ("event home", "anonymous"),
+    ("log in", "anonymous"),
+    ("my tables", "participant"),
+    ("collation", "rapporteur"),
+    ("registrations", "organiser"),
+    ("report preview", "organiser"),
+]
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "pt"])
+@pytest.mark.parametrize(
+    ("page_type", "role"), TRANSLATED, ids=[f"{page}-{role}" for page, role in TRANSLATED]
+)
+def test_axe_finds_no_violation_in_the_other_languages(browser, demo_site, page_type, role, language):
+    """Longer words on a 360 px phone in each translation; the report preview in the same language."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        context.add_init_script(path=str(AXE))
+        sign_in(context, demo_site, role)
+        context.add_cookies([{"name": "django_language", "value": language, "url": demo_site.url}])
+        page = context.new_page()
+        query = f"?lang={language}" if page_type == "report preview" else ""
+        response = page.goto(page_url(demo_site, page_type) + query)
+        assert response.status == 200
+        assert page.evaluate("document.documentElement.lang") == language
+        violations = audit(page)
+        assert not violations, f"{page_type} as {role} in {language}:\n{describe(violations)}"
+    finally:
+        context.close()
