@@ -75,7 +75,22 @@ def demo_site(django_db_setup, django_db_blocker):
         allowed.disable()
         server.stop()
         with django_db_blocker.unblock():
+            _close_server_connections()
             call_command("flush", interactive=False, verbosity=0)
+
+
+def _close_server_connections() -> None:
+    """End the database sessions the live server's request threads may still hold (a thread serving a
+    kept-alive browser connection closes its own only when the socket closes), so that the test database
+    can be flushed now and dropped at the end of the run."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 def _demo_objects(event, users) -> dict[str, object]:
