@@ -235,3 +235,15 @@ def test_report_no_heading_stands_alone_at_the_bottom_of_a_page(english_pdf):
         assert len(after) > 40, title
         checked += 1
     assert checked == 17  # 4 detail sections, 5 thematic chapters, 1 safeguarding theme, 7 sub-headings
+
+
+def test_report_pdf_draws_text_only_in_colours_the_contrast_test_checks(english_pdf):
+    from tests.platform.helpers import pdf_text_colours
+    from tests.platform.test_accessibility import REPORT_CSS, REPORT_TEXT_PAIRS, resolve
+
+    checked = {resolve(foreground, REPORT_CSS) for foreground, _ in REPORT_TEXT_PAIRS}
+    used = pdf_text_colours(english_pdf)
+
+    assert resolve("var(--accent)", REPORT_CSS) in used  # theme numbers, contents page numbers
+    assert resolve("var(--teal)", REPORT_CSS) in used  # call-out countries, theme titles
+    assert used - checked == set()
