@@ -162,7 +162,13 @@ class MergeView(CollationMixin, View):
                 show_domain_error(request, error)
             else:
                 messages.success(
-                    request, _("%(count)s findings merged; their sources are kept.") % {"count": len(items)}
+                    request,
+                    ngettext(
+                        "%(count)s finding merged; its sources are kept.",
+                        "%(count)s findings merged; their sources are kept.",
+                        len(items),
+                    )
+                    % {"count": len(items)},
                 )
         return redirect(self.url("collation_theme", theme_pk=theme.pk))
 
