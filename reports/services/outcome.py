@@ -162,7 +162,9 @@ def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> 
     started = time.perf_counter()
     html, document = render_report_html(event=event, lang=lang)
     with report_language(event, lang):
-        extra_css = page_label_css(gettext("Page %(page)s of %(pages)s"))
+        main_label = page_label_css(gettext("Page %(page)s of %(pages)s"))
+        # the front matter is numbered as the rest (one sequence of pages after the cover)
+        extra_css = main_label + "\n" + main_label.replace("@page main", "@page front", 1)
     stats["html_seconds"] = time.perf_counter() - started
     content = render_pdf(html, extra_css=extra_css, stats=stats)
     return ReportExport(
