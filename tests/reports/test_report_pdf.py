@@ -104,7 +104,7 @@ def test_report_toc_page_numbers_equal_the_pages_of_the_headings(english_pdf):
     assert checked == 22  # 9 chapters, 5 thematic chapters, 1 safeguarding theme, 7 sub-headings
 
 
-def test_report_cover_has_no_page_number_front_matter_roman_main_page_x_of_y(english_pdf):
+def test_report_cover_has_no_page_number_then_one_numbering_page_x_of_y(english_pdf):
     pages = [_text(page) for page in english_pdf.pages]
     total = len(pages)
     assert pages[0] == (
@@ -115,10 +115,12 @@ def test_report_cover_has_no_page_number_front_matter_roman_main_page_x_of_y(eng
         "SAN JOSÉ DIALOGUE – COLLECTIVE ACTION TO END CHILD SEXUAL EXPLOITATION IN THE AMERICAS",
         1,
     )
-    assert pages[1].endswith(" ii")
-    assert pages[2].endswith(" iii")
+    # the front matter and the chapters share one numbering; the back cover carries none
+    assert pages[1].endswith(f"Page 2 of {total}")
+    assert pages[2].endswith(f"Page 3 of {total}")
     assert pages[3].endswith(f"Page 4 of {total}")
-    assert pages[-1].endswith(f"Page {total} of {total}")
+    assert pages[-2].endswith(f"Page {total - 1} of {total}")
+    assert "Page" not in pages[-1]
 
 
 def test_report_pdf_declares_pdf_ua_language_and_title(english_pdf):

@@ -131,8 +131,8 @@ DISCLAIMER = (
     "organisations and do not necessarily reflect the views of ECPAT International."
 )
 
-PUBLISHER = """ECPAT International. (2024) San José Dialogue – Collective Action to End Child Sexual Exploitation \
-in the Americas workshop.
+PUBLISHER = """ECPAT International. (2024) San José Dialogue – Collective Action to End Child Sexual \
+Exploitation in the Americas workshop.
 Bangkok: ECPAT International
 
 © ECPAT International, 2024.
@@ -301,10 +301,7 @@ class Builder:
                 fields["agenda_item"] = target
             records.append({"model": "reports.consolidationrecord", "fields": fields})
             snapshot_findings = sorted(
-                (
-                    {k: f[k] for k in sorted(f) if k != "record"}
-                    for f in findings
-                ),
+                ({k: f[k] for k in sorted(f) if k != "record"} for f in findings),
                 key=lambda f: (f["section"], f["order"]),
             )
             for version, status, author, minute in (
@@ -364,8 +361,8 @@ class Builder:
             "disclaimer": DISCLAIMER,
             "publisher": PUBLISHER,
             "introduction": "\n\n".join(seed.introduction).replace(
-                "convening 116 participants from 20 countries", "convening {participants} participants from "
-                "{countries} countries"
+                "convening 116 participants from 20 countries",
+                "convening {participants} participants from {countries} countries",
             ),
             "key_trends": "\n\n".join(seed.key_trends),
             "thematic_introduction": "\n\n".join(seed.thematic_introduction),

@@ -89,7 +89,9 @@ def _blocks(text: str) -> list[str]:
     """Paragraphs (blank-line separated, one line each), with a paragraph cut by a page break joined to
     the next one when it stops mid-sentence and the next starts in lower case."""
     text = re.sub(r"\n(- \d+\. )", r"\n\n\1", text)  # each numbered line is its own paragraph
-    raw = [" ".join(line.strip() for line in block.splitlines()).strip() for block in re.split(r"\n\s*\n", text)]
+    raw = [
+        " ".join(line.strip() for line in block.splitlines()).strip() for block in re.split(r"\n\s*\n", text)
+    ]
     raw = [block for block in raw if block]
     joined: list[str] = []
     for block in raw:
@@ -147,7 +149,9 @@ def _chapter(title: str, body: str) -> Chapter:
             continue
         if (callout := _CALLOUT.match(block)) and callout.group(1) in CALLOUT_PLACES:
             countries, region = CALLOUT_PLACES[callout.group(1)]
-            item = Item("callout", callout.group(2), label=callout.group(1), countries=countries, region=region)
+            item = Item(
+                "callout", callout.group(2), label=callout.group(1), countries=countries, region=region
+            )
             chapter.items.append(item)
             continue
         if block[0].islower():  # the end of a call-out cut by a side box (Bolivia, around Canada's)
