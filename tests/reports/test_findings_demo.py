@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 def test_demo_loads_records_and_collation_once(demo_event):
     event = demo_event
     records = ConsolidationRecord.objects.filter(event=event)
-    # only the sessions the real report draws on have records: 7 of Tuesday's tables, 2 group parts,
+    # only the sessions the real report draws on have records: 8 of Tuesday's tables, 2 group parts,
     # and Monday's, Wednesday's, Thursday's and Friday's discussions and recaps
-    assert records.filter(table__isnull=False).count() == 7
+    assert records.filter(table__isnull=False).count() == 8
     assert records.filter(group__isnull=False).count() == 2
     assert sorted(str(r.agenda_item.day.date) for r in records.filter(agenda_item__isnull=False)) == [
         "2024-06-03", "2024-06-03", "2024-06-03", "2024-06-05", "2024-06-05", "2024-06-06", "2024-06-06",

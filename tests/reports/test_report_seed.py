@@ -4,6 +4,7 @@ published PDF): its body sentences, every call-out, quote and recommendation, an
 The seed is read here with its own small reader (not the demo's tooling), so that the test does not
 share the code that wrote the demo."""
 
+import html as html_lib
 import io
 import re
 from html.parser import HTMLParser
@@ -20,7 +21,7 @@ SEED = Path(DATA_DIR) / "sources" / "san-jose-dialogue-2024-outcome-report.txt"
 
 def normalise(text: str) -> str:
     """Lower case, one kind of apostrophe and dash, no quotation marks, bold or link mark-up, one space."""
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text).replace("**", "")
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", html_lib.unescape(text)).replace("**", "")
     text = text.replace("’", "'").replace("–", "-").replace("—", "-").replace("\u00a0", " ")
     text = re.sub(r"[“”\"]", "", text)
     return " ".join(text.split()).casefold()
@@ -50,7 +51,10 @@ CALLOUT = re.compile(r"^([A-Z][A-Z ]+[A-Z]): (.+)$")
 
 
 def seed_callouts() -> list[tuple[str, str]]:
-    return [(m.group(1), m.group(2)) for b in seed_blocks() if (m := CALLOUT.match(b))]
+    # a heading such as "KEY TRENDS ...: THE AMERICAS" is no call-out: a call-out's text is a sentence
+    return [
+        (m.group(1), m.group(2)) for b in seed_blocks() if (m := CALLOUT.match(b)) and m.group(2)[-1] in ".!?"
+    ]
 
 
 def seed_quotes() -> list[tuple[str, str]]:

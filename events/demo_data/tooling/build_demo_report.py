@@ -146,6 +146,53 @@ Bangkok 10400, THAILAND.
 
 Phone: +66 2 215 3388 | Email: info@ecpat.org | Website: https://www.ecpat.org"""
 
+#: The Spanish the demo adds (a translation of the report's own words, not the organisers').
+SPANISH = {
+    "title": "Diálogo de San José – Acción colectiva para poner fin a la explotación sexual infantil en las "
+    "Américas",
+    "subtitle": "Taller regional",
+    "region_label": "Las Américas",
+    "introduction": """\
+Del 3 al 7 de junio de 2024, ECPAT International organizó en San José, Costa Rica, el taller Diálogo \
+de San José – Acción colectiva para poner fin a la explotación sexual infantil en las Américas, que \
+reunió a {participants} participantes de {countries} países de las Américas. Al convocar a miembros \
+de ECPAT, representantes de gobiernos, organizaciones no gubernamentales, socios de la Alianza Down \
+to Zero, así como a especialistas, defensores, profesionales, organismos internacionales, empresas \
+de viajes y turismo y entidades filantrópicas de todo el continente, **el taller marcó un hito \
+importante en el movimiento continuo para enfrentar la explotación sexual de niñas, niños y \
+adolescentes.** Como espacio de encuentro, el taller permitió a los participantes analizar las \
+tendencias actuales y emergentes y los desafíos internos y transfronterizos, e identificar las \
+acciones conjuntas necesarias para prevenir y responder a la explotación sexual de niñas, niños y \
+adolescentes en las Américas.
+
+La región de las Américas alberga una inmensa diversidad étnica, histórica, lingüística y de \
+tradiciones, y es hogar de numerosos pueblos y lenguas indígenas que reflejan las complejidades \
+culturales, geopolíticas y religiosas que moldean la región e influyen tanto en los riesgos de \
+explotación sexual infantil como en las estrategias para crear entornos protectores.
+
+El taller Diálogo de San José – Acción colectiva para poner fin a la explotación sexual infantil en \
+las Américas mostró cómo la diversidad de las Américas puede aprovecharse para enfrentar desafíos \
+importantes que aumentan la exposición de niñas, niños y adolescentes a riesgos de abuso y \
+explotación sexual. Los participantes destacaron la importancia de involucrar a las comunidades \
+indígenas, que participan activamente en diversas intervenciones para abordar el abuso y la \
+explotación sexual infantil en sus territorios, donde la niñez enfrenta riesgos y vulneraciones de \
+derechos específicos asociados a su etnia.
+
+Aunque el apoyo a la participación y el empoderamiento de niñas, niños y adolescentes y de \
+sobrevivientes de explotación sexual infantil fue un tema destacado de la discusión, es fundamental \
+señalar que no había niñas ni niños en la sala. Las voces y necesidades de la niñez, incluidas las \
+de jóvenes sobrevivientes, estuvieron en el centro de la discusión a partir de evidencia recopilada \
+con ellos y orientaron las distintas sesiones.
+
+Este informe, que sintetiza los resultados del taller, sirve de guía para los esfuerzos continuos \
+contra la explotación sexual infantil en las Américas. Pide innovación continua, asegurar la \
+colaboración y la acción colectiva dentro de los países y entre ellos, y un llamado unificado a \
+proteger a cada niña y cada niño de la explotación sexual. El taller Diálogo de San José – Acción \
+colectiva para poner fin a la explotación y el abuso sexual infantil en las Américas marca un paso \
+decisivo en nuestro camino colectivo y refuerza nuestro compromiso de lograr un impacto tangible y \
+duradero en la vida de niñas, niños y adolescentes de todo el mundo.""",
+}
+
 ABOUT_ORGANISATIONS = {
     "ECPAT International": "ECPAT INTERNATIONAL",
     "Fundación Paniamor": "FUNDACIÓN PANIAMOR",
@@ -372,10 +419,9 @@ class Builder:
         }
         fields = {"event": [SLUG]}
         for name in REPORT_TEXT_ORDER:
-            if name in texts:
-                fields.update(translated(name, texts[name]))
-            else:
-                fields[name] = report.get(name)
+            fields.update(translated(name, texts[name]))
+            if name in SPANISH:
+                fields[f"{name}_es"] = SPANISH[name]
         fields["designer"] = "Manida Naebklang"
         fields["cover_image"] = ""
         fields["include_evaluation"] = False
