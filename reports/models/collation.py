@@ -46,6 +46,7 @@ class CollatedFinding(models.Model):
     country = CountryField(
         _("countries"),
         multiple=True,
+        multiple_sort=False,  # in the order the editors name them ("Honduras and the Dominican Republic")
         blank=True,
         help_text=_("One country, or several for a call-out about a group of countries."),
     )

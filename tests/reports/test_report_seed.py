@@ -51,10 +51,8 @@ CALLOUT = re.compile(r"^([A-Z][A-Z ]+[A-Z]): (.+)$")
 
 
 def seed_callouts() -> list[tuple[str, str]]:
-    # a heading such as "KEY TRENDS ...: THE AMERICAS" is no call-out: a call-out's text is a sentence
-    return [
-        (m.group(1), m.group(2)) for b in seed_blocks() if (m := CALLOUT.match(b)) and m.group(2)[-1] in ".!?"
-    ]
+    # a heading such as "KEY TRENDS ...: THE AMERICAS" is no call-out: a call-out's text is not in capitals
+    return [(m.group(1), m.group(2)) for b in seed_blocks() if (m := CALLOUT.match(b)) and not is_heading(b)]
 
 
 def seed_quotes() -> list[tuple[str, str]]:

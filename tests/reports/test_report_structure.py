@@ -154,7 +154,10 @@ def test_editors_write_an_item_marked_editorial(client_as, event):
     theme = _theme(event, ReportTheme.Kind.THEMATIC, "Concluding remarks")
     client = client_as("rapporteur")
     url = reverse("reports:collation_write", args=[event.slug, theme.pk])
-    assert client.post(url, {"theme": theme.pk, "kind": "trend", "order": 1}).status_code == 400
+    assert (
+        client.post(url, {"theme": theme.pk, "kind": "trend", "order": 1, "glance_order": 0}).status_code
+        == 400
+    )
     response = client.post(
         url,
         {
@@ -163,6 +166,7 @@ def test_editors_write_an_item_marked_editorial(client_as, event):
             "order": 1,
             "text_en": "Written for the report.",
             "in_report": "on",
+            "glance_order": 0,
         },
     )
     assert response.status_code == 302

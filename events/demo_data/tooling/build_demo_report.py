@@ -81,7 +81,6 @@ DETAIL_EXCEPTIONS = {
 TOURISM_RECORDS = [table(3, 1), table(4, 1), table(9, 1), table(7, 1), table(8, 1), table(5, 1), table(10, 1)]
 #: Thematic chapters -> (record of their call-outs, record of their recommendations).
 THEMATIC_RECORDS = {
-    1: (WEDNESDAY_GROUPS, WEDNESDAY_RECAP),  # technology: Wednesday
     2: (MONDAY_PRACTICES, MONDAY_FEEDBACK),  # access to justice: Monday's theme tables
     3: (THURSDAY_GROUPS, THURSDAY_RECAP),  # humanitarian crisis: Thursday
 }
@@ -307,6 +306,8 @@ class Builder:
             for order, source in enumerate(chapter.items, start=1):
                 if number == 0:
                     record = TOURISM_RECORDS[recommendations]
+                elif number == 1:  # technology: four ideas from the group work, three from the recap
+                    record = WEDNESDAY_GROUPS if recommendations < 4 else WEDNESDAY_RECAP
                 else:
                     callouts, recs = THEMATIC_RECORDS[number]
                     record = recs if source.kind == "recommendation" else callouts
