@@ -187,3 +187,23 @@ def test_new_report_pages_are_closed_to_other_roles(client_as, event, role):
     )
     assert client.get(reverse("reports:collation_write", args=[event.slug, theme.pk])).status_code == 403
     assert not ReportSection.objects.filter(kind=ReportSection.Kind.CUSTOM).exists()
+
+
+def test_editors_move_a_quote_between_call_outs_and_the_report_follows(client_as, event):
+    theme = _theme(event)
+    place = {"event": event, "theme": theme, "kind": FindingKind.COUNTRY_OBSERVATION}
+    first = CollatedFindingFactory(**place, country="EC", order=1)
+    second = CollatedFindingFactory(**place, country="PE", order=2)
+    quote = CollatedFindingFactory(event=event, theme=theme, kind=FindingKind.QUOTE, text="Said.", order=3)
+    url = reverse("reports:collation_theme", args=[event.slug, theme.pk])
+    client = client_as("rapporteur")
+    client.post(url, {"move": "up", "item": quote.pk})
+    assert list(theme.collated_findings.order_by("order").values_list("pk", flat=True)) == [
+        first.pk,
+        quote.pk,
+        second.pk,
+    ]
+    (block,) = _chapter(event, ReportSection.Kind.IN_DETAIL).themes
+    assert [b.kind for b in block.blocks] == ["callouts", "quote", "callouts"]
+    page = client.get(url).content.decode()
+    assert page.index("Ecuador") < page.index("Said.") < page.index("Peru")
