@@ -88,18 +88,23 @@ def sentences(block: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", block) if len(s.split()) >= 4]
 
 
+INLINE = {"strong", "a", "em", "span", "b", "i"}
+
+
 class TextOf(HTMLParser):
-    """The text of an HTML document, a space between elements."""
+    """The text of an HTML document, a space between block elements."""
 
     def __init__(self):
         super().__init__()
         self.parts = []
 
     def handle_starttag(self, tag, attrs):
-        self.parts.append(" ")
+        if tag not in INLINE:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
-        self.parts.append(" ")
+        if tag not in INLINE:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         self.parts.append(data)
