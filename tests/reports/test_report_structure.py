@@ -207,3 +207,18 @@ def test_editors_move_a_quote_between_call_outs_and_the_report_follows(client_as
     assert [b.kind for b in block.blocks] == ["callouts", "quote", "callouts"]
     page = client.get(url).content.decode()
     assert page.index("Ecuador") < page.index("Said.") < page.index("Peru")
+
+
+def test_cover_prints_the_region_and_the_optional_cover_image(event):
+    from django.core.files.base import ContentFile
+
+    from tests.reports.factories import logo_png
+
+    report = get_or_create_report(event=event)
+    report.region_label_en = "The Americas"
+    report.save()
+    html, _document = render_report_html(event=event, lang="en")
+    assert '<p class="cover-region">The Americas</p>' in html and "cover-image" not in html
+    report.cover_image.save("cover.png", ContentFile(logo_png("Cover", (20, 48, 90))))
+    html, _document = render_report_html(event=event, lang="en")
+    assert f'<img class="cover-image" src="{report.cover_image.url}" alt="">' in html
