@@ -206,7 +206,7 @@ def test_editors_move_a_quote_between_call_outs_and_the_report_follows(client_as
     (block,) = _chapter(event, ReportSection.Kind.IN_DETAIL).themes
     assert [b.kind for b in block.blocks] == ["callouts", "quote", "callouts"]
     page = client.get(url).content.decode()
-    assert page.index("Ecuador") < page.index("Said.") < page.index("Peru")
+    assert page.index("ECUADOR") < page.index("Said.") < page.index("PERU")
 
 
 def test_cover_prints_the_region_and_the_optional_cover_image(event):
