@@ -332,9 +332,7 @@ def _attribution(item: CollatedFinding) -> str:
     if not (item.attribution_consent and item.speaker_organisation):
         return ""
     places = ", ".join(str(country.name) for country in item.country) or (item.region or "").strip()
-    if places:
-        return f"{item.speaker_organisation} – {places}"
-    return item.speaker_organisation
+    return f"{item.speaker_organisation} – {places}" if places else item.speaker_organisation
 
 
 @transaction.atomic
