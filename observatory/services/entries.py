@@ -332,9 +332,8 @@ def _region_named(title: str, regions: list[Region]) -> Region | None:
 def _attribution(item: CollatedFinding) -> str:
     if not (item.attribution_consent and item.speaker_organisation):
         return ""
-    if item.country:
-        return f"{item.speaker_organisation} – {item.country.name}"
-    return item.speaker_organisation
+    places = ", ".join(str(country.name) for country in item.country) or (item.region or "").strip()
+    return f"{item.speaker_organisation} – {places}" if places else item.speaker_organisation
 
 
 @transaction.atomic
@@ -379,11 +378,11 @@ def publish_report_entries(*, event: Event, pages: dict[int, int] | None = None)
         mapping = getattr(item.theme, "observatory_mapping", None)
         if mapping is not None:
             entry.terms.add(*mapping.terms.all())
-        region = _region_named(item.title or "", regions) if not item.country else None
+        region = _region_named(item.region or item.title or "", regions) if not item.country else None
         covered = list(source.regions.all())
         set_places(
             entry=entry,
-            countries=[item.country.code] if item.country else [],
+            countries=[country.code for country in item.country],
             regions=[region] if region else ([] if item.country else covered),
         )
         touched.append(entry)
