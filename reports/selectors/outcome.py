@@ -41,6 +41,7 @@ from ..document import (
     country_name,
     format_dates,
 )
+from ..generated import add_generated_chapters
 from ..markup import in_language, render_inline, render_text
 from ..models import (
     CollatedFinding,
@@ -274,6 +275,8 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
                 anchors=anchors,
             )
             (front if chapter.front_matter else chapters).append(chapter)
+        # sections other apps generate (reports.generated), e.g. the observatory's progress
+        chapters = add_generated_chapters(chapters, event=event, lang=lang, anchors=anchors)
 
         return ReportDocument(
             lang=lang,
