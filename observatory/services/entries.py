@@ -341,7 +341,8 @@ def publish_report_entries(*, event: Event, pages: dict[int, int] | None = None)
     """Make the event's report findings entries (or bring them up to date), as the report prints them:
     text per language, the report theme's mapped terms, the country or region it names, the section and
     page. Entries whose collated finding left the report (or lost its eligibility) stop being public;
-    those without commitments are deleted. `pages` maps report theme ids to a page of the report PDF.
+    those without commitments are deleted. `pages` maps collated finding ids to their page in the portal's
+    report PDF (`services.report_pages.read_report_pages`); without it the pages stay as they were.
 
     Returns counts: {"created", "updated", "withdrawn"}.
     """
@@ -366,7 +367,7 @@ def publish_report_entries(*, event: Event, pages: dict[int, int] | None = None)
         entry.year = event.start_date.year
         entry.is_public = True
         entry.attribution = _attribution(item)
-        entry.page = (pages or {}).get(item.theme_id, entry.page)
+        entry.page = (pages or {}).get(item.pk, entry.page)
         written = [code for code in codes if getattr(item, localized("text", code))]
         entry.original_language = event.default_language if event.default_language in written else written[0]
         for code in codes:

@@ -39,6 +39,7 @@ from ..document import (
     SubSection,
     ThemeBlock,
     country_name,
+    finding_anchor,
     format_dates,
 )
 from ..generated import add_generated_chapters
@@ -135,17 +136,28 @@ def _theme_block(theme, findings, *, number: str, lang: str, anchors: Anchors) -
                 attribution = " - ".join(part for part in parts if part)
             block.quotes.append(Quote(html=html, attribution=attribution))
         elif finding.kind == FindingKind.COUNTRY_OBSERVATION and finding.country:
-            block.callouts.append(CallOut(country=country_name(finding.country).upper(), html=html))
+            block.callouts.append(
+                CallOut(
+                    country=country_name(finding.country).upper(), html=html, anchor=finding_anchor(finding)
+                )
+            )
         elif theme.kind == ReportTheme.Kind.SAFEGUARDING and finding.subheading:
             sub_title = finding.subheading
             if sub_title not in groups:
                 groups[sub_title] = SubSection(title=sub_title, anchor=anchors(sub_title, "sub"))
                 block.subsections.append(groups[sub_title])
             entries = groups[sub_title].entries
-            entries.append(Entry(number=str(len(entries) + 1), title=heading, html=html))
+            entries.append(
+                Entry(number=str(len(entries) + 1), title=heading, html=html, anchor=finding_anchor(finding))
+            )
         elif finding.kind == FindingKind.RECOMMENDATION and theme.kind != ReportTheme.Kind.DETAIL:
             block.recommendations.append(
-                Entry(number=str(len(block.recommendations) + 1), title=heading, html=html)
+                Entry(
+                    number=str(len(block.recommendations) + 1),
+                    title=heading,
+                    html=html,
+                    anchor=finding_anchor(finding),
+                )
             )
         else:
             block.paragraphs.append(
@@ -153,6 +165,7 @@ def _theme_block(theme, findings, *, number: str, lang: str, anchors: Anchors) -
                     number=f"{number}.{len(block.paragraphs) + 1}" if number else "",
                     title=heading,
                     html=html,
+                    anchor=finding_anchor(finding),
                 )
             )
     return block
@@ -219,7 +232,12 @@ def _chapter(section, *, report, lang, glance, themes, findings_by_theme, anchor
         chapter.html = _html(report, EDITORIAL_FIELDS[section.kind], lang)
     elif section.kind == ReportSection.Kind.AT_A_GLANCE:
         chapter.entries = [
-            Entry(number=str(i), title=f.title, html=_html(f, "text", lang, inline=True))
+            Entry(
+                number=str(i),
+                title=f.title,
+                html=_html(f, "text", lang, inline=True),
+                anchor=f"glance-{f.pk}",
+            )
             for i, f in enumerate(glance, start=1)
         ]
     elif section.kind in THEME_KIND_FOR_SECTION:

@@ -151,10 +151,13 @@ def render_report_html(
         ), document
 
 
-def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> ReportExport:
+def export_report_pdf(
+    *, event: Event, lang: str, stats: dict | None = None, anchor_pages: dict | None = None
+) -> ReportExport:
     """The outcome report as a PDF in `lang` (tagged PDF/UA-1), with the parts left untranslated.
 
     `stats`, if given, receives the seconds spent making the HTML and in WeasyPrint (for the benchmark).
+    `anchor_pages`, if given, receives the page each anchor lands on (a finding's is `finding-<pk>`).
     """
     from events.pdf import page_label_css, render_pdf
 
@@ -164,7 +167,7 @@ def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> 
     with report_language(event, lang):
         extra_css = page_label_css(gettext("Page %(page)s of %(pages)s"))
     stats["html_seconds"] = time.perf_counter() - started
-    content = render_pdf(html, extra_css=extra_css, stats=stats)
+    content = render_pdf(html, extra_css=extra_css, stats=stats, anchor_pages=anchor_pages)
     return ReportExport(
         content=content,
         content_type="application/pdf",
