@@ -259,15 +259,26 @@ def link_facets(facets: dict[str, list[Count_]], filters) -> dict[str, list[Coun
     return facets
 
 
-def _grouped_counts(entries: QuerySet[Entry]) -> dict[str, dict[str, int]]:
+def _grouped_counts(
+    entries: QuerySet[Entry], *, ranked: bool = False, window: tuple[int, int] | None = None
+) -> dict[str, dict[str, int]]:
     """Every count the filters show, in one query: the matching entries are computed once (a CTE,
     materialised on PostgreSQL) and grouped by kind, year, event, term, top-level theme, country, region
-    and commitment status; "total" is their number. {"kind": {"trend": 3, ...}, ..., "total": {"": n}}."""
+    and commitment status; "total" is their number. {"kind": {"trend": 3, ...}, ..., "total": {"": n}}.
+
+    With `window` (offset, limit), the same statement also picks the ids of that page of results, in
+    the order of the list (by rank first when `ranked`), as {"page": {id: position}}: the matches are
+    found and ranked once, and the page is then read by primary key."""
     quote = connection.ops.quote_name
     hits = entries.order_by().annotate(
-        h_id=F("pk"), h_event=F("event_id"), h_year=F("year"), h_kind=F("kind")
+        h_id=F("pk"), h_event=F("event_id"), h_year=F("year"), h_kind=F("kind"), h_number=F("number")
     )
-    hits_sql, params = hits.values_list("h_id", "h_event", "h_year", "h_kind").query.sql_with_params()
+    columns = ["h_id", "h_event", "h_year", "h_kind", "h_number"]
+    if ranked:
+        hits = hits.annotate(h_rank=F("rank"))
+        columns.append("h_rank")
+    hits_sql, params = hits.values_list(*columns).query.sql_with_params()
+    params = list(params)
     materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
     terms, term = quote(Entry.terms.through._meta.db_table), quote(Term._meta.db_table)
     parts = [
@@ -287,6 +298,15 @@ def _grouped_counts(entries: QuerySet[Entry]) -> dict[str, dict[str, int]]:
         f"JOIN {quote(Commitment._meta.db_table)} c ON c.entry_id = h.h_id GROUP BY c.status",
         "SELECT 'total', '', COUNT(*) FROM hits h",
     ]
+    if window is not None:
+        order = ("h.h_rank DESC, " if ranked else "") + "h.h_year DESC, h.h_event, h.h_number, h.h_id"
+        # positions from 0 upwards: the order of the page (a UNION keeps no order of its own)
+        parts.append(
+            "SELECT 'page', CAST(p.h_id AS TEXT), p.position FROM (SELECT h.h_id, "
+            f"ROW_NUMBER() OVER (ORDER BY {order}) AS position FROM hits h ORDER BY {order} "
+            "LIMIT %s OFFSET %s) p"
+        )
+        params += [window[1], window[0]]
     # Named columns (h_id...): neither the order nor the names of Django's own columns are promised.
     statement = f"WITH hits AS {materialized}({hits_sql}) " + " UNION ALL ".join(parts)
     counts: dict[str, dict[str, int]] = {}
@@ -297,12 +317,42 @@ def _grouped_counts(entries: QuerySet[Entry]) -> dict[str, dict[str, int]]:
     return counts
 
 
+@dataclass
+class SearchResults:
+    """A search's counts per filter value, its number of results and one page of them."""
+
+    facets: dict
+    total: int
+    entries: list  # the page's entries, in the order of the list, ready for display
+    offset: int
+
+
+def search(filters: Filters, vocabulary: Vocabulary, *, per_page: int) -> SearchResults:
+    """The counts and one page of a search in two queries plus the page's related rows: one statement
+    finds, ranks and counts the matches and picks the page's ids (`_grouped_counts`), the other reads
+    those entries by primary key. A page past the last gives the last one."""
+    found = filter_entries(filters, vocabulary)
+    ranked = bool(filters.q)
+    offset = (filters.page - 1) * per_page
+    grouped = _grouped_counts(found, ranked=ranked, window=(offset, per_page))
+    total = grouped.get("total", {}).get("", 0)
+    if offset and offset >= total:  # past the end (a stale link): the last page, as Django's paginator does
+        offset = max(0, (total - 1) // per_page * per_page)
+        grouped["page"] = _grouped_counts(found, ranked=ranked, window=(offset, per_page)).get("page", {})
+    positions = {int(key): position for key, position in grouped.get("page", {}).items()}
+    entries = sorted(
+        for_display(Entry.objects.filter(pk__in=list(positions))), key=lambda entry: positions[entry.pk]
+    )
+    facets = facet_counts(found, filters, vocabulary, grouped=grouped)
+    return SearchResults(facets=facets, total=total, entries=entries, offset=offset)
+
+
 def facet_counts(
-    entries: QuerySet[Entry], filters: Filters, vocabulary: Vocabulary
+    entries: QuerySet[Entry], filters: Filters, vocabulary: Vocabulary, *, grouped: dict | None = None
 ) -> dict[str, list[Count_]]:
-    """How many of `entries` each filter value has (one grouped query);
-    `result["total"]` is the number of entries."""
-    grouped = _grouped_counts(entries)
+    """How many of `entries` each filter value has (one grouped query, unless `grouped` gives its
+    result); `result["total"]` is the number of entries."""
+    grouped = _grouped_counts(entries) if grouped is None else grouped
     raw = {int(key): n for key, n in grouped.get("term", {}).items()}
     tops = {int(key): n for key, n in grouped.get("top", {}).items()}
     result: dict = {"total": grouped.get("total", {}).get("", 0)}

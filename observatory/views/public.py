@@ -31,6 +31,20 @@ def paginate(queryset, number, *, count: int, per_page: int = PER_PAGE):
     return paginator.get_page(number)
 
 
+class _OnePage:
+    """A search's results as the paginator sees them: their number, and the one page already read
+    (`selectors.entries.search`)."""
+
+    def __init__(self, results: selectors.SearchResults):
+        self.results = results
+
+    def __len__(self) -> int:
+        return self.results.total
+
+    def __getitem__(self, index):
+        return self.results.entries
+
+
 def reportable(user, commitments) -> set[int]:
     """The commitments `user` may report progress on (one query for their focal points)."""
     if not user.is_authenticated:
@@ -72,13 +86,11 @@ class SearchView(ObservatoryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = selectors.Filters.from_query(self.request.GET)
-        found = selectors.filter_entries(filters, self.vocabulary)
-        facets = selectors.facet_counts(found, filters, self.vocabulary)
-        entries = selectors.for_display(selectors.ordered(found, filters))
+        results = selectors.search(filters, self.vocabulary, per_page=PER_PAGE)
         context.update(
             filters=filters,
-            page=paginate(entries, filters.page, count=facets["total"]),
-            facets=selectors.link_facets(facets, filters),
+            page=paginate(_OnePage(results), filters.page, count=results.total),
+            facets=selectors.link_facets(results.facets, filters),
             query=filters.as_query(),
         )
         return context
