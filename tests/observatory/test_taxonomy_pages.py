@@ -8,7 +8,7 @@ from django.urls import reverse
 from observatory.models import Entry, FocalPoint, Region, Term
 from tests.events.factories import EventFactory, OrganisationFactory, UserFactory
 
-from .factories import make_commitment, make_entry, terms
+from .factories import make_commitment, make_entry
 
 pytestmark = pytest.mark.django_db
 
