@@ -74,7 +74,6 @@ SAN_JOSE_MAPPING = {
     "The impact of the humanitarian crisis in the region": ["migration", "cross-border", "international"],
     "The role of safeguarding policies and practices": ["safeguarding", "civil-society"],
 }
-#: The page each thematic chapter starts on, from the printed report's table of contents (seed).
 
 
 def _say(stdout, text: str) -> None:
