@@ -276,7 +276,9 @@ class FocalPointForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.order_fields(["email", *self.Meta.fields])
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-        self.fields["country"].help_text = _("Leave empty when they report for the organisation everywhere.")
+        self.fields["country"].help_text = _(
+            "Leave empty when they speak for the organisation in every country."
+        )
         if self.instance.pk:
             self.fields["email"].initial = self.instance.user.email
 

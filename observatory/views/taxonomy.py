@@ -201,8 +201,8 @@ class TermDeleteView(_EditorDeleteView):
         if children:
             lines.append(
                 ngettext(
-                    "Its %(count)s sub-theme is deleted too.",
-                    "Its %(count)s sub-themes are deleted too.",
+                    "Its %(count)s theme of the second level is deleted too.",
+                    "Its %(count)s themes of the second level are deleted too.",
                     children,
                 )
                 % {"count": children}
