@@ -317,36 +317,6 @@ def _grouped_counts(
     return counts
 
 
-@dataclass
-class SearchResults:
-    """A search's counts per filter value, its number of results and one page of them."""
-
-    facets: dict
-    total: int
-    entries: list  # the page's entries, in the order of the list, ready for display
-    offset: int
-
-
-def search(filters: Filters, vocabulary: Vocabulary, *, per_page: int) -> SearchResults:
-    """The counts and one page of a search in two queries plus the page's related rows: one statement
-    finds, ranks and counts the matches and picks the page's ids (`_grouped_counts`), the other reads
-    those entries by primary key. A page past the last gives the last one."""
-    found = filter_entries(filters, vocabulary)
-    ranked = bool(filters.q)
-    offset = (filters.page - 1) * per_page
-    grouped = _grouped_counts(found, ranked=ranked, window=(offset, per_page))
-    total = grouped.get("total", {}).get("", 0)
-    if offset and offset >= total:  # past the end (a stale link): the last page, as Django's paginator does
-        offset = max(0, (total - 1) // per_page * per_page)
-        grouped["page"] = _grouped_counts(found, ranked=ranked, window=(offset, per_page)).get("page", {})
-    positions = {int(key): position for key, position in grouped.get("page", {}).items()}
-    entries = sorted(
-        for_display(Entry.objects.filter(pk__in=list(positions))), key=lambda entry: positions[entry.pk]
-    )
-    facets = facet_counts(found, filters, vocabulary, grouped=grouped)
-    return SearchResults(facets=facets, total=total, entries=entries, offset=offset)
-
-
 def facet_counts(
     entries: QuerySet[Entry], filters: Filters, vocabulary: Vocabulary, *, grouped: dict | None = None
 ) -> dict[str, list[Count_]]:

@@ -16,9 +16,9 @@ from django_countries import countries
 from ..maps import country_codes, shaded_map
 from ..models import Term
 from ..rules import is_editor
+from ..selectors import display, pages
 from ..selectors import entries as selectors
 from ..selectors import library as library_selectors
-from ..selectors import pages
 
 PER_PAGE = 20
 
@@ -35,7 +35,7 @@ class _OnePage:
     """A search's results as the paginator sees them: their number, and the one page already read
     (`selectors.entries.search`)."""
 
-    def __init__(self, results: selectors.SearchResults):
+    def __init__(self, results: display.SearchResults):
         self.results = results
 
     def __len__(self) -> int:
@@ -86,7 +86,7 @@ class SearchView(ObservatoryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = selectors.Filters.from_query(self.request.GET)
-        results = selectors.search(filters, self.vocabulary, per_page=PER_PAGE)
+        results = display.search(filters, self.vocabulary, per_page=PER_PAGE)
         context.update(
             filters=filters,
             page=paginate(_OnePage(results), filters.page, count=results.total),
@@ -144,13 +144,15 @@ class CountryView(ObservatoryMixin, TemplateView):
         if code not in countries:
             raise Http404
         country = pages.country_page(code, self.vocabulary)
+        page = paginate(
+            display.plain(country.entries), self.request.GET.get("page", "1"), count=country.total
+        )
+        page.object_list = display.with_related(list(page.object_list), self.vocabulary)
         context.update(
             code=code,
             country_name=countries.name(code),
             country=country,
-            page=paginate(
-                selectors.for_display(country.entries), self.request.GET.get("page", "1"), count=country.total
-            ),
+            page=page,
             query={},
             map=shaded_map(selectors.country_counts(), current=code),
         )
