@@ -21,6 +21,14 @@ from ..models import Commitment, CountryTally, Entry, EntryCountry, Region, Stat
 from ..search import VECTOR_FIELDS, contains_any, localized, match, portal_languages, token, uses_postgres
 
 FACETS = ("theme", "form", "addressee", "country", "region", "event", "year", "kind", "status")
+#: The count groups read from the entries' facet columns on PostgreSQL (migration 0005): group -> column.
+FACET_ARRAYS = {
+    "term": "terms",
+    "top": "tops",
+    "country": "countries",
+    "region": "regions",
+    "status": "statuses",
+}
 
 
 def public_entries() -> QuerySet[Entry]:
@@ -274,6 +282,13 @@ def _grouped_counts(
         h_id=F("pk"), h_event=F("event_id"), h_year=F("year"), h_kind=F("kind"), h_number=F("number")
     )
     columns = ["h_id", "h_event", "h_year", "h_kind", "h_number"]
+    arrays = connection.vendor == "postgresql"  # the facet columns of migration 0005
+    if arrays:
+        table = quote(Entry._meta.db_table)
+        hits = hits.annotate(
+            **{f"h_{name}": RawSQL(f"{table}.facet_{name}", []) for name in FACET_ARRAYS.values()}
+        )
+        columns += [f"h_{name}" for name in FACET_ARRAYS.values()]
     if ranked:
         hits = hits.annotate(h_rank=F("rank"))
         columns.append("h_rank")
@@ -298,6 +313,11 @@ def _grouped_counts(
         f"JOIN {quote(Commitment._meta.db_table)} c ON c.entry_id = h.h_id GROUP BY c.status",
         "SELECT 'total', '', COUNT(*) FROM hits h",
     ]
+    if arrays:  # the same counts from the arrays each matching row carries: no join per match
+        parts[3:8] = [
+            f"SELECT '{group}', CAST(x AS TEXT), COUNT(*) FROM hits h, unnest(h.h_{name}) x GROUP BY x"
+            for group, name in FACET_ARRAYS.items()
+        ]
     if window is not None:
         order = ("h.h_rank DESC, " if ranked else "") + "h.h_year DESC, h.h_event, h.h_number, h.h_id"
         # positions from 0 upwards: the order of the page (a UNION keeps no order of its own)

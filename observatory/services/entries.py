@@ -55,6 +55,14 @@ def _columns() -> list[tuple[str, int, str]]:
     return [(config, i, code) for config in VECTOR_FIELDS for i, code in enumerate(languages_of(config))]
 
 
+#: The facet columns (PostgreSQL only, migration 0005): what the counts per filter value group by, read
+#: from the matching rows themselves rather than joined per match (`selectors.entries._grouped_counts`).
+FACET_ASSIGNMENTS = (
+    "facet_terms = t.ids, facet_tops = t.tops, facet_countries = c.codes, facet_regions = r.ids, "
+    "facet_statuses = s.statuses"
+)
+
+
 def _index_sql(quote, ids_given: bool) -> str:
     """One UPDATE of the four search columns, with the names of terms, regions and countries aggregated
     once per entry (CTEs) rather than looked up row by row. Weights as in `observatory.search`."""
@@ -62,13 +70,14 @@ def _index_sql(quote, ids_given: bool) -> str:
     aliases = ", ".join(quote(f"{config}_{i}") for config, i, _code in columns)
     targets = f"SELECT id FROM {quote(Entry._meta.db_table)}" + (" WHERE id = ANY(%s)" if ids_given else "")
 
-    def aggregated(link: str, key: str, table: str, prefix: str) -> str:
+    def aggregated(link: str, key: str, table: str, prefix: str, extra: str = "") -> str:
         names = ", ".join(
             f"string_agg(x.{quote(localized('name', code))}, ' ') AS {quote(f'{config}_{i}')}"
             for config, i, code in columns
         )
         return (
-            f"SELECT l.entry_id, {names}, array_agg('{prefix}' || l.{key}) AS tokens FROM {quote(link)} l "
+            f"SELECT l.entry_id, {names}, array_agg('{prefix}' || l.{key}) AS tokens, "
+            f"array_agg(l.{key}) AS ids{extra} FROM {quote(link)} l "
             f"JOIN {quote(table)} x ON x.id = l.{key} JOIN targets ON targets.id = l.entry_id "
             "GROUP BY l.entry_id"
         )
@@ -102,7 +111,13 @@ def _index_sql(quote, ids_given: bool) -> str:
             for weight, expressions in own.items()
         )
         assignments.append(f"{quote(field)} = {vector} || {tokens}")
-    terms = aggregated(Entry.terms.through._meta.db_table, "term_id", Term._meta.db_table, p["term"])
+    terms = aggregated(
+        Entry.terms.through._meta.db_table,
+        "term_id",
+        Term._meta.db_table,
+        p["term"],
+        ", array_agg(DISTINCT COALESCE(x.parent_id, x.id)) AS tops",
+    )
     regions = aggregated(
         Entry.regions.through._meta.db_table, "region_id", Region._meta.db_table, p["region"]
     )
@@ -127,14 +142,15 @@ def _index_sql(quote, ids_given: bool) -> str:
         f"t AS ({terms}), "
         f"r AS ({regions}), "
         f"c AS (SELECT l.entry_id, {country_names}, array_agg('{p['country']}' || lower(l.country)) "
-        f"AS tokens FROM {quote(EntryCountry._meta.db_table)} l "
+        f"AS tokens, array_agg(l.country) AS codes FROM {quote(EntryCountry._meta.db_table)} l "
         f"JOIN country_names n ON n.code = l.country JOIN targets ON targets.id = l.entry_id "
         f"GROUP BY l.entry_id), "
-        f"s AS (SELECT m.entry_id, {statuses} AS tokens FROM {quote(Commitment._meta.db_table)} m "
+        f"s AS (SELECT m.entry_id, {statuses} AS tokens, array_agg(DISTINCT m.status) AS statuses "
+        f"FROM {quote(Commitment._meta.db_table)} m "
         "JOIN targets ON targets.id = m.entry_id GROUP BY m.entry_id), "
         f"u AS (SELECT x.entry_id, array_agg(DISTINCT x.token) AS tokens FROM ({touched}) x "
         "JOIN targets ON targets.id = x.entry_id GROUP BY x.entry_id) "
-        f"UPDATE {quote(Entry._meta.db_table)} e SET {', '.join(assignments)} "
+        f"UPDATE {quote(Entry._meta.db_table)} e SET {', '.join(assignments)}, {FACET_ASSIGNMENTS} "
         f"FROM targets x LEFT JOIN t ON t.entry_id = x.id LEFT JOIN r ON r.entry_id = x.id "
         f"LEFT JOIN c ON c.entry_id = x.id LEFT JOIN s ON s.entry_id = x.id LEFT JOIN u ON u.entry_id = x.id "
         "WHERE e.id = x.id"
