@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from ..models import Commitment, Entry, EntryCountry
+from ..models import Commitment, Entry, EntryCountry, Region, Term
 from .entries import (
     VECTOR_FIELDS,
     Filters,
@@ -34,9 +34,14 @@ def plain(entries: QuerySet[Entry]) -> QuerySet[Entry]:
     return entries.select_related("event").only(*fields, *event)
 
 
+#: The model of each relation `with_related` fills.
+RELATED = {"terms": Term, "regions": Region, "countries": EntryCountry, "commitments": Commitment}
+
+
 def _cache(entry: Entry, name: str, rows: list) -> None:
-    """Store `rows` as the prefetched result of `entry.<name>.all()`, as prefetch_related does."""
-    queryset = getattr(entry, name).get_queryset()
+    """Store `rows` as the prefetched result of `entry.<name>.all()`, as prefetch_related does (a plain
+    queryset of the related model holding them: building the related manager each time costs more)."""
+    queryset = QuerySet(model=RELATED[name])
     queryset._result_cache = rows
     queryset._prefetch_done = True
     if not hasattr(entry, "_prefetched_objects_cache"):

@@ -85,7 +85,11 @@ class Vocabulary:
     by slug."""
 
     def __init__(self):
-        self.terms = list(Term.objects.select_related("parent").order_by("facet", "order", "pk"))
+        self.terms = list(Term.objects.order_by("facet", "order", "pk"))
+        by_pk = {term.pk: term for term in self.terms}
+        for term in self.terms:  # the broader theme from the same list, not built a second time
+            if term.parent_id in by_pk:
+                term.parent = by_pk[term.parent_id]
         self.regions = list(Region.objects.order_by("order", "pk"))
         titles = [localized("title", code) for code in portal_languages()]
         self.events = list(
