@@ -24,12 +24,14 @@ class Entry:
     number: str
     title: str
     html: SafeString
+    anchor: str = ""  # "finding-<pk>" for a collated finding: pages that cite the PDF look it up
 
 
 @dataclass
 class CallOut:
     country: str
     html: SafeString
+    anchor: str = ""
 
 
 @dataclass
@@ -175,6 +177,11 @@ def format_dates(event: Event) -> str:
 def country_name(code) -> str:
     code = str(code or "")
     return str(countries.name(code)) if code else ""
+
+
+def finding_anchor(finding) -> str:
+    """The id of a collated finding where the report prints it (at a glance: `glance-<pk>`)."""
+    return f"finding-{finding.pk}"
 
 
 class Anchors:

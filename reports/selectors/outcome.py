@@ -37,6 +37,7 @@ from ..document import (
     country_name,
     format_dates,
 )
+from ..generated import add_generated_chapters
 from ..markup import in_language, render_inline, render_text
 from ..models import (
     CollatedFinding,
@@ -179,7 +180,12 @@ def _chapter(section, *, report, lang, glance, themes, findings_by_theme, anchor
                 )
     elif section.kind == ReportSection.Kind.AT_A_GLANCE:
         chapter.entries = [
-            Entry(number=str(i), title=f.title, html=_html(f, "text", lang, inline=True))
+            Entry(
+                number=str(i),
+                title=f.title,
+                html=_html(f, "text", lang, inline=True),
+                anchor=f"glance-{f.pk}",
+            )
             for i, f in enumerate(glance, start=1)
         ]
     elif section.kind in THEME_KIND_FOR_SECTION:
@@ -242,6 +248,8 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
                 about=about,
             )
             (front if chapter.front_matter else chapters).append(chapter)
+        # sections other apps generate (reports.generated), e.g. the observatory's progress
+        chapters = add_generated_chapters(chapters, event=event, lang=lang, anchors=anchors)
 
         return ReportDocument(
             lang=lang,

@@ -17,7 +17,18 @@ from django.utils.translation import gettext
 from events.models import Event, EventPartner
 from sessions_app.models import Registration
 
-from ..document import Anchors, Block, CallOut, Entry, Logo, Quote, SubSection, ThemeBlock, country_name
+from ..document import (
+    Anchors,
+    Block,
+    CallOut,
+    Entry,
+    Logo,
+    Quote,
+    SubSection,
+    ThemeBlock,
+    country_name,
+    finding_anchor,
+)
 from ..models import CollatedFinding, FindingKind, Report, ReportTheme
 
 #: Kinds whose paragraphs carry a label in thematic chapters ("Key trends", "Challenges"...).
@@ -84,7 +95,9 @@ def theme_block(
                 Block(kind="quote", entries=[Quote(html=html, attribution=attribution(finding))])
             )
         elif finding.kind == FindingKind.COUNTRY_OBSERVATION and callout_label(finding):
-            callout = CallOut(country=callout_label(finding).upper(), html=html)
+            callout = CallOut(
+                country=callout_label(finding).upper(), html=html, anchor=finding_anchor(finding)
+            )
             if last is not None and last.kind == "callouts":
                 last.entries.append(callout)
             else:
@@ -95,10 +108,14 @@ def theme_block(
                 block.subsections.append(sub)
                 last = Block(kind="subsection", label=sub.title, anchor=sub.anchor)
                 block.blocks.append(last)
-            last.entries.append(Entry(number="", title=finding.title, html=html))
+            last.entries.append(
+                Entry(number="", title=finding.title, html=html, anchor=finding_anchor(finding))
+            )
         elif finding.kind == FindingKind.RECOMMENDATION and theme.kind != ReportTheme.Kind.DETAIL:
             recommendations += 1
-            entry = Entry(number=str(recommendations), title=finding.title, html=html)
+            entry = Entry(
+                number=str(recommendations), title=finding.title, html=html, anchor=finding_anchor(finding)
+            )
             if last is not None and last.kind == "recommendations":
                 last.entries.append(entry)
             else:
@@ -106,7 +123,12 @@ def theme_block(
                 block.blocks.append(Block(kind="recommendations", label=heading, entries=[entry]))
         else:
             paragraphs += 1
-            entry = Entry(number=f"{number}.{paragraphs}" if number else "", title=finding.title, html=html)
+            entry = Entry(
+                number=f"{number}.{paragraphs}" if number else "",
+                title=finding.title,
+                html=html,
+                anchor=finding_anchor(finding),
+            )
             label = ""
             if theme.kind != ReportTheme.Kind.DETAIL and finding.kind in LABELLED_KINDS:
                 label = _kind_label(finding.kind)

@@ -202,10 +202,13 @@ def report_pdf_filename(*, event: Event, lang: str) -> str:
     return f"{event.slug}-report-{lang}.pdf"
 
 
-def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> ReportExport:
+def export_report_pdf(
+    *, event: Event, lang: str, stats: dict | None = None, anchor_pages: dict | None = None
+) -> ReportExport:
     """The outcome report as a PDF in `lang` (tagged PDF/UA-1), with the parts left untranslated.
 
     `stats`, if given, receives the seconds spent making the HTML and in WeasyPrint (for the benchmark).
+    `anchor_pages`, if given, receives the page each anchor lands on (a finding's is `finding-<pk>`).
     """
     from events.pdf import page_label_css, render_pdf
 
@@ -217,7 +220,7 @@ def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> 
         # the front matter is numbered as the rest (one sequence of pages after the cover)
         extra_css = main_label + "\n" + main_label.replace("@page main", "@page front", 1)
     stats["html_seconds"] = time.perf_counter() - started
-    content = render_pdf(html, extra_css=extra_css, stats=stats)
+    content = render_pdf(html, extra_css=extra_css, stats=stats, anchor_pages=anchor_pages)
     return ReportExport(
         content=content,
         content_type="application/pdf",
