@@ -78,7 +78,8 @@ def test_publishing_an_allocation_is_logged(client_as, event):
     allocate_session(session=session)
     client = client_as("organiser")
     response = client.post(
-        reverse("sessions_app:publish", kwargs={"slug": event.slug, "table_session_pk": session.pk})
+        reverse("sessions_app:publish", kwargs={"slug": event.slug, "table_session_pk": session.pk}),
+        {"confirm": "1", "ranking_open_confirmed": "1"},
     )
     assert response.status_code == 302
     assert entries(event) == [("allocation_published", client.user.email, None, "Thematic tables")]

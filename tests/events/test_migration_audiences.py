@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("events", "0002_content_version_and_jobs")]
-AFTER = [("events", "0003_programme_audiences_tracks_speakers")]
+BEFORE = [("events", "0005_input_limits")]
+AFTER = [("events", "0006_programme_audiences_tracks_speakers")]
 
 
 @pytest.mark.django_db(transaction=True)

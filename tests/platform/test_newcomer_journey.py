@@ -121,7 +121,9 @@ def test_newcomer_walks_every_journey_on_the_rehearsal(rehearsal, client, settin
     # 5. The organiser runs the allocation and publishes it; the newcomer finds their tables.
     _log_in(client, "organiser@example.org")
     assert client.post(reverse("sessions_app:allocate", args=[SLUG, session.pk])).status_code == 302
-    assert client.post(reverse("sessions_app:publish", args=[SLUG, session.pk])).status_code == 302
+    publish = reverse("sessions_app:publish", args=[SLUG, session.pk])
+    assert "The ranking is still open until" in client.get(publish).content.decode()
+    assert client.post(publish, {"confirm": "1", "ranking_open_confirmed": "1"}).status_code == 302
     session.refresh_from_db()
     assert session.published_at is not None
     seats = Assignment.objects.filter(registration=registration)

@@ -3,6 +3,8 @@ quotes, links, prose under sub-headings, blocks in their own order, items the ed
 editorial texts, sections the organiser adds, the cover's partners and "About" pages; and the pages that
 edit them, with their permissions."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -80,7 +82,7 @@ def test_prose_under_sub_headings_and_one_heading_for_a_chapter_of_one_theme(eve
     assert chapter.toc_children[0][0] == "For effectiveness" and chapter.toc_children[0][2] == 2
     html, _document = render_report_html(event=event, lang="en")
     assert html.count(">Safeguarding</h") == 1
-    assert "<p>For inclusivity text.</p>" in html  # prose, not a numbered list
+    assert re.search(r'<p id="[^"]+">For inclusivity text\.</p>', html)  # prose, not a numbered list
 
 
 def test_links_are_escaped_and_only_web_addresses_become_links():
