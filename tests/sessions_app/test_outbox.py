@@ -143,3 +143,18 @@ def test_desk_filters_carry_over_to_the_message_form(client_as, event):
 
     assert response.context["filter_form"]["country"].value() == "CR"
     assert response.context["filter_form"]["status"].value() == "approved"
+
+
+def test_erasing_an_account_takes_its_address_out_of_the_outbox(event):
+    from dialogue_portal.privacy.erase import erase_account
+
+    person = RegistrationFactory(event=event)
+    _email(event, 1, recipient=person.user.email.upper())
+    _email(event, 2)
+
+    erase_account(user=person.user)
+
+    assert sorted(SentEmail.objects.values_list("subject", "recipient")) == [
+        ("Subject 1", ""),
+        ("Subject 2", "person2@example.org"),
+    ]
