@@ -78,6 +78,7 @@ class MessageForm(forms.Form):
 
     token = forms.UUIDField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    counted = forms.IntegerField(required=False, widget=forms.HiddenInput)  # the count the organiser saw
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
 
@@ -87,8 +88,13 @@ class MessageComposeView(ManageMixin, View):
         if not (filter_form.is_valid() and message_form.is_valid()):
             return self._render(filter_form, message_form)
         filters, versions = filter_form.filters(), message_form.versions()
+        preview = preview_message(event=self.event, filters=filters, versions=versions)
         if not message_form.cleaned_data["confirm"]:
-            preview = preview_message(event=self.event, filters=filters, versions=versions)
+            return self._render(filter_form, message_form, preview)
+        if message_form.cleaned_data["counted"] != preview.count:
+            messages.warning(
+                request, _("The recipients changed since you counted them: check the count again.")
+            )
             return self._render(filter_form, message_form, preview)
         try:
             job = send_organiser_message(

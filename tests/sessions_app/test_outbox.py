@@ -95,8 +95,11 @@ def test_organiser_message_previews_then_sends_each_person_their_language_once(c
     assert "French: 1 (they get the version in the default language)" in text
     assert mail.outbox == []
 
-    sent = _compose(client, event, confirm="1", **message)
-    again = _compose(client, event, confirm="1", **message)
+    changed = _compose(client, event, confirm="1", counted="3", **message)
+    assert "The recipients changed since you counted them: check the count again." in changed.content.decode()
+    assert mail.outbox == []
+    sent = _compose(client, event, confirm="1", counted="2", **message)
+    again = _compose(client, event, confirm="1", counted="2", **message)
 
     assert sent.status_code == 302 and sent.url == _outbox_url(event)
     assert sorted((m.to[0], m.subject, m.body.split("\n")[0]) for m in mail.outbox) == sorted(
@@ -129,9 +132,11 @@ def test_a_message_to_nobody_is_refused(client_as, event):
     RegistrationFactory(event=event, country="CR")
     client = client_as("organiser")
 
-    response = _compose(client, event, confirm="1", status="declined", subject_en="Hello", body_en="Text")
+    response = _compose(
+        client, event, confirm="1", counted="0", status="declined", subject_en="Hello", body_en="Text"
+    )
 
-    assert "No registrant matches these filters." in response.content.decode()
+    assert [str(m) for m in response.context["messages"]] == ["No registrant matches these filters."]
     assert not Job.objects.exists()
 
 
