@@ -11,10 +11,12 @@ commitment on one entry in twenty, and builds their search columns with the port
 (`observatory.services.entries.index_entries`). One unpublished event holds 1,000 more entries that must
 never be found.
 
-Then it requests, through Django's test client (URL resolution, view, queries, template), random searches
+Then it requests, through Django's test client (URL resolution, view, queries, template; timed without the
+test instrumentation, which copies every template's context), random searches
 of one word in one of the four languages with two filters (country and kind, or theme and year, or region
 and commitment status), and random country pages; it prints JSON with p50 and p95 in milliseconds and the
-queries per request (the same for every request: the pages make a constant number of queries).
+queries per request (the same for every request: the pages make a constant number of queries), with
+the median CPU time of this process and of the queries per request, and the load average at the end.
 Targets on a 2-core machine: p95 under 100 ms for the search, under 150 ms for the country page.
 """
 
@@ -42,7 +44,11 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    setup_test_environment,
+    teardown_test_environment,
+)
 
 PREFIX = "bench-"
 COUNTRIES = """AR BO BR CL CO CR CU DO EC GT HN HT JM MX NI PA PE PY SV TT UY VE BZ GY SR BS BB LC VC GD AG
@@ -268,23 +274,38 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def measure(urls: list[str]) -> dict:
+    """Two passes over the same URLs. The timed pass runs the requests as a server would, without the test
+    instrumentation (no copy of every template's context, no query capture). The second pass, with
+    both, counts the queries and the results of each request and times the queries."""
     client = Client(HTTP_HOST="localhost")
     for url in urls[:10]:  # warm caches, connections and templates
         client.get(url)
-    times, queries, found = [], set(), []
+    times, cpu = [], []
     for url in urls:
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         assert response.status_code == 200, (url, response.status_code)
-        queries.add(len(captured.captured_queries))
-        found.append(response.context["page"].paginator.count)
+    sql, queries, found = [], set(), []
+    setup_test_environment()  # the test client then keeps each response's context (its result counts)
+    try:
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(url)
+            queries.add(len(captured.captured_queries))
+            sql.append(sum(float(query["time"]) for query in captured.captured_queries) * 1000)
+            found.append(response.context["page"].paginator.count)
+    finally:
+        teardown_test_environment()
     return {
         "requests": len(urls),
         "p50_ms": round(statistics.median(times), 1),
         "p95_ms": round(percentile(times, 0.95), 1),
         "max_ms": round(max(times), 1),
+        # where the time goes: this process's CPU (Python, templates) and the queries' wall time
+        "python_cpu_p50_ms": round(statistics.median(cpu), 1),
+        "sql_p50_ms": round(statistics.median(sql), 1),
         "queries_per_request": sorted(queries),
         "results_median": statistics.median(found),
     }
@@ -303,7 +324,6 @@ def main() -> None:
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("The benchmark needs PostgreSQL: set DATABASE_URL (see the docstring).")
-    setup_test_environment()  # the test client then keeps each response's context (its result counts)
     call_command("migrate", verbosity=0)
     from events.models import Event
     from observatory.models import Entry, Region
@@ -337,6 +357,8 @@ def main() -> None:
         "search_with_two_filters": measure(searches),
         "country_page": measure(countries),
     }
+    # the machine's load while measuring: on a shared machine the figures grow with it
+    result["load_average_1_5_15"] = [round(value, 2) for value in os.getloadavg()]
     print(json.dumps(result, indent=2))
 
 

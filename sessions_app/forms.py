@@ -91,7 +91,7 @@ class SignupSettingsForm(forms.ModelForm):
 
 class TableSessionForm(forms.ModelForm):
     rotations = forms.IntegerField(
-        label=_("number of rotations"),
+        label=_("Number of rotations"),
         min_value=1,
         max_value=12,
         initial=3,
@@ -200,7 +200,7 @@ class MaterialForm(forms.ModelForm):
 
 class BreakoutGroupForm(forms.ModelForm):
     countries = forms.MultipleChoiceField(
-        label=_("countries"),
+        label=_("Countries"),
         choices=list(countries),
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
@@ -265,8 +265,8 @@ class RankingForm(forms.Form):
 class SeatForm(forms.Form):
     """Pick a rotation and a table of one session (a switch, or an organiser's move)."""
 
-    rotation = forms.ModelChoiceField(queryset=Rotation.objects.none(), label=_("rotation"))
-    table = forms.ModelChoiceField(queryset=Table.objects.none(), label=_("table"))
+    rotation = forms.ModelChoiceField(queryset=Rotation.objects.none(), label=_("Rotation"))
+    table = forms.ModelChoiceField(queryset=Table.objects.none(), label=_("Table"))
 
     def __init__(self, *args, session: TableSession, **kwargs):
         super().__init__(*args, **kwargs)
@@ -275,7 +275,7 @@ class SeatForm(forms.Form):
 
 
 class MoveForm(SeatForm):
-    registration = forms.ModelChoiceField(queryset=Registration.objects.none(), label=_("participant"))
+    registration = forms.ModelChoiceField(queryset=Registration.objects.none(), label=_("Participant"))
 
     def __init__(self, *args, session: TableSession, **kwargs):
         super().__init__(*args, session=session, **kwargs)

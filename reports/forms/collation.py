@@ -101,6 +101,7 @@ class CollatedForm(forms.ModelForm):
             "at_a_glance",
             "glance_order",
             "in_report",
+            "editorial",
         ]
         labels = {"glance_order": _("Position “at a glance”")}
 
@@ -113,6 +114,7 @@ class CollatedForm(forms.ModelForm):
             ("subheading", forms.TextInput),
             ("title", forms.TextInput),
             ("text", forms.Textarea(attrs={"rows": 4})),
+            ("region", forms.TextInput),
         ):
             for name in _translated(base, event):
                 field = CollatedFinding._meta.get_field(name)
@@ -140,7 +142,7 @@ class CollatedForm(forms.ModelForm):
     def save(self, commit=True):
         item = super().save(commit=False)
         for name in self.fields:
-            if name.startswith(("subheading_", "title_", "text_")):
+            if name.startswith(("subheading_", "title_", "text_", "region_")):
                 setattr(item, name, self.cleaned_data.get(name) or "")
         if commit:
             item.save()

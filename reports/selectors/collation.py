@@ -165,18 +165,19 @@ def theme_items(theme: ReportTheme) -> QuerySet[CollatedFinding]:
                 ).order_by("pk"),
             )
         )
-        .order_by("kind", "order", "pk")
+        .order_by("order", "pk")
     )
 
 
 def theme_groups(theme: ReportTheme) -> list[tuple[str, list]]:
-    """The theme page: [(kind label, [(collated finding, provenance)])] in the order of the template."""
+    """The theme page: [(kind label, [(collated finding, provenance)])], the items in the order the report
+    prints them, consecutive items of one kind under one label (as the report groups them in blocks)."""
     labels = dict(FindingKind.choices)
-    groups: dict[str, list] = {}
+    groups: list[tuple[str, list]] = []
+    last_kind = None
     for item in theme_items(theme):
-        groups.setdefault(item.kind, []).append((item, provenance(item)))
-    order = [kind.value for kind in FindingKind]
-    return [
-        (labels.get(k, k), groups[k])
-        for k in sorted(groups, key=lambda k: order.index(k) if k in order else 99)
-    ]
+        if item.kind != last_kind:
+            groups.append((labels.get(item.kind, item.kind), []))
+            last_kind = item.kind
+        groups[-1][1].append((item, provenance(item)))
+    return groups

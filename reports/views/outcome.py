@@ -16,10 +16,12 @@ from events.services import record_audit
 from events.views.jobs import job_response
 
 from ..errors import ReportError
-from ..forms.outcome import ReportTextsForm
+from ..forms.outcome import ReportCoverForm, ReportTextsForm
 from ..selectors.outcome import report_overview
 from ..services.outcome import (
     LANGUAGES,
+    add_section,
+    delete_section,
     ensure_default_sections,
     get_or_create_report,
     move_section,
@@ -91,12 +93,64 @@ class ReportTextsView(ReportPermissionMixin, FormView):
                 lang=self.kwargs["lang"],
                 texts=form.texts(),
                 section_titles=form.section_titles(),
+                section_bodies=form.section_bodies(),
             )
         except ReportError as error:
             show_domain_error(self.request, error, form=form)
             return self.form_invalid(form)
         messages.success(self.request, _("The texts are saved."))
         return redirect(self.request.path)
+
+
+class ReportCoverView(ReportPermissionMixin, FormView):
+    """The partners on the cover and back cover, the "About" pages, the cover image and the designer."""
+
+    template_name = "reports/outcome/cover.html"
+    form_class = ReportCoverForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = get_or_create_report(event=self.event)
+        return kwargs
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("The cover and the “About” pages are saved."))
+        return redirect(self.manage_url())
+
+
+class ReportSectionAddView(ReportPermissionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        report = get_or_create_report(event=self.event)
+        lang = request.LANGUAGE_CODE if request.LANGUAGE_CODE in LANGUAGES else self.event.default_language
+        try:
+            section = add_section(report=report, title=request.POST.get("title", ""), lang=lang)
+        except ReportError as error:
+            show_domain_error(request, error)
+            return redirect(self.manage_url())
+        messages.success(request, _("Section added: write its text with the report's texts."))
+        return redirect(
+            reverse("reports:report_texts", kwargs={"slug": self.event.slug, "lang": lang})
+            + f"#id_body_{section.pk}"
+        )
+
+
+class ReportSectionDeleteView(ReportPermissionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        report = get_or_create_report(event=self.event)
+        if not report.sections.filter(pk=kwargs["section_pk"]).exists():
+            raise Http404
+        try:
+            delete_section(report=report, section_id=kwargs["section_pk"])
+        except ReportError as error:
+            show_domain_error(request, error)
+        else:
+            messages.success(request, _("The section is deleted."))
+        return redirect(self.manage_url())
 
 
 class ReportSectionMoveView(ReportPermissionMixin, View):

@@ -91,10 +91,24 @@ class AllocateView(OrganiserMixin, TableSessionMixin, View):
 
 def allocated_message(request, session) -> None:
     count = Assignment.objects.filter(rotation__session=session).count()
-    messages.success(request, _("Allocation computed: %(count)s seats assigned.") % {"count": count})
+    messages.success(
+        request,
+        ngettext(
+            "Allocation computed: %(count)s seat assigned.",
+            "Allocation computed: %(count)s seats assigned.",
+            count,
+        )
+        % {"count": count},
+    )
     unplaced = len(unplaced_ids(session.allocation_report or {}))
     if unplaced:
-        messages.warning(request, _("%(count)s people could not be placed.") % {"count": unplaced})
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s person could not be placed.", "%(count)s people could not be placed.", unplaced
+            )
+            % {"count": unplaced},
+        )
 
 
 class MoveView(OrganiserMixin, TableSessionMixin, View):
