@@ -1,6 +1,8 @@
 """The portal's URL tree. Every page of one event lives under e/<slug>/, declared here once; each app adds
 its pages relative to it, the back office under e/<slug>/manage/."""
 
+from pathlib import Path
+
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
@@ -48,5 +50,5 @@ if settings.DEBUG:
     # through views that check who may read them. A production proxy must do the same.
     for public_folder in ("logos/", "people/"):
         urlpatterns += static(
-            settings.MEDIA_URL + public_folder, document_root=settings.MEDIA_ROOT / public_folder
+            settings.MEDIA_URL + public_folder, document_root=Path(settings.MEDIA_ROOT) / public_folder
         )

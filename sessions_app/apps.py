@@ -29,8 +29,16 @@ class SessionsAppConfig(AppConfig):
             _("Registrations"),
             "sessions_app:registrations",
             "registrations.manage",
-            current=("registration_decide",),
+            current=("registration_decide", "registrations_bulk"),
             order=10,
+        ),
+        MenuEntry(
+            "registration",
+            _("Outbox"),
+            "sessions_app:outbox",
+            "registrations.manage",
+            current=("message_compose",),
+            order=15,
         ),
         MenuEntry(
             "registration",

@@ -58,13 +58,44 @@ def registrations_by_event(*, user) -> dict[int, Registration]:
     }
 
 
-def registration_desk(*, event: Event, status: str | None = None) -> QuerySet[Registration]:
-    """The organisers' list: every registration (or those with `status`), oldest first."""
+def registration_desk(*, event: Event, status: str | None = None, **filters) -> QuerySet[Registration]:
+    """The organisers' list: every registration matching the desk's filters (`filter_registrations`),
+    oldest first."""
     registrations = (
         Registration.objects.filter(event=event).select_related("user").order_by("created_at", "pk")
     )
     if status:
+        filters["status"] = status
+    return filter_registrations(registrations, **filters)
+
+
+def filter_registrations(
+    registrations: QuerySet[Registration],
+    *,
+    q: str = "",
+    status: str = "",
+    country: str = "",
+    sector: str = "",
+    language: str = "",
+    session: int | None = None,
+) -> QuerySet[Registration]:
+    """Narrow `registrations` by a search in names, e-mail addresses and organisations, and by status,
+    country, sector, preferred language and the table session a person has a seat in."""
+    for word in q.split():
+        registrations = registrations.filter(
+            Q(full_name__icontains=word) | Q(user__email__icontains=word) | Q(organisation__icontains=word)
+        )
+    if status:
         registrations = registrations.filter(status=status)
+    if country:
+        registrations = registrations.filter(country=country)
+    if sector:
+        registrations = registrations.filter(sector=sector)
+    if language:
+        registrations = registrations.filter(preferred_language=language)
+    if session:
+        seated = Assignment.objects.filter(rotation__session_id=session).values("registration_id")
+        registrations = registrations.filter(pk__in=seated)
     return registrations
 
 

@@ -49,3 +49,37 @@ def allocation_emails(*, session: int, base_url: str, round: int | None = None) 
 
 class MailingIncomplete(RuntimeError):
     """Some messages could not be sent: the job fails, and sending again writes only to those people."""
+
+
+@jobs.register(
+    "sessions_app.registration_emails",
+    time_limit=lambda: settings.MAILING_TIMEOUT_SECONDS,
+    timeout_message=_("Sending the e-mails took too long and was stopped."),
+    error_message=_("Some e-mails could not be sent; the outbox lists them."),
+    makes_file=False,
+)
+def registration_emails(*, event: int, kind: str, stamps: dict, base_url: str = "") -> None:
+    """E-mail people the decision the organisers took on their registration."""
+    from .services.notifications import send_decision_emails
+
+    report = send_decision_emails(event=event, kind=kind, stamps=stamps, base_url=base_url)
+    if report.failed:
+        raise MailingIncomplete(f"{len(report.failed)} messages unsent after every retry")
+
+
+@jobs.register(
+    "sessions_app.organiser_message",
+    time_limit=lambda: settings.MAILING_TIMEOUT_SECONDS,
+    timeout_message=_("Sending the e-mails took too long and was stopped."),
+    error_message=_("Some e-mails could not be sent; the outbox lists them."),
+    makes_file=False,
+)
+def organiser_message(*, event: int, token: str, versions: dict, registrations: list) -> None:
+    """Send an organisers' message to the registrants chosen when it was written."""
+    from .services.organiser_messages import deliver_organiser_message
+
+    report = deliver_organiser_message(
+        event=event, token=token, versions=versions, registrations=registrations
+    )
+    if report.failed:
+        raise MailingIncomplete(f"{len(report.failed)} messages unsent after every retry")

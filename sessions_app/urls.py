@@ -6,7 +6,7 @@ Participants' pages first, then the back office under manage/ (facilitators' pag
 
 from django.urls import path
 
-from .views import allocation, facilitating, groups, participant, registration, tables
+from .views import allocation, facilitating, groups, outbox, participant, registration, tables
 
 app_name = "sessions_app"
 
@@ -37,11 +37,15 @@ urlpatterns = [
     path(
         REG + "export.<str:fmt>", registration.RegistrationExportView.as_view(), name="registrations_export"
     ),
+    path(REG + "bulk/", registration.BulkDecisionView.as_view(), name="registrations_bulk"),
     path(
         REG + "<int:registration_pk>/<str:action>/",
         registration.RegistrationDecisionView.as_view(),
         name="registration_decide",
     ),
+    # back office: the outbox and messages to registrants
+    path("manage/outbox/", outbox.OutboxView.as_view(), name="outbox"),
+    path("manage/outbox/write/", outbox.MessageComposeView.as_view(), name="message_compose"),
     # back office: table sessions
     path(T, tables.SessionListView.as_view(), name="sessions"),
     path(T + "new/", tables.SessionCreateView.as_view(), name="session_create"),

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from events.errors import DomainError
-from events.models import AuditAction, Event, EventRole, Person, Role
+from events.models import AuditAction, Event, EventRole, Person, Role, SentEmail
 from events.rules import forget_roles
 from events.services import bump_content_version, record_audit
 from sessions_app.models import Registration
@@ -82,6 +82,8 @@ def erase_account(*, user) -> None:
             if event.pk in speaking:
                 bump_content_version(event)  # the programme's speaker loses the link to the account
         record_audit(action=AuditAction.ACCOUNT_ERASED, actor=user, subject=user)
+        # The outboxes keep that a message went, not to which address.
+        SentEmail.objects.filter(recipient__iexact=user.email).update(recipient="")
         # Everything the person owns goes with the account (foreign keys that cascade); what they wrote
         # for others keeps its place with an empty author (foreign keys set to null).
         user.delete()

@@ -22,6 +22,7 @@ class AuditAction(models.TextChoices):
     REPORT_EXPORTED = "report_exported", _("Report exported")
     DATA_EXPORTED = "data_exported", _("Personal data downloaded")
     ACCOUNT_ERASED = "account_erased", _("Account erased")
+    MESSAGE_SENT = "message_sent", _("Message sent to registrants")
 
 
 #: Actions whose `detail` is a role's code, shown as the role's name.

@@ -89,27 +89,47 @@ class Job(models.Model):
 
 
 class SentEmail(models.Model):
-    """The marker that one message of a bulk mailing went (or is going) to one person: its `key` names
-    the mailing and the person ("allocation:<session>:<registration>"), so a mailing sent again, after a
-    failure or a crash mid-batch, skips everyone already served (`events.mailing.send_once`).
+    """One message the portal sent (or tried to send) to one person, and the marker that keeps it from
+    going twice: its `key` names the mailing and the person ("allocation:<session>:<registration>"), so a
+    mailing sent again, after a failure or a crash mid-batch, skips everyone already served
+    (`events.mailing.send_once`).
 
     A marker is `sending` from just before its message is handed to the mail server until the server took
-    it (`sent`); a message the server refused loses its marker and is tried again. A marker left `sending`
-    means the process died during that one hand-over: the person is not written to again (never twice).
+    it (`sent`); a message the server refused is `failed` (with the reason) and is tried again the next
+    time the mailing is sent. A marker left `sending` means the process died during that one hand-over:
+    the person is not written to again (never twice). `event`, `kind`, `recipient` and `subject` make the
+    event's outbox (who was written to, when, about what).
     """
 
     class Status(models.TextChoices):
         SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
+        FAILED = "failed", _("Not sent")
+
+    class Kind(models.TextChoices):
+        ALLOCATION = "allocation", _("Tables")
+        APPROVED = "approved", _("Registration approved")
+        DECLINED = "declined", _("Registration declined")
+        PROMOTED = "promoted", _("Moved up from the waiting list")
+        MESSAGE = "message", _("Message from the organisers")
+        OTHER = "other", _("Other")
 
     key = models.CharField(max_length=200, unique=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING)
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="sent_emails"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    recipient = models.CharField(_("recipient"), max_length=254, blank=True)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SENDING)
+    error = models.TextField(_("error"), blank=True, **bounded(OPERATOR))
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("e-mail sent")
         verbose_name_plural = _("e-mails sent")
+        indexes = [models.Index(fields=["event", "-created_at"], name="sentemail_event_created")]
 
     def __str__(self):
         return f"{self.key} ({self.status})"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from events import jobs
 from events.mailing import MailingReport, send_once, sent_count
-from events.models import AuditAction
+from events.models import AuditAction, SentEmail
 from events.services import record_audit
 
 from ..errors import SessionsError
@@ -233,7 +233,7 @@ def send_allocation_emails(
         )
         for registration in round_registrations(session=session).iterator(chunk_size=500)
     )
-    report = send_once(messages=messages)
+    report = send_once(messages=messages, event=session.event, kind=SentEmail.Kind.ALLOCATION)
     if report.failed:
         logger.error("%s allocation e-mails of session %s could not be sent", len(report.failed), session.pk)
     return report

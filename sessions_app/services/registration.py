@@ -11,6 +11,7 @@ list) and takes it away on any move out of approved, in the same transaction. `e
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
@@ -24,6 +25,7 @@ from events.services import record_audit
 from ..errors import SessionsError, SignupClosed
 from ..models import Assignment, GroupPlacement, Registration
 from ..selectors import approved_count
+from .notifications import Kind, announce_decisions
 
 Status = Registration.Status
 REGISTRATION_FIELDS = [
@@ -147,7 +149,7 @@ def promote_waiting_list(*, event: Event) -> list[Registration]:
     return promoted
 
 
-def cancel_registration(*, registration: Registration) -> list[Registration]:
+def cancel_registration(*, registration: Registration, base_url: str = "") -> list[Registration]:
     """The participant cancels: their role and seats are released and the waiting list moves up.
     Returns the registrations promoted from the waiting list."""
     with transaction.atomic():
@@ -159,11 +161,15 @@ def cancel_registration(*, registration: Registration) -> list[Registration]:
         _release_seats(registration)
         promoted = promote_waiting_list(event=event)
     forget_roles(registration.user)
+    announce_decisions(registrations=promoted, kind=Kind.PROMOTED, base_url=base_url)
     return promoted
 
 
-def approve_registration(*, registration: Registration, actor=None) -> Registration:
-    """Approve (the person becomes a participant), or put on the waiting list when the event is full."""
+def approve_registration(
+    *, registration: Registration, actor=None, base_url: str = "", notify: bool = True
+) -> Registration:
+    """Approve (the person becomes a participant, and is told by e-mail), or put on the waiting list when
+    the event is full."""
     with transaction.atomic():
         event = _locked_event(registration.event)
         registration.refresh_from_db()
@@ -177,16 +183,22 @@ def approve_registration(*, registration: Registration, actor=None) -> Registrat
                 action=AuditAction.REGISTRATION_APPROVED, event=event, actor=actor, subject=registration.user
             )
     forget_roles(registration.user)
+    if notify:
+        announce_decisions(registrations=[registration], kind=Kind.APPROVED, base_url=base_url)
     return registration
 
 
-def decline_registration(*, registration: Registration, actor=None) -> list[Registration]:
-    """Decline (the person is no participant any more); if they held a place, the waiting list moves up."""
+def decline_registration(
+    *, registration: Registration, actor=None, base_url: str = "", notify: bool = True
+) -> list[Registration]:
+    """Decline (the person is no participant any more, and is told by e-mail); if they held a place, the
+    waiting list moves up (and the people promoted are told)."""
     with transaction.atomic():
         event = _locked_event(registration.event)
         registration.refresh_from_db()
         if registration.status == Status.CANCELLED:
             raise SessionsError(_("This registration was cancelled by the participant."))
+        already_declined = registration.status == Status.DECLINED
         _set_status(registration, Status.DECLINED)
         _release_seats(registration)
         record_audit(
@@ -194,11 +206,14 @@ def decline_registration(*, registration: Registration, actor=None) -> list[Regi
         )
         promoted = promote_waiting_list(event=event)
     forget_roles(registration.user)
+    if notify and not already_declined:
+        announce_decisions(registrations=[registration], kind=Kind.DECLINED, base_url=base_url)
+    announce_decisions(registrations=promoted, kind=Kind.PROMOTED, base_url=base_url)
     return promoted
 
 
 def update_signup_settings(
-    *, event: Event, capacity: int | None, signup_opens, signup_closes
+    *, event: Event, capacity: int | None, signup_opens, signup_closes, base_url: str = ""
 ) -> list[Registration]:
     """Change capacity and window; a larger capacity moves the waiting list up at once."""
     with transaction.atomic():
@@ -209,4 +224,49 @@ def update_signup_settings(
         locked.save(update_fields=["capacity", "signup_opens", "signup_closes"])
         promoted = promote_waiting_list(event=locked)
     event.capacity, event.signup_opens, event.signup_closes = capacity, signup_opens, signup_closes
+    announce_decisions(registrations=promoted, kind=Kind.PROMOTED, base_url=base_url)
     return promoted
+
+
+@dataclass
+class BulkOutcome:
+    """What a bulk decision did: names decided, put on the waiting list, or refused with the reason."""
+
+    done: list[Registration] = field(default_factory=list)
+    waitlisted: list[Registration] = field(default_factory=list)
+    refused: list[tuple[Registration, str]] = field(default_factory=list)
+    promoted: list[Registration] = field(default_factory=list)
+
+
+def decide_registrations(
+    *, event: Event, registration_ids, action: str, actor=None, base_url: str = ""
+) -> BulkOutcome:
+    """Approve or decline several registrations of `event` at once (oldest first, so the earliest take
+    the last places); one e-mail job tells everyone decided. A registration that cannot be decided (a
+    cancelled one) is reported, the others are decided all the same."""
+    if action not in ("approve", "decline"):
+        raise SessionsError(_("Choose approve or decline."))
+    outcome = BulkOutcome()
+    chosen = Registration.objects.filter(event=event, pk__in=list(registration_ids)).select_related(
+        "user", "event"
+    )
+    for registration in chosen.order_by("created_at", "pk"):
+        try:
+            if action == "approve":
+                if registration.status == Status.APPROVED:
+                    continue
+                approve_registration(registration=registration, actor=actor, notify=False)
+                target = outcome.done if registration.status == Status.APPROVED else outcome.waitlisted
+                target.append(registration)
+            else:
+                if registration.status == Status.DECLINED:
+                    continue
+                outcome.promoted += decline_registration(
+                    registration=registration, actor=actor, notify=False, base_url=base_url
+                )
+                outcome.done.append(registration)
+        except SessionsError as error:
+            outcome.refused.append((registration, str(error)))
+    kind = Kind.APPROVED if action == "approve" else Kind.DECLINED
+    announce_decisions(registrations=outcome.done, kind=kind, base_url=base_url)
+    return outcome

@@ -1,8 +1,10 @@
 """Registration: participants register and cancel; the organisers' registration desk decides and exports."""
 
 from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.core.paginator import Paginator
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, View
@@ -13,12 +15,14 @@ from events.rules import forget_roles
 from events.views.mixins import EventPermissionMixin, ManageMixin, handle_domain_error
 
 from .. import selectors
+from ..desk_forms import BulkDecisionForm, DeskFilterForm
 from ..forms import RegistrationForm, SignupSettingsForm
 from ..models import Registration
 from ..services.exports import export_registrations
 from ..services.registration import (
     approve_registration,
     cancel_registration,
+    decide_registrations,
     decline_registration,
     register_participant,
     signup_state,
@@ -96,7 +100,7 @@ class CancelRegistrationView(SignedInMixin, EventPermissionMixin, View):
         registration = selectors.registration_of(event=self.event, user=request.user)
         if registration is not None:
             try:
-                cancel_registration(registration=registration)
+                cancel_registration(registration=registration, base_url=request.build_absolute_uri("/"))
             except DomainError as error:
                 handle_domain_error(request, error)
             else:
@@ -121,16 +125,24 @@ class RegistrationListView(ManageMixin, FormView):
         kwargs["instance"] = self.event
         return kwargs
 
+    paginate_by = 50
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        status = self.request.GET.get("status")
-        if status not in Registration.Status.values:
-            status = None
-        context["registrations"] = selectors.registration_desk(event=self.event, status=status)
-        context["status"] = status
-        context["statuses"] = Registration.Status.choices
-        context["counts"] = selectors.status_counts(event=self.event)
-        context["signup_state"] = signup_state(event=self.event)
+        filter_form = DeskFilterForm(self.request.GET or None, event=self.event)
+        filters = filter_form.filters()
+        registrations = selectors.registration_desk(event=self.event, **filters)
+        page = Paginator(registrations, self.paginate_by).get_page(self.request.GET.get("page"))
+        context.update(
+            filter_form=filter_form,
+            filtered=bool(filters),
+            querystring=filter_form.querystring(),
+            page=page,
+            registrations=page.object_list,
+            counts=selectors.status_counts(event=self.event),
+            statuses=Registration.Status.choices,
+            signup_state=signup_state(event=self.event),
+        )
         return context
 
     def form_valid(self, form):
@@ -140,6 +152,7 @@ class RegistrationListView(ManageMixin, FormView):
                 capacity=form.cleaned_data["capacity"],
                 signup_opens=form.cleaned_data["signup_opens"],
                 signup_closes=form.cleaned_data["signup_closes"],
+                base_url=self.request.build_absolute_uri("/"),
             )
         except DomainError as error:
             handle_domain_error(self.request, error, form)
@@ -168,7 +181,9 @@ class RegistrationDecisionView(ManageMixin, View):
         registration = get_object_or_404(Registration, pk=kwargs["registration_pk"], event=self.event)
         try:
             if kwargs["action"] == "approve":
-                registration = approve_registration(registration=registration, actor=request.user)
+                registration = approve_registration(
+                    registration=registration, actor=request.user, base_url=request.build_absolute_uri("/")
+                )
                 if registration.status == Registration.Status.WAITLISTED:
                     messages.warning(
                         request,
@@ -178,11 +193,86 @@ class RegistrationDecisionView(ManageMixin, View):
                 else:
                     messages.success(request, _("%(name)s is approved.") % {"name": registration.full_name})
             else:
-                decline_registration(registration=registration, actor=request.user)
+                decline_registration(
+                    registration=registration, actor=request.user, base_url=request.build_absolute_uri("/")
+                )
                 messages.success(request, _("%(name)s is declined.") % {"name": registration.full_name})
         except DomainError as error:
             handle_domain_error(request, error)
-        return redirect("sessions_app:registrations", slug=self.event.slug)
+        return _back_to_desk(self.event, request.POST.get("filters", ""))
+
+
+def _back_to_desk(event, filters: str):
+    """The desk with the filters the organiser had set (only the known ones, re-encoded)."""
+    form = DeskFilterForm(QueryDict(filters), event=event)
+    url = reverse("sessions_app:registrations", kwargs={"slug": event.slug})
+    querystring = form.querystring()
+    return redirect(f"{url}?{querystring}" if querystring else url)
+
+
+class BulkDecisionView(ManageMixin, View):
+    """Approve or decline the selected registrations: a confirmation page first, then the decisions and
+    one message saying what was done."""
+
+    permission_required = "registrations.manage"
+    http_method_names = ["post"]
+    template_name = "sessions_app/manage/bulk_confirm.html"
+
+    def post(self, request, *args, **kwargs):
+        form = BulkDecisionForm(request.POST, event=self.event)
+        if not form.is_valid():
+            messages.error(request, _("Select registrations and an action first."))
+            return _back_to_desk(self.event, request.POST.get("filters", ""))
+        action, ids = form.cleaned_data["action"], form.cleaned_data["ids"]
+        if not form.cleaned_data["confirm"]:
+            chosen = selectors.registration_desk(event=self.event).filter(pk__in=ids)
+            return render(
+                request,
+                self.template_name,
+                {"event": self.event, "form": form, "action": action, "chosen": chosen, "ids": ids},
+            )
+        outcome = decide_registrations(
+            event=self.event,
+            registration_ids=ids,
+            action=action,
+            actor=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
+        _say_outcome(request, action, outcome)
+        return _back_to_desk(self.event, form.cleaned_data["filters"])
+
+
+def _say_outcome(request, action: str, outcome) -> None:
+    count = len(outcome.done)
+    if action == "approve":
+        text = ngettext("%(count)s registration approved.", "%(count)s registrations approved.", count)
+    else:
+        text = ngettext("%(count)s registration declined.", "%(count)s registrations declined.", count)
+    messages.success(request, text % {"count": count})
+    if outcome.waitlisted:
+        n = len(outcome.waitlisted)
+        messages.warning(
+            request,
+            ngettext(
+                "The event is full: %(count)s person is on the waiting list.",
+                "The event is full: %(count)s people are on the waiting list.",
+                n,
+            )
+            % {"count": n},
+        )
+    if outcome.promoted:
+        n = len(outcome.promoted)
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s person moved up from the waiting list.",
+                "%(count)s people moved up from the waiting list.",
+                n,
+            )
+            % {"count": n},
+        )
+    for registration, reason in outcome.refused:
+        messages.error(request, f"{registration.full_name}: {reason}")
 
 
 class RegistrationExportView(ManageMixin, View):

@@ -39,10 +39,12 @@ def test_send_once_a_refused_message_is_retried_then_given_up_without_stopping_t
         "bea@example.org",
         "cid@example.org",
     ]
-    assert sorted(SentEmail.objects.values_list("key", "status")) == [
-        ("test:ana", "sent"),
-        ("test:cid", "sent"),
+    assert sorted(SentEmail.objects.values_list("key", "status", "recipient")) == [
+        ("test:ana", "sent", "ana@example.org"),
+        ("test:bea", "failed", "bea@example.org"),
+        ("test:cid", "sent", "cid@example.org"),
     ]
+    assert SentEmail.objects.get(key="test:bea").error.startswith("SMTP")
     FlakyBackend.reset()
 
 
@@ -53,4 +55,21 @@ def test_send_once_an_unreachable_server_leaves_everyone_to_send_later(settings)
     report = send_once(messages=_messages(["ana", "bea"]), batch_size=5, retries=2, retry_delay=0)
 
     assert (report.sent, sorted(report.failed), UnreachableBackend.opened) == (0, ["test:ana", "test:bea"], 3)
-    assert not SentEmail.objects.exists()
+    assert sorted(SentEmail.objects.values_list("key", "status", "recipient", "error")) == [
+        ("test:ana", "failed", "ana@example.org", "The mail server could not be reached."),
+        ("test:bea", "failed", "bea@example.org", "The mail server could not be reached."),
+    ]
+
+
+def test_send_once_a_failed_message_goes_when_the_mailing_is_sent_again(settings):
+    settings.EMAIL_BACKEND = "tests.sessions_app.flaky_mail.UnreachableBackend"
+    send_once(messages=_messages(["ana"]), batch_size=5, retries=0, retry_delay=0)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    report = send_once(messages=_messages(["ana"]), kind=SentEmail.Kind.MESSAGE)
+
+    assert (report.sent, report.skipped) == (1, 0)
+    assert list(SentEmail.objects.values_list("key", "status", "error", "subject")) == [
+        ("test:ana", "sent", "", "Hi")
+    ]
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]
