@@ -32,6 +32,15 @@ class SessionsAppConfig(AppConfig):
             current=("registration_decide",),
             order=10,
         ),
+        MenuEntry("registration", _("Check-in"), "sessions_app:checkin", "checkin.manage", order=15),
+        MenuEntry(
+            "registration",
+            _("Attendance"),
+            "sessions_app:attendance",
+            "checkin.manage",
+            current=("badge", "badges"),
+            order=16,
+        ),
         MenuEntry(
             "registration",
             _("Table sessions"),

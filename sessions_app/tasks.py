@@ -49,3 +49,24 @@ def allocation_emails(*, session: int, base_url: str, round: int | None = None) 
 
 class MailingIncomplete(RuntimeError):
     """Some messages could not be sent: the job fails, and sending again writes only to those people."""
+
+
+@jobs.register(
+    "sessions_app.badges_pdf",
+    time_limit=lambda: settings.PDF_RENDER_TIMEOUT_SECONDS,
+    timeout_message=_("The badges could not be made in time. Please try again later."),
+    content_type="application/pdf",
+)
+def badges_pdf(*, event: int, language: str) -> bytes:
+    """Every approved participant's badge of `event`, several to an A4 page, in `language`."""
+    from events.models import Event
+
+    from .models import Registration
+    from .services.checkin import render_badges
+
+    event = Event.objects.get(pk=event)
+    registrations = Registration.objects.filter(event=event, status=Registration.Status.APPROVED).order_by(
+        "full_name", "pk"
+    )
+    with translation.override(language):
+        return render_badges(event=event, registrations=list(registrations))

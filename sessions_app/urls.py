@@ -6,7 +6,7 @@ Participants' pages first, then the back office under manage/ (facilitators' pag
 
 from django.urls import path
 
-from .views import allocation, facilitating, groups, participant, registration, tables
+from .views import allocation, checkin, facilitating, groups, participant, registration, tables
 
 app_name = "sessions_app"
 
@@ -42,6 +42,11 @@ urlpatterns = [
         registration.RegistrationDecisionView.as_view(),
         name="registration_decide",
     ),
+    # back office: check-in at the venue
+    path("manage/checkin/", checkin.CheckInView.as_view(), name="checkin"),
+    path("manage/checkin/attendance/", checkin.AttendanceView.as_view(), name="attendance"),
+    path("manage/checkin/badges.pdf", checkin.BadgesView.as_view(), name="badges"),
+    path("manage/checkin/badges/<int:registration_pk>.pdf", checkin.BadgeView.as_view(), name="badge"),
     # back office: table sessions
     path(T, tables.SessionListView.as_view(), name="sessions"),
     path(T + "new/", tables.SessionCreateView.as_view(), name="session_create"),
