@@ -28,7 +28,9 @@ SIGNATURE_LENGTH = 12  # base32 characters: 60 bits
 
 
 def _signature(*, event_pk: int, registration_pk: int) -> str:
-    digest = salted_hmac(f"sessions_app.checkin:{event_pk}", str(registration_pk), algorithm="sha256").digest()
+    digest = salted_hmac(
+        f"sessions_app.checkin:{event_pk}", str(registration_pk), algorithm="sha256"
+    ).digest()
     return base64.b32encode(digest).decode("ascii")[:SIGNATURE_LENGTH]
 
 
@@ -111,14 +113,20 @@ def badges_version(*, event: Event) -> str:
         .order_by("pk")
         .values_list("pk", "full_name", "organisation")
     )
-    digest = hashlib.sha256(repr((event.title, event.start_date, event.end_date, list(rows))).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(
+        repr((event.title, event.start_date, event.end_date, list(rows))).encode()
+    ).hexdigest()[:16]
     return digest
 
 
 def render_badges(*, event: Event, registrations) -> bytes:
     """The badges of `registrations` (one, or all of them several to an A4 page) as a PDF."""
     badges = [
-        {"registration": registration, "code": check_in_code(registration), "qr": qr_svg(check_in_code(registration))}
+        {
+            "registration": registration,
+            "code": check_in_code(registration),
+            "qr": qr_svg(check_in_code(registration)),
+        }
         for registration in registrations
     ]
     html = render_to_string(

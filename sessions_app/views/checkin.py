@@ -6,9 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -30,7 +29,12 @@ class CheckInForm(forms.Form):
         max_length=64,
         help_text=gettext_lazy("Scan the QR code on the badge, or type the code printed under it."),
         widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "autofocus": True}
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
         ),
     )
 
@@ -82,7 +86,10 @@ class BadgeView(CheckInMixin, View):
 
     def get(self, request, *args, **kwargs):
         registration = get_object_or_404(
-            Registration, event=self.event, pk=self.kwargs["registration_pk"], status=Registration.Status.APPROVED
+            Registration,
+            event=self.event,
+            pk=self.kwargs["registration_pk"],
+            status=Registration.Status.APPROVED,
         )
         return bytes_response(
             services.render_badges(event=self.event, registrations=[registration]),

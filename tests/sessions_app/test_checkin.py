@@ -44,7 +44,9 @@ def test_the_code_is_the_number_and_a_signature_that_names_nobody(event):
     assert "Ana" not in code and "Example" not in code
     assert services.find_registration(event=event, code=code) == registration
     # typed in small letters with spaces, it is the same code
-    assert services.find_registration(event=event, code=" " + code.lower().replace("-", " - ")) == registration
+    assert (
+        services.find_registration(event=event, code=" " + code.lower().replace("-", " - ")) == registration
+    )
 
 
 def test_a_code_of_another_event_or_a_guessed_one_is_unknown(event):
@@ -117,7 +119,9 @@ def test_the_desk_page_greets_with_name_organisation_and_status_only(client, eve
 
     again = client.post(url, {"code": services.check_in_code(registration)})
     assert again.status_code == 409
-    assert "Not checked in" in again.content.decode() and "Already checked in today at" in again.content.decode()
+    assert (
+        "Not checked in" in again.content.decode() and "Already checked in today at" in again.content.decode()
+    )
 
     unknown = client.post(url, {"code": "12-NOTACODE"})
     assert unknown.status_code == 400
@@ -204,7 +208,9 @@ def test_a_badge_is_only_for_an_approved_registration_of_the_event(client, event
     elsewhere = RegistrationFactory(event=EventFactory())
     client.force_login(organiser)
     for registration in (pending, elsewhere):
-        assert client.get(reverse("sessions_app:badge", args=[event.slug, registration.pk])).status_code == 404
+        assert (
+            client.get(reverse("sessions_app:badge", args=[event.slug, registration.pk])).status_code == 404
+        )
 
 
 def test_all_badges_come_from_a_job_several_to_an_a4_page(client, event, organiser):
