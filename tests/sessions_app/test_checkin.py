@@ -221,7 +221,7 @@ def test_all_badges_come_from_a_job_several_to_an_a4_page(client, event, organis
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     content = b"".join(response.streaming_content)
     reader = PdfReader(io.BytesIO(content))
-    assert len(reader.pages) == 2  # eight to a page
+    assert len(reader.pages) == 2  # eight to a page: 10 people, 2 pages
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (595, 842)
     text = pdf_text(content)
