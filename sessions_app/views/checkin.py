@@ -70,7 +70,9 @@ class CheckInView(CheckInMixin, TemplateView):
 
 
 class AttendanceView(CheckInMixin, TemplateView):
-    """The live count (reloads itself without JavaScript) and everybody's badges."""
+    """The count per day and everybody's badges. With ?live=1 the page reloads itself every 30 seconds
+    (a meta refresh: no JavaScript needed); it is asked for, and stopped, with a link, so that nobody's
+    page moves under them unasked (WCAG 2.2.1)."""
 
     template_name = "sessions_app/manage/attendance.html"
 
@@ -78,6 +80,7 @@ class AttendanceView(CheckInMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(selectors.attendance(event=self.event))
         context["today"] = services.today_of(self.event)
+        context["live"] = self.request.GET.get("live") == "1"
         return context
 
 

@@ -152,9 +152,11 @@ def test_attendance_counts_per_day_and_refreshes_itself(client, event, today, or
     CheckIn.objects.create(registration=people[1], day=today)
     CheckIn.objects.create(registration=people[0], day=yesterday)
     client.force_login(organiser)
-    response = client.get(reverse("sessions_app:attendance", args=[event.slug]))
+    url = reverse("sessions_app:attendance", args=[event.slug])
+    assert "http-equiv" not in client.get(url).content.decode()  # refreshing is asked for
+    response = client.get(url + "?live=1")
     page = response.content.decode()
-    assert '<meta http-equiv="refresh" content="30">' in page
+    assert '<meta http-equiv="refresh" content="30">' in page and "Stop updating" in page
     assert '<span class="attendance-count">2 / 3</span>' in page
     days = {day.pk: (day.checked_in, day.expected) for day in response.context["days"]}
     assert days == {today.pk: (2, 3), yesterday.pk: (1, 1)}
@@ -167,7 +169,7 @@ def test_attendance_makes_the_same_queries_whatever_the_size(
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(organiser)
-    url = reverse("sessions_app:attendance", args=[event.slug])
+    url = reverse("sessions_app:attendance", args=[event.slug]) + "?live=1"
 
     def grow(count):
         for _ in range(count):
