@@ -1,5 +1,6 @@
 """The check-in desk in a phone-sized browser: typing the code checks the person in and greets them."""
 
+import os
 
 import pytest
 from django.test import Client
@@ -12,7 +13,8 @@ from sessions_app.services.checkin import check_in_code
 from tests.events.factories import DayFactory, EventRoleFactory, UserFactory
 from tests.sessions_app.factories import RegistrationFactory
 
-_LOOK = __import__("os").environ.get("CHECKIN_SCREENSHOTS")
+# CHECKIN_SCREENSHOTS=<folder> keeps a screenshot of the result for a person to look at
+SCREENSHOTS = os.environ.get("CHECKIN_SCREENSHOTS")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +46,8 @@ def test_typing_the_code_at_360_px(live_server, new_page, event):
     assert result.locator(".checkin-name").inner_text() == "Ana Pérez"
     assert "Example Foundation" in result.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.screenshot(path="/tmp/checkin_look/checkin-360.png", full_page=True) if _LOOK else None
+    if SCREENSHOTS:
+        page.screenshot(path=os.path.join(SCREENSHOTS, "checkin-360.png"), full_page=True)
     assert CheckIn.objects.get().day == day
 
     # the same badge again: refused, the person still named
