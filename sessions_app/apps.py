@@ -18,7 +18,7 @@ class SessionsAppConfig(AppConfig):
             _("My tables"),
             "sessions_app:my_tables",
             "tables.take_part",
-            current=("ranking", "switch"),
+            current=("ranking", "switch", "my_badge"),
             order=110,
         ),
         EventLink(_("Participants"), "sessions_app:directory", "directory.view", order=120),

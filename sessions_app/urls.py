@@ -26,6 +26,7 @@ urlpatterns = [
     path("tables/<int:table_session_pk>/rank/", participant.RankingView.as_view(), name="ranking"),
     path("tables/<int:table_session_pk>/switch/", participant.SwitchView.as_view(), name="switch"),
     path("directory/", participant.DirectoryView.as_view(), name="directory"),
+    path("my-badge.pdf", checkin.MyBadgeView.as_view(), name="my_badge"),
     path(
         "materials/<int:material_pk>/", participant.MaterialDownloadView.as_view(), name="material_download"
     ),

@@ -21,6 +21,7 @@ from .. import selectors
 from ..errors import CheckInRefused
 from ..models import Registration
 from ..services import checkin as services
+from .common import ParticipantMixin
 
 
 class CheckInForm(forms.Form):
@@ -120,4 +121,15 @@ class BadgesView(CheckInMixin, View):
             job,
             back_url=reverse("sessions_app:attendance", args=[self.event.slug]),
             heading=_("The badges are being prepared"),
+        )
+
+
+class MyBadgeView(ParticipantMixin, View):
+    """A participant's own badge, to print or show on the phone at the venue."""
+
+    def get(self, request, *args, **kwargs):
+        return bytes_response(
+            services.render_badges(event=self.event, registrations=[self.registration]),
+            content_type=PDF_CONTENT_TYPE,
+            filename=f"{self.event.slug}-badge.pdf",
         )

@@ -241,3 +241,15 @@ def test_all_badges_come_from_a_job_several_to_an_a4_page(client, event, organis
 def test_the_badges_job_speaks_the_language_asked(event):
     RegistrationFactory(event=event, full_name="Ana Pérez")
     assert "PARTICIPANTE" in pdf_text(badges_pdf(event=event.pk, language="es"))
+
+
+def test_a_participant_downloads_their_own_badge_from_my_tables(client, event):
+    registration = RegistrationFactory(event=event, full_name="Ana Pérez")
+    RegistrationFactory(event=event, full_name="Someone Else")
+    client.force_login(registration.user)
+    page = client.get(reverse("sessions_app:my_tables", args=[event.slug])).content.decode()
+    url = reverse("sessions_app:my_badge", args=[event.slug])
+    assert f'href="{url}"' in page
+    text = pdf_text(client.get(url).content)
+    assert "Ana Pérez" in text and services.check_in_code(registration) in text
+    assert "Someone Else" not in text

@@ -53,6 +53,7 @@ URLS = [
     ("group_edit", ["item_pk", "group_pk"], "get", ORGANISER),
     ("group_delete", ["item_pk", "group_pk"], "post", {"organiser": 302}),
     ("group_roster", ["item_pk", "group_pk"], "get", ORGANISER),
+    ("my_badge", [], "get", PARTICIPANT),
     ("checkin", [], "get", ORGANISER),
     ("attendance", [], "get", ORGANISER),
     ("badges", [], "get", ORGANISER),
