@@ -19,6 +19,9 @@ class ReportsConfig(AppConfig):
             order=200,
         ),
         EventLink(_("Evaluation"), "reports:evaluation_answer", "evaluation.answer", order=210),
+        EventLink(
+            _("Session feedback"), "reports:feedback", "feedback.give", current=("feedback_give",), order=215
+        ),
     ]
     manage_menu = [
         MenuEntry(
@@ -90,7 +93,12 @@ class ReportsConfig(AppConfig):
             _("Evaluation"),
             "reports:evaluation_manage",
             "evaluation.manage",
-            current=("evaluation_results", "evaluation_question_delete", "evaluation_csv"),
+            current=(
+                "evaluation_results",
+                "evaluation_question_delete",
+                "evaluation_csv",
+                "feedback_results",
+            ),
             order=50,
         ),
         MenuEntry(

@@ -51,3 +51,7 @@ class EvaluationError(ReportsDomainError):
 
 class ReportError(ReportsDomainError):
     """A request about the outcome report that cannot be carried out."""
+
+
+class FeedbackError(ReportsDomainError):
+    """Feedback on an agenda item that cannot be given (yet)."""

@@ -23,6 +23,7 @@ Permissions about the whole event take `(user, event, obj=None)`; those about on
 | takeaways.write_day | day | the day's chosen authors |
 | takeaways.read | takeaway | reviewers, and its author |
 | evaluation.answer / evaluation.manage | – | participants and members / organisers |
+| feedback.give | – | participants and members: rating the items they may attend (the view checks each) |
 | report.manage | – | rapporteurs and organisers |
 """
 
@@ -155,4 +156,5 @@ register(
 )
 register("evaluation.answer", has_role(Role.PARTICIPANT, Role.MEMBER))
 register("evaluation.manage", has_role(Role.ORGANISER))
+register("feedback.give", has_role(Role.PARTICIPANT, Role.MEMBER))
 register("report.manage", has_role(Role.RAPPORTEUR, Role.ORGANISER))

@@ -6,7 +6,7 @@ Participants' pages first, then the back office under manage/.
 
 from django.urls import path
 
-from .views import collation, evaluation, findings, outcome, takeaways
+from .views import collation, evaluation, feedback, findings, outcome, takeaways
 
 app_name = "reports"
 
@@ -23,6 +23,8 @@ urlpatterns = [
         "takeaways/<int:day_pk>/write/", takeaways.TakeawayWriteView.as_view(), name="findings_takeaway_write"
     ),
     path("evaluation/", evaluation.AnswerView.as_view(), name="evaluation_answer"),
+    path("feedback/", feedback.FeedbackListView.as_view(), name="feedback"),
+    path("feedback/<int:item_pk>/", feedback.FeedbackGiveView.as_view(), name="feedback_give"),
     # back office: consolidation records
     path(F, findings.RecordListView.as_view(), name="findings_list"),
     path(
@@ -75,6 +77,7 @@ urlpatterns = [
     ),
     path(EV + "results/", evaluation.ResultsView.as_view(), name="evaluation_results"),
     path(EV + "results.csv", evaluation.ResultsCsvView.as_view(), name="evaluation_csv"),
+    path(EV + "sessions/", feedback.FeedbackResultsView.as_view(), name="feedback_results"),
     # back office: the outcome report
     path(R, outcome.ReportManageView.as_view(), name="report_manage"),
     path(R + "texts/<str:lang>/", outcome.ReportTextsView.as_view(), name="report_texts"),

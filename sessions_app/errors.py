@@ -21,3 +21,12 @@ class SeatingError(SessionsError):
 
 class RankingError(SessionsError):
     pass
+
+
+class CheckInRefused(SessionsError):
+    """A check-in at the venue was refused; `registration` is the person when the code was theirs."""
+
+    def __init__(self, message, *, registration=None, check_in=None):
+        super().__init__(message)
+        self.registration = registration
+        self.check_in = check_in

@@ -423,3 +423,35 @@ class GroupPlacement(models.Model):
         return (self.group.natural_key(), self.registration.natural_key())
 
     natural_key.dependencies = ["sessions_app.breakoutgroup", "sessions_app.registration"]
+
+
+class CheckIn(models.Model):
+    """A participant's arrival at the venue on one day of the event, recorded by whoever checked them in.
+
+    Venue bookkeeping of this database: not part of the whole-event export.
+    """
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="check_ins", verbose_name=_("registration")
+    )
+    day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="check_ins", verbose_name=_("day"))
+    at = models.DateTimeField(_("checked in at"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked in by"),
+    )
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "day"], name="unique_check_in_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.registration.full_name} · {self.day.date.isoformat()}"

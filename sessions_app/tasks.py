@@ -83,3 +83,26 @@ def organiser_message(*, event: int, token: str, versions: dict, registrations: 
     )
     if report.failed:
         raise MailingIncomplete(f"{len(report.failed)} messages unsent after every retry")
+
+
+# benchmarks/badges.py: about 0.1 s a badge on a busy two-core machine (120 badges in 11 s), so a
+# 1,000-person event needs about two minutes: five times the limit of one document.
+@jobs.register(
+    "sessions_app.badges_pdf",
+    time_limit=lambda: 5 * settings.PDF_RENDER_TIMEOUT_SECONDS,
+    timeout_message=_("The badges could not be made in time. Please try again later."),
+    content_type="application/pdf",
+)
+def badges_pdf(*, event: int, language: str) -> bytes:
+    """Every approved participant's badge of `event`, several to an A4 page, in `language`."""
+    from events.models import Event
+
+    from .models import Registration
+    from .services.checkin import render_badges
+
+    event = Event.objects.get(pk=event)
+    registrations = Registration.objects.filter(event=event, status=Registration.Status.APPROVED).order_by(
+        "full_name", "pk"
+    )
+    with translation.override(language):
+        return render_badges(event=event, registrations=list(registrations))

@@ -6,7 +6,7 @@ Participants' pages first, then the back office under manage/ (facilitators' pag
 
 from django.urls import path
 
-from .views import allocation, facilitating, groups, outbox, participant, registration, tables
+from .views import allocation, checkin, facilitating, groups, outbox, participant, registration, tables
 
 app_name = "sessions_app"
 
@@ -26,6 +26,7 @@ urlpatterns = [
     path("tables/<int:table_session_pk>/rank/", participant.RankingView.as_view(), name="ranking"),
     path("tables/<int:table_session_pk>/switch/", participant.SwitchView.as_view(), name="switch"),
     path("directory/", participant.DirectoryView.as_view(), name="directory"),
+    path("my-badge.pdf", checkin.MyBadgeView.as_view(), name="my_badge"),
     path(
         "materials/<int:material_pk>/", participant.MaterialDownloadView.as_view(), name="material_download"
     ),
@@ -46,6 +47,11 @@ urlpatterns = [
     # back office: the outbox and messages to registrants
     path("manage/outbox/", outbox.OutboxView.as_view(), name="outbox"),
     path("manage/outbox/write/", outbox.MessageComposeView.as_view(), name="message_compose"),
+    # back office: check-in at the venue
+    path("manage/checkin/", checkin.CheckInView.as_view(), name="checkin"),
+    path("manage/checkin/attendance/", checkin.AttendanceView.as_view(), name="attendance"),
+    path("manage/checkin/badges.pdf", checkin.BadgesView.as_view(), name="badges"),
+    path("manage/checkin/badges/<int:registration_pk>.pdf", checkin.BadgeView.as_view(), name="badge"),
     # back office: table sessions
     path(T, tables.SessionListView.as_view(), name="sessions"),
     path(T + "new/", tables.SessionCreateView.as_view(), name="session_create"),

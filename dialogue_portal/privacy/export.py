@@ -69,6 +69,10 @@ def _registration(registration: Registration) -> dict:
             {"group": g.group.name, "part": g.part}
             for g in sorted(registration.group_placements.all(), key=lambda g: (g.group_id, g.pk))
         ],
+        "check_ins": [
+            {"day": c.day.date.isoformat(), "at": _when(c.at)}
+            for c in sorted(registration.check_ins.all(), key=lambda c: c.day.date)
+        ],
     }
 
 
@@ -96,6 +100,7 @@ def personal_data(*, user) -> dict:
             "assignments__rotation__session",
             "assignments__table",
             "group_placements__group",
+            "check_ins__day",
         )
         .order_by("event__slug")
     )

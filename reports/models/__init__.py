@@ -8,6 +8,7 @@ from .evaluation import (  # noqa: F401
     EvaluationResponse,
     EvaluationSubmission,
 )
+from .feedback import SessionFeedback  # noqa: F401
 from .findings import (  # noqa: F401
     ConsolidationRecord,
     Finding,

@@ -16,7 +16,14 @@ from events.models import AuditEntry, EventRole, Person, Role
 from observatory.models import CommitmentUpdate, FocalPoint
 from reports.models import EvaluationSubmission, RecordVersion, Takeaway, TakeawayAuthor
 from reports.models.evaluation import Evaluation
-from sessions_app.models import Assignment, BreakoutGroup, GroupPlacement, Preference, Registration
+from sessions_app.models import (
+    Assignment,
+    BreakoutGroup,
+    CheckIn,
+    GroupPlacement,
+    Preference,
+    Registration,
+)
 from tests.events.factories import DayFactory, EventFactory, OrganisationFactory, UserFactory
 from tests.observatory.factories import make_commitment, make_entry
 from tests.reports.factories import FindingFactory, RecordFactory
@@ -45,6 +52,7 @@ def maria(event):
     )
     day = DayFactory(event=event, date=event.start_date)
     registration.days.set([day])
+    CheckIn.objects.create(registration=registration, day=day)
     Preference.objects.create(registration=registration, table=table_2, rank=1)
     Preference.objects.create(registration=registration, table=table_1, rank=2)
     seat(registration, rotation, table_2)
@@ -137,6 +145,7 @@ def test_the_download_holds_everything_about_the_person_and_no_secret(event, mar
                     }
                 ],
                 "breakout_groups": [{"group": "Central America", "part": 1}],
+                "check_ins": [{"day": "2024-06-03", "at": _iso(registration.check_ins.get().at)}],
             }
         ],
         "directory_entries": [

@@ -22,6 +22,8 @@ MATRIX = {
     "takeaways": (302, 200, 200, 200, 200, 200, 403, 200),
     "findings_takeaway_write": (302, 403, 403, 403, 403, 403, 403, 403),
     "evaluation_answer": (302, 200, 200, 403, 403, 403, 403, 403),
+    "feedback": (302, 200, 200, 403, 403, 403, 403, 403),
+    "feedback_give": (302, 200, 200, 403, 403, 403, 403, 403),
     # The back office (who may not see a record but holds a role in the event gets 404)
     "findings_list": (302, 403, 403, 200, 200, 200, 403, 200),
     "findings_detail": (302, 404, 404, 200, 404, 200, 403, 200),
@@ -51,6 +53,7 @@ MATRIX = {
     "evaluation_question_delete": (302, 403, 403, 403, 403, 403, 403, 302),
     "evaluation_results": (302, 403, 403, 403, 403, 403, 403, 200),
     "evaluation_csv": (302, 403, 403, 403, 403, 403, 403, 200),
+    "feedback_results": (302, 403, 403, 403, 403, 403, 403, 200),
 }
 POST = {
     "findings_restore",
@@ -119,6 +122,9 @@ def urls(event, record, tables):
         "evaluation_question_delete": {"question_pk": question.pk},
         "evaluation_results": {},
         "evaluation_csv": {},
+        "feedback": {},
+        "feedback_give": {"item_pk": recap.pk},
+        "feedback_results": {},
     } | {"_slug": slug}
 
 

@@ -56,6 +56,11 @@ URLS = [
     ("group_edit", ["item_pk", "group_pk"], "get", ORGANISER),
     ("group_delete", ["item_pk", "group_pk"], "post", {"organiser": 302}),
     ("group_roster", ["item_pk", "group_pk"], "get", ORGANISER),
+    ("my_badge", [], "get", PARTICIPANT),
+    ("checkin", [], "get", ORGANISER),
+    ("attendance", [], "get", ORGANISER),
+    ("badges", [], "get", ORGANISER),
+    ("badge", ["registration_pk=approved_registration_pk"], "get", ORGANISER),
 ]
 
 
@@ -77,6 +82,7 @@ def objects(event):
         "material_pk": MaterialFactory(session=session, table=table).pk,
         "fmt": "csv",
         "registration_pk": RegistrationFactory(event=event, status="pending").pk,
+        "approved_registration_pk": RegistrationFactory(event=event).pk,
         "action": "approve",
         "token": Job.objects.create(
             kind="sessions_app.allocate",
@@ -92,7 +98,10 @@ def objects(event):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name,keys,method,allowed", URLS, ids=[u[0] for u in URLS])
 def test_permission_matrix(client_as, event, objects, role, name, keys, method, allowed):
-    url = reverse(f"sessions_app:{name}", kwargs={"slug": event.slug, **{k: objects[k] for k in keys}})
+    # a key "kwarg=object" names the URL's keyword argument and the object that fills it
+    pairs = [key.partition("=")[::2] for key in keys]
+    kwargs = {kwarg: objects[source or kwarg] for kwarg, source in pairs}
+    url = reverse(f"sessions_app:{name}", kwargs={"slug": event.slug, **kwargs})
     client = client_as(role)
     response = getattr(client, method)(url)
     if role == "anonymous":

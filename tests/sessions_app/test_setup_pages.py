@@ -249,7 +249,15 @@ def test_allocate_and_publish_buttons_email_everyone(client_as, event):
         (
             "organiser",
             ["Register", "Participants"],
-            ["Registrations", "Outbox", "Table sessions", "Breakout groups", "Tables I facilitate"],
+            [
+                "Registrations",
+                "Outbox",
+                "Check-in",
+                "Attendance",
+                "Table sessions",
+                "Breakout groups",
+                "Tables I facilitate",
+            ],
         ),
         ("other_organiser", ["Register"], []),
     ],
