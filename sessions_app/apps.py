@@ -47,7 +47,7 @@ class SessionsAppConfig(AppConfig):
             "sessions_app:outbox",
             "registrations.manage",
             current=("message_compose",),
-            order=15,
+            order=17,
         ),
         MenuEntry(
             "registration",

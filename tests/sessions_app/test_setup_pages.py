@@ -251,9 +251,9 @@ def test_allocate_and_publish_buttons_email_everyone(client_as, event):
             ["Register", "Participants"],
             [
                 "Registrations",
-                "Outbox",
                 "Check-in",
                 "Attendance",
+                "Outbox",
                 "Table sessions",
                 "Breakout groups",
                 "Tables I facilitate",
