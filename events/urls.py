@@ -5,7 +5,7 @@ Public pages first, then the back office under manage/ (names prefixed manage_).
 
 from django.urls import path
 
-from .views import agenda, audit, documents, event, people
+from .views import agenda, audit, documents, event, people, programme
 
 app_name = "events"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     path("agenda/", agenda.AgendaView.as_view(), name="agenda"),
     path("agenda.ics", agenda.AgendaICalView.as_view(), name="agenda_ical"),
     path("programme.pdf", agenda.ProgrammePDFView.as_view(), name="programme_pdf"),
+    path("agenda/now/", programme.NowAndNextView.as_view(), name="now_next"),
+    path("agenda/search/", programme.AgendaSearchView.as_view(), name="agenda_search"),
+    path("speakers/", programme.SpeakerListView.as_view(), name="speakers"),
+    path("agenda/<str:date>/grid/", programme.DayGridView.as_view(), name="day_grid"),
     path("agenda/<str:date>/", agenda.DayDetailView.as_view(), name="day_detail"),
     path("agenda/<str:date>/calendar.ics", agenda.DayICalView.as_view(), name="day_ical"),
     path("people/<slug:person_slug>/", people.PersonDetailView.as_view(), name="person_detail"),
