@@ -16,6 +16,7 @@ urlpatterns = [
     path("programme.pdf", agenda.ProgrammePDFView.as_view(), name="programme_pdf"),
     path("agenda/now/", programme.NowAndNextView.as_view(), name="now_next"),
     path("agenda/search/", programme.AgendaSearchView.as_view(), name="agenda_search"),
+    path("agenda/items/<int:item_pk>/star/", programme.ItemStarView.as_view(), name="item_star"),
     path("speakers/", programme.SpeakerListView.as_view(), name="speakers"),
     path("agenda/<str:date>/grid/", programme.DayGridView.as_view(), name="day_grid"),
     path("agenda/<str:date>/", agenda.DayDetailView.as_view(), name="day_detail"),

@@ -1,6 +1,6 @@
 """The events app's models, by sub-domain: the event and its partners (`event`), the agenda (`agenda`),
 the people printed on it (`people`), background jobs and the files they make (`jobs`), the audit log
-(`audit`). Import them from
+(`audit`), the items people starred (`stars`). Import them from
 here."""
 
 from .agenda import (
@@ -29,6 +29,7 @@ from .event import (
 )
 from .jobs import Job, SentEmail, job_upload_to
 from .people import AppearanceRole, ItemPerson, Person, person_photo_upload_to
+from .stars import Star
 
 __all__ = [
     "LANGUAGE_CHOICES",
@@ -53,6 +54,7 @@ __all__ = [
     "SentEmail",
     "Series",
     "SeriesEdition",
+    "Star",
     "document_upload_to",
     "job_upload_to",
     "logo_upload_to",

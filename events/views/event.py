@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from .. import forms, selectors
+from .. import forms, selectors, stars
 from ..models import (
     AgendaItem,
     Audience,
@@ -30,6 +30,12 @@ class PublicEventMixin(EventPermissionMixin):
         if not hasattr(self, "_audiences"):
             self._audiences = visible_audiences(self.request.user, self.event)
         return self._audiences
+
+    def get_starred_ids(self) -> frozenset[int] | None:
+        """The items the signed-in reader starred (None for anonymous readers: no star buttons)."""
+        if not self.request.user.is_authenticated:
+            return None
+        return stars.starred_ids(user=self.request.user, event=self.event)
 
     def refuse_audience(self, audience: str):
         """Closed days do not exist for outsiders (404); participants' days ask anonymous visitors to

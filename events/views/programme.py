@@ -3,9 +3,16 @@ the agenda and the speakers. Each page shows what `selectors.agenda_days` gives 
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
-from .. import programme, selectors
+from .. import programme, selectors, stars
 from ..models import Day
 from ..page_cache import CachedPublicPageMixin
 from .event import PublicEventMixin
@@ -26,6 +33,7 @@ class DayGridView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["day"] = self.day
         context["grid"] = programme.day_grid(day=self.day)
+        context["starred_ids"] = self.get_starred_ids()
         return context
 
 
@@ -39,6 +47,7 @@ class NowAndNextView(PublicEventMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         days = selectors.agenda_days(event=self.event, audiences=self.get_audiences())
         context["current"] = programme.now_and_next(event=self.event, days=days, now=programme.clock())
+        context["starred_ids"] = self.get_starred_ids()
         return context
 
 
@@ -55,6 +64,7 @@ class AgendaSearchView(PublicEventMixin, TemplateView):
             days = selectors.agenda_days(event=self.event, audiences=self.get_audiences())
             context["hits"] = programme.search_agenda(days=days, query=query)
             context["searched"] = True
+            context["starred_ids"] = self.get_starred_ids()
         return context
 
 
@@ -68,3 +78,27 @@ class SpeakerListView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
         days = selectors.agenda_days(event=self.event, audiences=self.get_audiences())
         context["speakers"] = programme.speakers(days=days)
         return context
+
+
+class ItemStarView(PublicEventMixin, View):
+    """POST star=1 to star an item for one's own agenda, star=0 to take the star off; back to `next`.
+    Only signed-in readers, only items they may see (404 otherwise)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        item = stars.visible_item(event=self.event, audiences=self.get_audiences(), pk=kwargs["item_pk"])
+        if item is None:
+            raise Http404
+        if request.POST.get("star") == "1":
+            stars.star_item(user=request.user, item=item)
+            messages.success(request, _("Added “%(title)s” to your agenda.") % {"title": item.title})
+        else:
+            stars.unstar_item(user=request.user, item=item)
+            messages.success(request, _("Took “%(title)s” off your agenda.") % {"title": item.title})
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = reverse("events:day_detail", args=[self.event.slug, item.day.date.isoformat()])
+        return redirect(f"{target.split('#')[0]}#item-{item.pk}")
