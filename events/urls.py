@@ -5,7 +5,7 @@ Public pages first, then the back office under manage/ (names prefixed manage_).
 
 from django.urls import path
 
-from .views import agenda, audit, documents, event, people, programme
+from .views import agenda, audit, documents, event, people, programme, rooms
 
 app_name = "events"
 
@@ -39,6 +39,10 @@ urlpatterns = [
     path("manage/items/<int:item_pk>/", agenda.ItemEditView.as_view(), name="manage_item_edit"),
     path("manage/items/<int:item_pk>/delete/", agenda.ItemDeleteView.as_view(), name="manage_item_delete"),
     path("manage/items/<int:item_pk>/move/", agenda.ItemMoveView.as_view(), name="manage_item_move"),
+    path("manage/rooms/", rooms.RoomListView.as_view(), name="manage_rooms"),
+    path("manage/rooms/add/", rooms.RoomCreateView.as_view(), name="manage_room_add"),
+    path("manage/rooms/<int:room_pk>/", rooms.RoomEditView.as_view(), name="manage_room_edit"),
+    path("manage/rooms/<int:room_pk>/delete/", rooms.RoomDeleteView.as_view(), name="manage_room_delete"),
     path("manage/people/", people.PersonListView.as_view(), name="manage_people"),
     path("manage/people/add/", people.PersonCreateView.as_view(), name="manage_person_add"),
     path("manage/people/<int:person_pk>/", people.PersonEditView.as_view(), name="manage_person_edit"),

@@ -111,6 +111,8 @@ def test_personal_pages_cost_the_same_queries_with_more_stars(client, make_user,
     client.get(url)
     with CaptureQueriesContext(connection) as one:
         client.get(url)
+    expected = len(one.captured_queries)
+    assert expected > 5
     for hour in range(7, 9):
         item = AgendaItemFactory(
             day=agenda.tuesday,
@@ -124,7 +126,7 @@ def test_personal_pages_cost_the_same_queries_with_more_stars(client, make_user,
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
     assert response.status_code == 200
-    assert len(many) == len(one)
+    assert len(many.captured_queries) == expected
 
 
 def test_the_day_page_costs_one_query_more_for_a_signed_in_reader_whatever_the_stars(
@@ -136,8 +138,11 @@ def test_the_day_page_costs_one_query_more_for_a_signed_in_reader_whatever_the_s
     client.get(url)
     with CaptureQueriesContext(connection) as none:
         client.get(url)
+    expected = len(none.captured_queries)
+    assert expected > 5
     for item in [agenda.panel, agenda.block, *agenda.rotations]:
         Star.objects.create(user=user, item=item)
     with CaptureQueriesContext(connection) as five:
-        assert client.get(url).content.decode().count('aria-pressed="true"') == 5
-    assert len(five) == len(none)
+        html = client.get(url).content.decode()
+    assert len(five.captured_queries) == expected
+    assert html.count('aria-pressed="true"') == 5
