@@ -9,6 +9,7 @@ costs no query of its own.
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,11 @@ from .models import AgendaItem, Day, Event, Person
 #: The clock "now and next" reads; tests and the page's `?at=` for organisers never change it, they pass
 #: their own `now` to `now_and_next`.
 clock: Callable[[], datetime.datetime] = timezone.now
+
+
+def _natural(name: str) -> list:
+    """"Room 2" before "Room 10"."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name.casefold())]
 
 
 # --- The grid -------------------------------------------------------------------------------------------
@@ -54,17 +60,14 @@ class DayGrid:
 
 
 def day_grid(*, day: Day) -> DayGrid:
-    """The day's top-level items as rows of time slots by columns of rooms.
+    """The day's top-level items as rows of time slots by columns of rooms (rooms in name order).
 
     A slot starts wherever an item starts or ends; an item spans the slots it lasts. Items without a room
     span every column when nothing else runs beside them, or else take a column "room not given" ("")
     (a further one where two such items run at once).
     """
     items = list(day.top_items)
-    rooms: list[str] = []
-    for item in items:
-        if item.room and item.room not in rooms:
-            rooms.append(item.room)
+    rooms: list[str] = sorted({item.room for item in items if item.room}, key=_natural)
 
     def overlaps(a: AgendaItem, b: AgendaItem) -> bool:
         return a is not b and a.start < b.end and b.start < a.end
