@@ -24,7 +24,7 @@ clock: Callable[[], datetime.datetime] = timezone.now
 
 
 def _natural(name: str) -> list:
-    """"Room 2" before "Room 10"."""
+    """ "Room 2" before "Room 10"."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name.casefold())]
 
 

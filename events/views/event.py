@@ -19,7 +19,7 @@ from ..models import (
     Event,
 )
 from ..page_cache import CachedPublicPageMixin
-from ..rules import visible_audiences
+from ..rules import has_perm, visible_audiences
 from .mixins import EventPermissionMixin, ManageFormView, ManageMixin
 
 
@@ -31,9 +31,15 @@ class PublicEventMixin(EventPermissionMixin):
             self._audiences = visible_audiences(self.request.user, self.event)
         return self._audiences
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["keeps_agenda"] = has_perm(self.request.user, self.event, "event.keep_agenda")
+        return context
+
     def get_starred_ids(self) -> frozenset[int] | None:
-        """The items the signed-in reader starred (None for anonymous readers: no star buttons)."""
-        if not self.request.user.is_authenticated:
+        """The items the reader starred; None (no star buttons) for readers who keep no personal agenda
+        (anonymous readers, people without an approved registration)."""
+        if not has_perm(self.request.user, self.event, "event.keep_agenda"):
             return None
         return stars.starred_ids(user=self.request.user, event=self.event)
 

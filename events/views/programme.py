@@ -82,13 +82,12 @@ class SpeakerListView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
 
 class ItemStarView(PublicEventMixin, View):
     """POST star=1 to star an item for one's own agenda, star=0 to take the star off; back to `next`.
-    Only signed-in readers, only items they may see (404 otherwise)."""
+    Only participants (who have a personal agenda), only items they may see (404 otherwise)."""
 
     http_method_names = ["post"]
+    permission_required = "event.keep_agenda"
 
     def post(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
         item = stars.visible_item(event=self.event, audiences=self.get_audiences(), pk=kwargs["item_pk"])
         if item is None:
             raise Http404

@@ -146,3 +146,12 @@ def test_the_day_page_costs_one_query_more_for_a_signed_in_reader_whatever_the_s
         html = client.get(url).content.decode()
     assert len(five.captured_queries) == expected
     assert html.count("star-button is-starred") == 5
+
+
+@pytest.mark.parametrize("role", ["member", "organiser", "facilitator"])
+def test_only_participants_keep_a_personal_agenda(client, make_user, agenda, role):
+    client.force_login(make_user(agenda.event, role))
+    html = client.get(_day(agenda.event, "2024-06-04")).content.decode()
+    assert "star-button" not in html and "My agenda" not in html
+    assert _star(client, agenda.event, agenda.panel).status_code == 403
+    assert Star.objects.count() == 0
