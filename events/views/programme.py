@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from .. import programme, selectors, stars
 from ..models import Day
 from ..page_cache import CachedPublicPageMixin
+from ..rooms import rooms_by_name
 from .event import PublicEventMixin
 
 
@@ -34,6 +35,10 @@ class DayGridView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
         context["day"] = self.day
         context["grid"] = programme.day_grid(day=self.day)
         context["starred_ids"] = self.get_starred_ids()
+        known = rooms_by_name(event=self.event)
+        context["room_details"] = [
+            known[name.casefold()] for name in context["grid"].rooms if name.casefold() in known
+        ]
         return context
 
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events import programme
-from events.models import Audience, ItemKind
+from events.models import Audience, ItemKind, Room
 from tests.events.factories import (
     AgendaItemFactory,
     DayFactory,
@@ -59,6 +59,16 @@ def test_the_grid_puts_parallel_items_in_their_rooms_and_plenary_items_across(cl
     html = response.content.decode()
     assert '<th scope="col">Room B</th>' in html
     assert "First rotation" in html  # a block's parts inside its cell
+
+
+def test_the_grid_describes_the_rooms_the_organiser_manages(client, agenda):
+    Room.objects.create(
+        event=agenda.event, name="plenary HALL", capacity=120, accessibility_notes="Step-free access."
+    )
+    Room.objects.create(event=agenda.event, name="Unused room", capacity=10)
+    html = client.get(_url("day_grid", agenda.event, "2024-06-04")).content.decode()
+    assert "Seats 120 people." in html and "Step-free access." in html
+    assert "Unused room" not in html
 
 
 def test_the_grid_of_a_closed_day_is_404_and_of_a_participants_day_asks_to_log_in(client, agenda):
