@@ -39,6 +39,14 @@ class EventsConfig(AppConfig):
             current=("manage_document_add", "manage_document_edit", "manage_document_delete"),
             order=30,
         ),
+        MenuEntry(
+            "programme",
+            _("Rooms"),
+            "events:manage_rooms",
+            "event.change",
+            current=("manage_room_add", "manage_room_edit", "manage_room_delete"),
+            order=35,
+        ),
         MenuEntry("programme", _("Public preview"), "events:preview", "event.change", order=40),
         MenuEntry(
             "people",

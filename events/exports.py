@@ -38,7 +38,7 @@ def _people_line(item: AgendaItem) -> list[str]:
     return lines
 
 
-def _ical_event(*, event: Event, day: Day, item: AgendaItem, parent: AgendaItem | None, stamp: datetime):
+def ical_item_event(*, event: Event, day: Day, item: AgendaItem, parent: AgendaItem | None, stamp: datetime):
     tz = event.tz
     vevent = VEvent()
     vevent.add("uid", f"item-{item.pk}@{event.slug}.dialogue-portal")
@@ -72,10 +72,10 @@ def agenda_ical(*, event: Event, days: list[Day]) -> bytes:
     stamp = timezone.now()
     for day in days:
         for item in day.top_items:
-            calendar.add_component(_ical_event(event=event, day=day, item=item, parent=None, stamp=stamp))
+            calendar.add_component(ical_item_event(event=event, day=day, item=item, parent=None, stamp=stamp))
             for child in item.visible_children:
                 calendar.add_component(
-                    _ical_event(event=event, day=day, item=child, parent=item, stamp=stamp)
+                    ical_item_event(event=event, day=day, item=child, parent=item, stamp=stamp)
                 )
     calendar.add_missing_timezones()
     return calendar.to_ical()

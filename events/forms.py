@@ -24,6 +24,7 @@ from .models import (
     Person,
     Role,
 )
+from .rooms import use_room_input
 from .uploads import document_help_text
 
 
@@ -246,6 +247,7 @@ class AgendaItemForm(FieldsetsMixin, forms.ModelForm):
             blocks = blocks.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = blocks
         self.fields["parent"].label = _("Part of the block")
+        use_room_input(self, "room", event=day.event)
 
     def clean(self):
         cleaned = super().clean()

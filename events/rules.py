@@ -117,6 +117,8 @@ def _is_participant_not_member(user, event, obj=None) -> bool:
 register("event.view_non_members_track", _is_participant_not_member)
 register("event.manage", has_role(*STAFF_ROLES))  # enters the back office (sees the pages their role opens)
 register("event.roles", has_role(*EVERY_ROLE))  # holds any role at all: sees the event's work pages
+# Stars items for a personal agenda, which the participant's "My tables" page shows.
+register("event.keep_agenda", has_role(Role.PARTICIPANT))
 
 
 def can_create_event(user) -> bool:

@@ -90,13 +90,17 @@ def agenda_days(*, event: Event, audiences: Iterable[str], day_qs: QuerySet | No
 GROUP_TRACKS = frozenset({Audience.MEMBERS, Audience.NON_MEMBERS})
 
 
-def personal_programme(*, event: Event, audiences: Iterable[str], dates: Iterable) -> list[Day]:
+def personal_programme(
+    *, event: Event, audiences: Iterable[str], dates: Iterable, days: list[Day] | None = None
+) -> list[Day]:
     """A participant's own programme: the days they registered for (what they may see of them) and, on
     other days, the tracks meant for their group (Friday's non-members' track, say), in the same shape as
-    `agenda_days`."""
+    `agenda_days` (whose result `days` may be given, and is then trimmed in place)."""
     audiences, dates = list(audiences), set(dates)
     programme = []
-    for day in agenda_days(event=event, audiences=audiences):
+    if days is None:
+        days = agenda_days(event=event, audiences=audiences)
+    for day in days:
         if day.date not in dates:
             day.top_items = [item for item in day.top_items if item.audience in GROUP_TRACKS]
         if day.top_items:

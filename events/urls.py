@@ -5,7 +5,7 @@ Public pages first, then the back office under manage/ (names prefixed manage_).
 
 from django.urls import path
 
-from .views import agenda, audit, documents, event, people
+from .views import agenda, audit, documents, event, people, programme, rooms
 
 app_name = "events"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("agenda/", agenda.AgendaView.as_view(), name="agenda"),
     path("agenda.ics", agenda.AgendaICalView.as_view(), name="agenda_ical"),
     path("programme.pdf", agenda.ProgrammePDFView.as_view(), name="programme_pdf"),
+    path("agenda/now/", programme.NowAndNextView.as_view(), name="now_next"),
+    path("agenda/search/", programme.AgendaSearchView.as_view(), name="agenda_search"),
+    path("agenda/items/<int:item_pk>/star/", programme.ItemStarView.as_view(), name="item_star"),
+    path("speakers/", programme.SpeakerListView.as_view(), name="speakers"),
+    path("agenda/<str:date>/grid/", programme.DayGridView.as_view(), name="day_grid"),
     path("agenda/<str:date>/", agenda.DayDetailView.as_view(), name="day_detail"),
     path("agenda/<str:date>/calendar.ics", agenda.DayICalView.as_view(), name="day_ical"),
     path("people/<slug:person_slug>/", people.PersonDetailView.as_view(), name="person_detail"),
@@ -34,6 +39,10 @@ urlpatterns = [
     path("manage/items/<int:item_pk>/", agenda.ItemEditView.as_view(), name="manage_item_edit"),
     path("manage/items/<int:item_pk>/delete/", agenda.ItemDeleteView.as_view(), name="manage_item_delete"),
     path("manage/items/<int:item_pk>/move/", agenda.ItemMoveView.as_view(), name="manage_item_move"),
+    path("manage/rooms/", rooms.RoomListView.as_view(), name="manage_rooms"),
+    path("manage/rooms/add/", rooms.RoomCreateView.as_view(), name="manage_room_add"),
+    path("manage/rooms/<int:room_pk>/", rooms.RoomEditView.as_view(), name="manage_room_edit"),
+    path("manage/rooms/<int:room_pk>/delete/", rooms.RoomDeleteView.as_view(), name="manage_room_delete"),
     path("manage/people/", people.PersonListView.as_view(), name="manage_people"),
     path("manage/people/add/", people.PersonCreateView.as_view(), name="manage_person_add"),
     path("manage/people/<int:person_pk>/", people.PersonEditView.as_view(), name="manage_person_edit"),

@@ -86,6 +86,7 @@ class SessionsAppConfig(AppConfig):
     def ready(self) -> None:
         from . import (  # noqa: F401  (rules registers the tables area's permissions)
             exchange,
+            rooms,  # carries a room's new name to the tables
             rules,
             tasks,  # registers the tables area's background jobs
         )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from events.models import AgendaItem, Event
+from events.rooms import use_room_input
 from events.uploads import document_help_text
 
 from .models import BreakoutGroup, Material, Registration, Rotation, Table, TableSession
@@ -156,6 +157,7 @@ class TableForm(forms.ModelForm):
         self.session = session
         self.instance.session = session
         self.fields[f"title_{LANGS[0]}"].required = True
+        use_room_input(self, "room", event=session.event)
         self.fields["facilitators"].queryset = facilitators
         self.fields["facilitators"].label_from_instance = lambda user: user.get_full_name() or user.email
         self.rotations = list(session.rotations.order_by("number"))
@@ -214,6 +216,7 @@ class BreakoutGroupForm(forms.ModelForm):
         self.agenda_item = agenda_item
         self.instance.agenda_item = agenda_item
         self.fields[f"name_{LANGS[0]}"].required = True
+        use_room_input(self, "room", event=agenda_item.day.event)
 
     def clean_parts(self):
         parts = self.cleaned_data["parts"]

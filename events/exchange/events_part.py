@@ -1,5 +1,5 @@
 """The events app's part of the whole-event exchange: the event, its series and organisations, partners,
-documents, days, agenda items, people and their appearances, and who holds which role."""
+documents, rooms, days, agenda items, people and their appearances, and who holds which role."""
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
@@ -13,6 +13,7 @@ from ..models import (
     ItemPerson,
     Organisation,
     Person,
+    Room,
     Series,
     SeriesEdition,
 )
@@ -60,6 +61,7 @@ ENTRIES = [
     ),
     Entry("partners", EventPartner, lambda event: event.partners.order_by("pk")),
     Entry("documents", Document, lambda event: event.documents.order_by("pk")),
+    Entry("rooms", Room, lambda event: event.rooms.order_by("name", "pk")),
     Entry("days", Day, lambda event: event.days.order_by("date")),
     Entry("agenda_items", AgendaItem, _agenda_items),
     Entry("people", Person, lambda event: event.people.order_by("slug")),

@@ -1,6 +1,6 @@
 """The events app's models, by sub-domain: the event and its partners (`event`), the agenda (`agenda`),
 the people printed on it (`people`), background jobs and the files they make (`jobs`), the audit log
-(`audit`). Import them from
+(`audit`), the venue's rooms (`rooms`), the items people starred (`stars`). Import them from
 here."""
 
 from .agenda import (
@@ -29,6 +29,8 @@ from .event import (
 )
 from .jobs import Job, SentEmail, job_upload_to
 from .people import AppearanceRole, ItemPerson, Person, person_photo_upload_to
+from .rooms import Room, floor_plan_upload_to
+from .stars import Star
 
 __all__ = [
     "LANGUAGE_CHOICES",
@@ -50,10 +52,13 @@ __all__ = [
     "Organisation",
     "Person",
     "Role",
+    "Room",
     "SentEmail",
     "Series",
     "SeriesEdition",
+    "Star",
     "document_upload_to",
+    "floor_plan_upload_to",
     "job_upload_to",
     "logo_upload_to",
     "person_photo_upload_to",

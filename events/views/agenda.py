@@ -82,6 +82,7 @@ class DayDetailView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         audiences = self.get_audiences()
         context["day"] = self.day
+        context["starred_ids"] = self.get_starred_ids()
         visible = list(
             selectors.readable_days(event=self.event, audiences=audiences).values_list("date", flat=True)
         )

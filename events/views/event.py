@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from .. import forms, selectors
+from .. import forms, selectors, stars
 from ..models import (
     AgendaItem,
     Audience,
@@ -19,7 +19,7 @@ from ..models import (
     Event,
 )
 from ..page_cache import CachedPublicPageMixin
-from ..rules import visible_audiences
+from ..rules import has_perm, visible_audiences
 from .mixins import EventPermissionMixin, ManageFormView, ManageMixin
 
 
@@ -30,6 +30,18 @@ class PublicEventMixin(EventPermissionMixin):
         if not hasattr(self, "_audiences"):
             self._audiences = visible_audiences(self.request.user, self.event)
         return self._audiences
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["keeps_agenda"] = has_perm(self.request.user, self.event, "event.keep_agenda")
+        return context
+
+    def get_starred_ids(self) -> frozenset[int] | None:
+        """The items the reader starred; None (no star buttons) for readers who keep no personal agenda
+        (anonymous readers, people without an approved registration)."""
+        if not has_perm(self.request.user, self.event, "event.keep_agenda"):
+            return None
+        return stars.starred_ids(user=self.request.user, event=self.event)
 
     def refuse_audience(self, audience: str):
         """Closed days do not exist for outsiders (404); participants' days ask anonymous visitors to

@@ -8,17 +8,21 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from events import selectors as event_selectors
 from events.downloads import bytes_response, stored_file_response
 from events.errors import DomainError
 from events.exports import ICAL_CONTENT_TYPE
 from events.models import Event
-from events.rules import visible_audiences
 from events.views.mixins import EventPermissionMixin, handle_domain_error
 
 from .. import selectors
 from ..forms import RankingForm, SeatForm
 from ..models import Material
+from ..services.personal_agenda import (
+    agenda_feed_token,
+    personal_agenda,
+    personal_agenda_ical,
+    registration_for_agenda_feed,
+)
 from ..services.preferences import ranking_open, save_ranking
 from ..services.publication import feed_token, ical_for, registration_for_feed
 from ..services.seats import switch_table
@@ -55,10 +59,12 @@ class MyTablesView(ParticipantMixin, TemplateView):
         ]
         context["any_published"] = any(s.published_at for s in sessions)
         context["placements"] = selectors.group_placements(registration=registration)
-        context["programme"] = event_selectors.personal_programme(
-            event=self.event,
-            audiences=visible_audiences(self.request.user, self.event),
-            dates=registration.days.values_list("date", flat=True),
+        context.update(personal_agenda(registration=registration, user=self.request.user))
+        context["agenda_feed_url"] = self.request.build_absolute_uri(
+            reverse(
+                "sessions_app:my_agenda_feed",
+                kwargs={"slug": self.event.slug, "token": agenda_feed_token(registration=registration)},
+            )
         )
         return context
 
@@ -81,6 +87,32 @@ class MyTablesFeedView(View):
             raise Http404
         data = ical_for(registration=registration, base_url=request.build_absolute_uri("/"))
         return bytes_response(data, content_type=ICAL_CONTENT_TYPE, filename=f"{event.slug}-my-tables.ics")
+
+
+class MyAgendaICalView(ParticipantMixin, View):
+    """The whole personal agenda (programme, starred items, tables) as a calendar file."""
+
+    def get(self, request, *args, **kwargs):
+        return bytes_response(
+            personal_agenda_ical(registration=self.registration),
+            content_type=ICAL_CONTENT_TYPE,
+            filename=f"{self.event.slug}-my-agenda.ics",
+        )
+
+
+class MyAgendaFeedView(View):
+    """The whole personal agenda at a private signed address, for calendar apps that cannot log in."""
+
+    def get(self, request, *args, **kwargs):
+        event = get_object_or_404(Event, slug=kwargs["slug"])
+        registration = registration_for_agenda_feed(event=event, token=kwargs["token"])
+        if registration is None:
+            raise Http404
+        return bytes_response(
+            personal_agenda_ical(registration=registration),
+            content_type=ICAL_CONTENT_TYPE,
+            filename=f"{event.slug}-my-agenda.ics",
+        )
 
 
 class RankingView(ParticipantMixin, TableSessionMixin, FormView):

@@ -11,6 +11,7 @@ from events.views.mixins import handle_domain_error
 from .. import selectors
 from ..forms import MaterialForm, RotationTimesForm, TableForm, TableSessionForm
 from ..models import Material
+from ..rooms import with_capacity_warnings
 from ..services.tables import (
     create_table_session,
     rotation_time_problems,
@@ -79,8 +80,9 @@ class SessionDetailView(OrganiserMixin, TableSessionMixin, FormView):
         context["rotations"] = rotations
         context["rotation_problems"] = rotation_time_problems(session=self.session, rotations=rotations)
         context.setdefault("times_form", RotationTimesForm(session=self.session))
-        context["tables"] = self.session.tables.prefetch_related(
-            "facilitators", "slots__rotation", "materials"
+        context["tables"] = with_capacity_warnings(
+            event=self.event,
+            tables=self.session.tables.prefetch_related("facilitators", "slots__rotation", "materials"),
         )
         return context
 
@@ -161,6 +163,10 @@ class TableFormView(OrganiserMixin, TableSessionMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["session"] = self.session
         context["table"] = self.table
+        if self.table is not None:
+            context["capacity_warning"] = with_capacity_warnings(event=self.event, tables=[self.table])[
+                0
+            ].capacity_warning
         return context
 
     def form_valid(self, form):

@@ -26,6 +26,12 @@ PAGES = {
     "event home": ("events:event_home", {"slug"}, ROLES),
     "agenda": ("events:agenda", {"slug"}, ROLES),
     "day": ("events:day_detail", {"slug", "date:day"}, PUBLIC + ["organiser"]),
+    "day grid": ("events:day_grid", {"slug", "date:day"}, PUBLIC),
+    "now and next": ("events:now_next", {"slug"}, ["anonymous", "participant"]),
+    "agenda search": ("events:agenda_search", {"slug"}, ["anonymous", "participant"]),
+    "speakers": ("events:speakers", {"slug"}, ["anonymous"]),
+    "rooms": ("events:manage_rooms", {"slug"}, BACK_OFFICE),
+    "room form": ("events:manage_room_add", {"slug"}, BACK_OFFICE),
     "person": ("events:person_detail", {"slug", "person_slug:person"}, PUBLIC),
     "dashboard": (
         "dashboard",

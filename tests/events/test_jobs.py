@@ -214,4 +214,3 @@ def test_celery_task_runs_the_job_it_is_given(db, settings):
     job.refresh_from_db()
     assert job.status == Job.Status.DONE
     assert job.file.read() == b"Hello, Ana"
-

@@ -316,8 +316,9 @@ def test_day_page_with_tracks_query_count_constant(client, make_user, django_ass
         )
         ItemPersonFactory(item=item, person=PersonFactory(event=event))
     _login(client, make_user, event, Role.PARTICIPANT)
-    # session, user, event, roles, day, day with its items, two kinds of people, rotations, visible dates
-    with django_assert_num_queries(10):
+    # session, user, event, roles, day, day with its items, two kinds of people, rotations, visible dates,
+    # the reader's stars
+    with django_assert_num_queries(11):
         response = client.get(reverse("events:day_detail", args=[event.slug, FRIDAY]))
     assert response.content.decode().count("Track ") == tracks
 

@@ -61,6 +61,7 @@ def full_event(make_user):
         event=event, organisation=OrganisationFactory(name="ECPAT"), kind="co_organiser"
     )
     em.Document.objects.create(event=event, title_en="Concept note", url="https://example.org/cn.pdf")
+    em.Room.objects.create(event=event, name="Sabana A", capacity=40, accessibility_notes="Step-free access.")
     day = DayFactory(event=event, focus_en="Harvesting", focus_es="Cosecha")
     block = AgendaItemFactory(day=day, start=datetime.time(14), end=datetime.time(17), title_en="Tables")
     AgendaItemFactory(
@@ -163,7 +164,7 @@ def test_round_trip_loses_nothing(full_event, tmp_path):
 def test_every_app_contributes_its_part(full_event):
     """The document has one part per app, in the order of the layers, each listing only its app's models,
     and together they hold every model of the three apps but the background jobs and the audit log (not event
-    content)."""
+    content), what was sent (the outbox) and people's own stars (personal, not event content)."""
     document = export_event(event=full_event)
     assert list(document["parts"]) == ["events", "sessions_app", "reports"]
     exported = set()
@@ -177,7 +178,7 @@ def test_every_app_contributes_its_part(full_event):
         for app_label in ["events", "sessions_app", "reports"]
         for model in apps.get_app_config(app_label).get_models()
     }
-    assert models - exported == {"events.job", "events.auditentry", "events.sentemail"}
+    assert models - exported == {"events.job", "events.auditentry", "events.sentemail", "events.star"}
     # the rich event fills every list
     assert [
         name for lists in document["parts"].values() for name, objects in lists.items() if not objects

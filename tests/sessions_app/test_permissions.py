@@ -22,6 +22,7 @@ URLS = [
     ("register_cancel", [], "post", {role: 302 for role in SIGNED_IN}),
     ("my_tables", [], "get", PARTICIPANT),
     ("my_tables_ical", [], "get", PARTICIPANT),
+    ("my_agenda_ical", [], "get", PARTICIPANT),
     ("ranking", ["table_session_pk"], "get", PARTICIPANT),
     ("switch", ["table_session_pk"], "get", PARTICIPANT),
     ("directory", [], "get", WITH_ROLE),
@@ -115,8 +116,11 @@ def test_permission_matrix(client_as, event, objects, role, name, keys, method, 
 def test_every_url_of_the_app_is_in_the_matrix():
     from sessions_app.urls import urlpatterns
 
-    # the signed iCal feed is not role-based: see test_ical_feed_needs_a_valid_token
-    assert sorted(p.name for p in urlpatterns) == sorted([u[0] for u in URLS] + ["my_tables_feed"])
+    # the signed iCal feeds are not role-based: see test_ical_feed_needs_a_valid_token and
+    # tests/events/test_personal_agenda.py
+    assert sorted(p.name for p in urlpatterns) == sorted(
+        [u[0] for u in URLS] + ["my_tables_feed", "my_agenda_feed"]
+    )
 
 
 @pytest.mark.django_db
