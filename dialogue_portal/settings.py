@@ -193,7 +193,7 @@ LANGUAGES = [
     ("en", _("English")),
     ("es", _("Spanish")),
     ("fr", _("French")),
-    ("pt", _("Portuguese")),
+    ("pt-br", _("Brazilian Portuguese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
@@ -203,9 +203,9 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "es", "fr", "pt")
+MODELTRANSLATION_LANGUAGES = ("en", "es", "fr", "pt-br")
 # Event content falls back to the event's default language first (dialogue_portal/i18n.py), then to these.
-MODELTRANSLATION_FALLBACK_LANGUAGES = EventFallbackLanguages({"default": ("en", "es", "fr", "pt")})
+MODELTRANSLATION_FALLBACK_LANGUAGES = EventFallbackLanguages({"default": ("en", "es", "fr", "pt-br")})
 
 # Static and media files: all assets are served by the portal itself (no CDN).
 STATIC_URL = "/static/"

@@ -12,7 +12,10 @@ from events.models import AgendaItem, Event
 
 from .models import BreakoutGroup, Material, Registration, Rotation, Table, TableSession
 
-LANGS = list(settings.MODELTRANSLATION_LANGUAGES)
+from modeltranslation.utils import build_localized_fieldname
+
+#: The suffix of each language's translated field ("pt-br" -> "title_pt_br").
+LANGS = [build_localized_fieldname("", code)[1:] for code in settings.MODELTRANSLATION_LANGUAGES]
 
 
 class DateTimeInput(forms.DateTimeInput):

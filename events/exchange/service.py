@@ -130,6 +130,21 @@ class _Problem(ValueError):
     pass
 
 
+def _brazilian(fields: dict) -> dict:
+    """An object's fields from a file written while Portuguese was served as "pt": the columns ``title_pt``,
+    ... are ``title_pt_br`` and a language code "pt" is "pt-br" (a file written since holds neither)."""
+    upgraded = {}
+    for name, value in fields.items():
+        if name.endswith("_pt"):
+            name += "_br"
+        if name == "languages" and isinstance(value, list):
+            value = ["pt-br" if code == "pt" else code for code in value]
+        elif "language" in name and value == "pt":
+            value = "pt-br"
+        upgraded[name] = value
+    return upgraded
+
+
 def _cannot_import(place: str, problem: Exception | str) -> ValidationError:
     if isinstance(problem, ValidationError):
         problem = " ".join(problem.messages)
@@ -227,7 +242,7 @@ def _import_object(entry: Entry, row, index: Index, files: dict[str, list]):
         or not isinstance(row.get("fields"), dict)
     ):
         raise _Problem(f"an object {{'model': '{entry.label}', 'fields': {{...}}}} was expected")
-    (deserialized,) = Deserializer([row], index=index)
+    (deserialized,) = Deserializer([{**row, "fields": _brazilian(row["fields"])}], index=index)
     obj = deserialized.object
     if entry.shared:
         try:

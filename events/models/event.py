@@ -14,7 +14,7 @@ LANGUAGE_CHOICES = [
     ("en", _("English")),
     ("es", _("Spanish")),
     ("fr", _("French")),
-    ("pt", _("Portuguese")),
+    ("pt-br", _("Brazilian Portuguese")),
 ]
 
 

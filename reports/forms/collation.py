@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from modeltranslation.utils import build_localized_fieldname
 
 from events.models import LANGUAGE_CHOICES
 
@@ -56,7 +57,7 @@ class CollectForm(forms.Form):
 
 def _translated(base: str, event) -> list[str]:
     offered = event.languages or [event.default_language]
-    return [f"{base}_{code}" for code, _name in LANGUAGE_CHOICES if code in offered]
+    return [build_localized_fieldname(base, code) for code, _name in LANGUAGE_CHOICES if code in offered]
 
 
 class ThemeForm(forms.ModelForm):
@@ -71,7 +72,7 @@ class ThemeForm(forms.ModelForm):
             for name in _translated(base, event):
                 field = ReportTheme._meta.get_field(name)
                 self.fields[name] = field.formfield(widget=widget)
-                self.fields[name].required = name == f"title_{event.default_language}"
+                self.fields[name].required = name == build_localized_fieldname("title", event.default_language)
                 self.initial.setdefault(name, getattr(self.instance, name, "") or "")
 
     def save(self, commit=True):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from ..models import Report
 from ..models.outcome import DEFAULT_SECTION_TITLES, REPORT_TEXT_FIELDS
@@ -26,9 +27,9 @@ class ReportTextsForm(forms.Form):
     """Editorial texts plus one title field per section, all for `lang`."""
 
     def __init__(self, *args, report: Report, lang: str, sections, default_lang: str = "en", **kwargs):
-        initial = {name: getattr(report, f"{name}_{lang}") or "" for name in REPORT_TEXT_FIELDS}
+        initial = {name: getattr(report, build_localized_fieldname(name, lang)) or "" for name in REPORT_TEXT_FIELDS}
         for section in sections:
-            initial[f"section_{section.pk}"] = getattr(section, f"title_{lang}") or ""
+            initial[f"section_{section.pk}"] = getattr(section, build_localized_fieldname("title", lang)) or ""
         kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.sections = sections
@@ -39,7 +40,7 @@ class ReportTextsForm(forms.Form):
             else:
                 widget = forms.TextInput(attrs={"lang": lang})
             help_text = model_field.help_text
-            original = getattr(report, f"{name}_{default_lang}") or ""
+            original = getattr(report, build_localized_fieldname(name, default_lang)) or ""
             if lang != default_lang and original.strip():
                 help_text = _("In the default language: “%(text)s”") % {
                     "text": Truncator(original).chars(160)
