@@ -204,8 +204,11 @@ TIME_ZONE = "UTC"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "es", "fr", "pt-br")
-# Event content falls back to the event's default language first (dialogue_portal/i18n.py), then to these.
-MODELTRANSLATION_FALLBACK_LANGUAGES = EventFallbackLanguages({"default": ("en", "es", "fr", "pt-br")})
+# Event content falls back to the event's default language first (dialogue_portal/i18n.py), then to these:
+# a Brazilian reader gets Spanish, the closest language, before English; everyone else the default order.
+MODELTRANSLATION_FALLBACK_LANGUAGES = EventFallbackLanguages(
+    {"default": ("en", "es", "fr", "pt-br"), "pt-br": ("es",)}
+)
 
 # Static and media files: all assets are served by the portal itself (no CDN).
 STATIC_URL = "/static/"
