@@ -7,12 +7,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from modeltranslation.utils import build_localized_fieldname
 
 from events.models import AgendaItem, Event
 
 from .models import BreakoutGroup, Material, Registration, Rotation, Table, TableSession
-
-from modeltranslation.utils import build_localized_fieldname
 
 #: The suffix of each language's translated field ("pt-br" -> "title_pt_br").
 LANGS = [build_localized_fieldname("", code)[1:] for code in settings.MODELTRANSLATION_LANGUAGES]

@@ -72,7 +72,9 @@ class ThemeForm(forms.ModelForm):
             for name in _translated(base, event):
                 field = ReportTheme._meta.get_field(name)
                 self.fields[name] = field.formfield(widget=widget)
-                self.fields[name].required = name == build_localized_fieldname("title", event.default_language)
+                self.fields[name].required = name == build_localized_fieldname(
+                    "title", event.default_language
+                )
                 self.initial.setdefault(name, getattr(self.instance, name, "") or "")
 
     def save(self, commit=True):

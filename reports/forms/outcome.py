@@ -27,9 +27,13 @@ class ReportTextsForm(forms.Form):
     """Editorial texts plus one title field per section, all for `lang`."""
 
     def __init__(self, *args, report: Report, lang: str, sections, default_lang: str = "en", **kwargs):
-        initial = {name: getattr(report, build_localized_fieldname(name, lang)) or "" for name in REPORT_TEXT_FIELDS}
+        initial = {
+            name: getattr(report, build_localized_fieldname(name, lang)) or "" for name in REPORT_TEXT_FIELDS
+        }
         for section in sections:
-            initial[f"section_{section.pk}"] = getattr(section, build_localized_fieldname("title", lang)) or ""
+            initial[f"section_{section.pk}"] = (
+                getattr(section, build_localized_fieldname("title", lang)) or ""
+            )
         kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.sections = sections

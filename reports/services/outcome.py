@@ -53,7 +53,9 @@ def get_or_create_report(*, event: Event) -> Report:
         return report
     with transaction.atomic():
         fields = {
-            build_localized_fieldname("title", code): getattr(event, build_localized_fieldname("title", code), "")
+            build_localized_fieldname("title", code): getattr(
+                event, build_localized_fieldname("title", code), ""
+            )
             or ""
             for code in LANGUAGES
         }

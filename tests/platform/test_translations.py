@@ -1,4 +1,4 @@
-"""Every string of the portal is translated into es, fr and pt_BR (Brazilian Portuguese), and the compiled catalogues are current."""
+"""Every string of the portal is translated into es, fr and pt_BR, and the compiled catalogues are current."""
 
 import re
 from pathlib import Path

@@ -40,7 +40,7 @@ EUROPEAN = {
     r"\bfacto\b": "fato",
     r"\bcontactos?\b": "contato",
     r"\bpartilh\w*": "compartilhar",
-    r"\b(objectiv|actua|óptim|recepç|acç|direcç|selecç|colecç)\w*": "grafia brasileira (objetivo, atual, ótimo...)",
+    r"\b(objectiv|actua|óptim|recepç|acç|direcç|selecç|colecç)\w*": "objetivo, atual, ótimo...",
     r"\b(está|estão|estamos|estava) a [a-z]+r\b": "gerúndio (está fazendo)",
     r"\bconnosco\b": "conosco",
     r"\bautocarro\b": "ônibus",
