@@ -200,6 +200,9 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 USE_TZ = True
+# English dates in British order and on a 24-hour clock (dialogue_portal/formats/en/formats.py); the other
+# languages use Django's formats. Formats with a weekday are in events/dates.py.
+FORMAT_MODULE_PATH = ["dialogue_portal.formats"]
 TIME_ZONE = "UTC"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

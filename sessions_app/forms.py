@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.utils import build_localized_fieldname
 
+from events.dates import short_weekday_day, weekday_date
 from events.models import AgendaItem, Event
 
 from .models import BreakoutGroup, Material, Registration, Rotation, Table, TableSession
@@ -48,7 +49,7 @@ class RegistrationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["days"].queryset = event.days.order_by("date")
         self.fields["days"].label_from_instance = lambda day: (
-            day.date.strftime("%Y-%m-%d") + (f" – {day.title}" if day.title else "")
+            weekday_date(day.date) + (f" – {day.title}" if day.title else "")
         )
         self.fields["days"].help_text = (
             _("The closed day is for members of the network only.")
@@ -121,7 +122,9 @@ class TableSessionForm(forms.ModelForm):
             .select_related("day")
             .order_by("day__date", "start")
         )
-        self.fields["agenda_item"].label_from_instance = lambda item: f"{item.day.date:%Y-%m-%d} {item}"
+        self.fields["agenda_item"].label_from_instance = lambda item: (
+            f"{short_weekday_day(item.day.date)} {item}"
+        )
         self.fields[f"title_{LANGS[0]}"].required = True
         if self.instance.pk:
             del self.fields["rotations"]

@@ -10,6 +10,8 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.dates import long_date
+
 LANGUAGE_CHOICES = [
     ("en", _("English")),
     ("es", _("Spanish")),
@@ -215,7 +217,7 @@ class Event(models.Model):
                 errors["start_date"] = _(
                     "These days of the agenda would fall outside the event: %(dates)s. "
                     "Move or delete them first."
-                ) % {"dates": ", ".join(date.isoformat() for date in dates)}
+                ) % {"dates": ", ".join(long_date(date) for date in dates)}
         if errors:
             raise ValidationError(errors)
 

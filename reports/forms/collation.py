@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.utils import build_localized_fieldname
 
+from events.dates import weekday_date
 from events.models import LANGUAGE_CHOICES
 
 from ..models import CollatedFinding, FindingKind, ReportTheme
@@ -32,7 +33,7 @@ class SearchForm(forms.Form):
         self.fields["table"].choices = everything + [(str(t.pk), f"{t.number}. {t.title}") for t in tables]
         self.fields["rotation"].choices = everything + [(str(n), str(n)) for n in rotations]
         self.fields["group"].choices = everything + [(str(g.pk), g.name) for g in groups]
-        self.fields["day"].choices = everything + [(str(d.pk), d.date.isoformat()) for d in days]
+        self.fields["day"].choices = everything + [(str(d.pk), weekday_date(d.date)) for d in days]
         offered = event.languages or [event.default_language]
         self.fields["language"].choices = everything + [(c, n) for c, n in LANGUAGE_CHOICES if c in offered]
 
