@@ -60,7 +60,9 @@ def test_every_date_format_follows_the_language(language, expected):
     assert found == expected
 
 
-@pytest.mark.parametrize(("language", "expected"), [("en", "Focus:"), ("es", "Focus:"), ("fr", "Focus\u00a0:")])
+@pytest.mark.parametrize(
+    ("language", "expected"), [("en", "Focus:"), ("es", "Focus:"), ("fr", "Focus\u00a0:")]
+)
 def test_a_colon_after_a_label_is_the_languages(language, expected):
     with translation.override(language):
         assert with_colon("Focus") == expected
