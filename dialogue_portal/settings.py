@@ -231,8 +231,12 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Uploads (docs/limits.md): pictures re-encoded to the size they are shown at, documents checked by content.
+IMAGE_MAX_BYTES = int(os.environ.get("DJANGO_IMAGE_MAX_MB", "10")) * 1024 * 1024
+IMAGE_MAX_PIXELS = int(os.environ.get("DJANGO_IMAGE_MAX_PIXELS", str(40_000_000)))
+DOCUMENT_MAX_BYTES = int(os.environ.get("DJANGO_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+# The largest file `import_event` reads (the demo is about 1 MB).
+EVENT_IMPORT_MAX_BYTES = int(os.environ.get("DJANGO_EVENT_IMPORT_MAX_MB", "50")) * 1024 * 1024
 
 # E-mail: printed to the console unless an SMTP host is configured.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -316,6 +320,17 @@ JOBS_RUNNER = os.environ.get("DIALOGUE_JOBS_RUNNER") or (
 JOBS_LOCAL_WORKERS = int(os.environ.get("DIALOGUE_JOBS_LOCAL_WORKERS", "2"))  # per web process
 JOBS_QUEUE_SECONDS = int(os.environ.get("DIALOGUE_JOBS_QUEUE_SECONDS", "600"))  # longest wait for a worker
 JOBS_RETRY_AFTER_SECONDS = int(os.environ.get("DIALOGUE_JOBS_RETRY_AFTER", "300"))  # a failure is kept
+# Bulk e-mail (events.mailing): messages per SMTP connection, retries of a batch the server interrupts (the
+# delay doubles each time), and the hard limit of a mailing job.
+MAILING_BATCH_SIZE = int(os.environ.get("DIALOGUE_MAILING_BATCH_SIZE", "50"))
+MAILING_RETRIES = int(os.environ.get("DIALOGUE_MAILING_RETRIES", "3"))
+MAILING_RETRY_DELAY_SECONDS = 0 if TESTING else float(os.environ.get("DIALOGUE_MAILING_RETRY_DELAY", "5"))
+MAILING_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_MAILING_TIMEOUT", "1800"))
+# Allocations of sessions with more approved participants than this run as background jobs (the solver's
+# hard limit: DIALOGUE_ALLOCATION_TIMEOUT); smaller ones run within the request.
+ALLOCATION_INLINE_MAX_PARTICIPANTS = int(os.environ.get("DIALOGUE_ALLOCATION_INLINE_MAX", "150"))
+ALLOCATION_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_ALLOCATION_TIMEOUT", "300"))
+IMPORT_TIMEOUT_SECONDS = int(os.environ.get("DIALOGUE_IMPORT_TIMEOUT", "300"))  # an event file from the web
 CELERY_TASK_IGNORE_RESULT = True  # a job's state lives in its row (events.models.Job)
 CELERY_TASK_ACKS_LATE = False  # a job killed at its limit is not delivered again
 CELERY_TASK_TIME_LIMIT = 30 * 60  # backstop: every job also gets its kind's own limit

@@ -114,3 +114,19 @@ class JobAdmin(admin.ModelAdmin):
     list_display = ("kind", "event", "status", "failure", "created_at", "finished_at")
     list_filter = ("kind", "status", "failure")
     readonly_fields = [field.name for field in models.Job._meta.fields]
+
+
+@admin.register(models.AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit log is written by the services only: read here, never changed. (Deleting stays possible
+    only so that deleting an event in the admin, which takes its entries along, is not blocked.)"""
+
+    list_display = ("created_at", "action", "event", "actor", "subject", "detail")
+    list_filter = ("action",)
+    list_select_related = ("event", "actor", "subject")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

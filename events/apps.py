@@ -58,6 +58,7 @@ class EventsConfig(AppConfig):
         ),
         MenuEntry("people", _("Roles"), "events:manage_roles", "event.change", order=30),
         MenuEntry("settings", _("Event details"), "events:manage_event_edit", "event.change", order=10),
+        MenuEntry("settings", _("Audit log"), "events:manage_audit", "event.change", order=90),
     ]
 
     def ready(self) -> None:

@@ -25,9 +25,7 @@ PDF_CONTENT_TYPE = "application/pdf"
 def _people_line(item: AgendaItem) -> list[str]:
     lines = []
     for appearance in item.appearances.all():
-        person = appearance.person
-        parts = [person.display_name, person.job_title, person.organisation]
-        text = ", ".join(part for part in parts if part)
+        text = appearance.person.display_name + appearance.credit
         notes = []
         if appearance.role != AppearanceRole.SPEAKER:
             notes.append(appearance.get_role_display())
@@ -52,9 +50,11 @@ def _ical_event(*, event: Event, day: Day, item: AgendaItem, parent: AgendaItem 
     vevent.add("summary", summary)
     vevent.add("location", ", ".join(part for part in [item.room, event.venue, event.city] if part))
     description = [item.get_kind_display()]
-    if item.description:
+    # An item of a published outline shows its time and title only.
+    outline = getattr(item, "is_outline", False)
+    if item.description and not outline:
         description.append(item.description)
-    people = _people_line(item)
+    people = [] if outline else _people_line(item)
     if people:
         description.append(_("With: %(people)s") % {"people": "; ".join(people)})
     vevent.add("description", "\n\n".join(description))
@@ -69,7 +69,7 @@ def agenda_ical(*, event: Event, days: list[Day]) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", event.title)
-    calendar.add("x-wr-timezone", event.timezone)
+    calendar.add("x-wr-timezone", str(event.tz))
     stamp = timezone.now()
     for day in days:
         for item in day.top_items:

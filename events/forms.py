@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import zoneinfo
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import services
+from . import services, uploads
 from .models import (
     LANGUAGE_CHOICES,
     AgendaItem,
+    Attendance,
     Day,
     Document,
     Event,
@@ -26,9 +24,7 @@ from .models import (
     Person,
     Role,
 )
-
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
-DOCUMENT_EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "odt", "png", "jpg")
+from .uploads import document_help_text
 
 
 def localized(*names: str) -> list[str]:
@@ -170,12 +166,19 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
 
 
 class DayForm(FieldsetsMixin, forms.ModelForm):
-    translated = ("title", "focus", "methodology")
-    layout = [(None, ["date", "audience"])]
+    translated = ("title", "focus", "methodology", "attendance_label", "co_host_note")
+    layout = [(None, ["date", "audience", "outline_public", "attendance", "co_host"])]
 
     class Meta:
         model = Day
-        fields = ["date", "audience", *localized("title", "focus", "methodology")]
+        fields = [
+            "date",
+            "audience",
+            "outline_public",
+            "attendance",
+            "co_host",
+            *localized("title", "focus", "methodology", "attendance_label", "co_host_note"),
+        ]
         widgets = {"date": DateInput()}
 
     def __init__(self, *args, event: Event, **kwargs):
@@ -184,6 +187,22 @@ class DayForm(FieldsetsMixin, forms.ModelForm):
         self.instance.event = event
         self.default_language = event.default_language
         self._label_translated_fields()
+        self.fields["co_host"].queryset = Organisation.objects.filter(partnerships__event=event).distinct()
+        self.fields["co_host"].help_text = _(
+            "One of the event's partners (add it on the Partners page first)."
+        )
+
+        self.fields["attendance"].required = False
+
+    def clean_attendance(self):
+        """Left out, the day keeps whom it is for (registered participants for a new day)."""
+        return self.cleaned_data.get("attendance") or self.instance.attendance
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("attendance") == Attendance.NAMED:
+            self.require_in_default_language(cleaned, "attendance_label")
+        return cleaned
 
     def clean_date(self):
         date = self.cleaned_data["date"]
@@ -237,11 +256,18 @@ class AgendaItemForm(FieldsetsMixin, forms.ModelForm):
 class AppearanceForm(forms.ModelForm):
     class Meta:
         model = ItemPerson
-        fields = ["person", "role", "remote", "to_be_confirmed", "order"]
+        fields = ["person", "role", *localized("job_title"), "remote", "to_be_confirmed", "order"]
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = event.people.all()
+        for code, language in settings.LANGUAGES:  # the job title in the event's languages only
+            name = build_localized_fieldname("job_title", code)
+            if event.languages and code not in event.languages:
+                del self.fields[name]
+            else:
+                self.fields[name].label = _("Job title on this item (%(language)s)") % {"language": language}
+                self.fields[name].help_text = _("Leave empty to print the person's own job title.")
 
 
 AppearanceFormSet = forms.inlineformset_factory(
@@ -258,11 +284,19 @@ AppearanceFormSet = forms.inlineformset_factory(
 
 class PersonForm(FieldsetsMixin, forms.ModelForm):
     translated = ("job_title", "bio")
-    layout = [(None, ["honorific", "name", "slug", "organisation"])]
+    layout = [(None, ["is_institution", "honorific", "name", "slug", "organisation", "photo"])]
 
     class Meta:
         model = Person
-        fields = ["honorific", "name", "slug", "organisation", *localized("job_title", "bio")]
+        fields = [
+            "is_institution",
+            "honorific",
+            "name",
+            "slug",
+            "organisation",
+            "photo",
+            *localized("job_title", "bio"),
+        ]
         help_texts = {"slug": _("Leave empty to make one from the name.")}
 
     def __init__(self, *args, event: Event, **kwargs):
@@ -272,6 +306,9 @@ class PersonForm(FieldsetsMixin, forms.ModelForm):
         self.default_language = event.default_language
         self.fields["slug"].required = False
         self._label_translated_fields()
+        self.fields["photo"].help_text = _("PNG, JPEG or WebP, at most %(limit)s MB.") % {
+            "limit": f"{settings.IMAGE_MAX_BYTES / 1048576:.0f}"
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -290,32 +327,25 @@ class PersonForm(FieldsetsMixin, forms.ModelForm):
 
 
 class LogoField(forms.ImageField):
-    """A logo: at most settings.LOGO_MAX_BYTES, a PNG, JPEG or WebP that Pillow can open.
+    """A logo: a PNG, JPEG or WebP of at most settings.IMAGE_MAX_BYTES and IMAGE_MAX_PIXELS, checked from its
+    header before Pillow decodes it (events.uploads); the model field re-encodes it to the size used.
 
     SVG is refused: Pillow cannot check it and it may carry scripts.
     """
 
-    default_error_messages = {
-        "invalid_image": _(
-            "This file is not a PNG, JPEG or WebP image. Choose a picture in one of these formats."
-        ),
-        "too_large": _("The logo is %(size)s MB; the largest allowed is %(limit)s MB."),
-    }
-
     def to_python(self, data):
         if data in self.empty_values:
             return None
-        limit = settings.LOGO_MAX_BYTES
-        if data.size > limit:
-            raise ValidationError(
-                self.error_messages["too_large"],
-                code="too_large",
-                params={"size": f"{data.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"},
-            )
-        image_file = super().to_python(data)
-        if image_file.image.format not in LOGO_FORMATS:
-            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
-        return image_file
+        uploads.check_size(data, settings.IMAGE_MAX_BYTES)
+        uploads.image_header(data)
+        return super().to_python(data)
+
+
+class PhotoField(LogoField):
+    """A person's photo, checked like a logo."""
+
+
+PersonForm.base_fields["photo"] = PhotoField(label=_("Photo"), required=False)
 
 
 class OrganisationForm(FieldsetsMixin, forms.ModelForm):
@@ -336,7 +366,7 @@ class OrganisationForm(FieldsetsMixin, forms.ModelForm):
         self.default_language = event.default_language
         self._label_translated_fields()
         self.fields["logo"].help_text = _("PNG, JPEG or WebP, at most %(limit)s MB.") % {
-            "limit": f"{settings.LOGO_MAX_BYTES / 1048576:.0f}"
+            "limit": f"{settings.IMAGE_MAX_BYTES / 1048576:.0f}"
         }
         if partner is not None:
             self.initial.setdefault("kind", partner.kind)
@@ -368,30 +398,8 @@ class DocumentForm(FieldsetsMixin, forms.ModelForm):
         self.instance.event = event
         self.default_language = event.default_language
         self._label_translated_fields()
-        self.fields["file"].help_text = _("%(extensions)s; at most %(limit)s MB.") % {
-            "extensions": ", ".join(DOCUMENT_EXTENSIONS).upper(),
-            "limit": f"{settings.DOCUMENT_MAX_BYTES / 1048576:.0f}",
-        }
+        self.fields["file"].help_text = document_help_text()
         self.fields["url"].help_text = _("Or a link to the document elsewhere.")
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if isinstance(upload, UploadedFile):  # a new upload, not the file already saved
-            extension = Path(upload.name).suffix.lower().lstrip(".")
-            if extension not in DOCUMENT_EXTENSIONS:
-                raise ValidationError(
-                    _("Files of type “%(extension)s” are not accepted. Allowed: %(allowed)s."),
-                    params={"extension": extension or "?", "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
-                )
-            if upload.size > settings.DOCUMENT_MAX_BYTES:
-                raise ValidationError(
-                    _("The file is %(size)s MB; the largest allowed is %(limit)s MB."),
-                    params={
-                        "size": f"{upload.size / 1048576:.1f}",
-                        "limit": f"{settings.DOCUMENT_MAX_BYTES / 1048576:.0f}",
-                    },
-                )
-        return upload
 
     def clean(self):
         cleaned = super().clean()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django.http import Http404
 from django.utils import timezone
 
@@ -50,10 +48,7 @@ class EventMiddleware:
         if event is None:
             raise Http404
         request.event = event
-        try:
-            timezone.activate(zoneinfo.ZoneInfo(event.timezone))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            timezone.activate(zoneinfo.ZoneInfo("UTC"))
+        timezone.activate(event.tz)
         request._event_scope = event_language_fallback(event.default_language)
         request._event_scope.__enter__()
         return None

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from weasyprint import CSS, HTML
+from weasyprint import CSS, DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -150,20 +150,32 @@ def page_label_css(label: str) -> str:
     return "@page main { @bottom-right { content: " + " ".join(content) + "; } }"
 
 
-def write_pdf(html: str, *, extra_css: str = "") -> bytes:
-    """WeasyPrint's own work: parse, lay out, write. No time bound; see render_pdf."""
+def write_pdf(html: str, *, extra_css: str = "", anchor_pages: dict | None = None) -> bytes:
+    """WeasyPrint's own work: parse, lay out, write. No time bound; see render_pdf.
+
+    `anchor_pages`, if given, receives the page number (1 for the first page) where each anchor (an
+    element's `id`) lands in the laid-out document, for pages that cite the PDF (e.g. an observatory
+    entry's provenance)."""
     font_config = FontConfiguration()
     fetcher = PortalURLFetcher()
     stylesheets = [CSS(string=extra_css, font_config=font_config, url_fetcher=fetcher)] if extra_css else []
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets, font_config=font_config, **PDF_OPTIONS)
+    # what HTML.write_pdf does, in two steps so that the laid-out pages can be read
+    options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "stylesheets": stylesheets}
+    rendered = document.render(font_config=font_config, **options)
+    if anchor_pages is not None:
+        for number, page in enumerate(rendered.pages, start=1):
+            for name in page.anchors:
+                anchor_pages.setdefault(name, number)
+    return rendered.write_pdf(**{key: options[key] for key in DEFAULT_OPTIONS})
 
 
-def _render_child(html: str, extra_css: str, connection) -> None:
+def _render_child(html: str, extra_css: str, connection, with_anchors: bool = False) -> None:
     try:
         started = time.perf_counter()
-        pdf = write_pdf(html, extra_css=extra_css)
-        connection.send(("ok", (pdf, time.perf_counter() - started)))
+        anchors = {} if with_anchors else None
+        pdf = write_pdf(html, extra_css=extra_css, anchor_pages=anchors)
+        connection.send(("ok", (pdf, time.perf_counter() - started, anchors)))
     except BaseException as error:  # noqa: BLE001 - report every failure to the parent
         connection.send(("error", f"{type(error).__name__}: {error}"))
     finally:
@@ -171,11 +183,17 @@ def _render_child(html: str, extra_css: str, connection) -> None:
 
 
 def render_pdf(
-    html: str, *, extra_css: str = "", timeout: float | None = None, stats: dict | None = None
+    html: str,
+    *,
+    extra_css: str = "",
+    timeout: float | None = None,
+    stats: dict | None = None,
+    anchor_pages: dict | None = None,
 ) -> bytes:
     """The PDF of `html`, or PdfRenderTimeout after `timeout` seconds (default from the settings).
 
     `stats`, if given, receives "weasyprint_seconds": WeasyPrint's own time (parse, layout, write).
+    `anchor_pages`, if given, receives the page number of every anchor (see `write_pdf`).
     """
     timeout = settings.PDF_RENDER_TIMEOUT_SECONDS if timeout is None else timeout
     stats = {} if stats is None else stats
@@ -183,12 +201,14 @@ def render_pdf(
         # In a background job the job's own hard limit bounds the render, and the worker kills the
         # process at that limit: no second process to leave behind.
         started = time.perf_counter()
-        pdf = write_pdf(html, extra_css=extra_css)
+        pdf = write_pdf(html, extra_css=extra_css, anchor_pages=anchor_pages)
         stats["weasyprint_seconds"] = time.perf_counter() - started
         return pdf
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_render_child, args=(html, extra_css, sender), daemon=True)
+    child = context.Process(
+        target=_render_child, args=(html, extra_css, sender, anchor_pages is not None), daemon=True
+    )
     started = time.monotonic()
     child.start()
     sender.close()
@@ -208,7 +228,9 @@ def render_pdf(
             child.join()
     if status != "ok":
         raise PdfRenderError(payload)
-    pdf, stats["weasyprint_seconds"] = payload
+    pdf, stats["weasyprint_seconds"], anchors = payload
+    if anchor_pages is not None:
+        anchor_pages.update(anchors)
     return pdf
 
 

@@ -106,6 +106,15 @@ register("event.view_unpublished", has_role(*STAFF_ROLES))
 register("event.view_participants_days", has_role(*EVERY_ROLE))
 register("event.view_closed", has_role(Role.ORGANISER, Role.MEMBER))
 register("event.change", has_role(Role.ORGANISER))
+
+
+def _is_participant_not_member(user, event, obj=None) -> bool:
+    roles = roles_for(user, event)
+    return Role.ORGANISER in roles or (Role.PARTICIPANT in roles and Role.MEMBER not in roles)
+
+
+# A parallel track for participants who are not network members (organisers see every track).
+register("event.view_non_members_track", _is_participant_not_member)
 register("event.manage", has_role(*STAFF_ROLES))  # enters the back office (sees the pages their role opens)
 register("event.roles", has_role(*EVERY_ROLE))  # holds any role at all: sees the event's work pages
 
@@ -119,10 +128,11 @@ def can_create_event(user) -> bool:
 
 
 def visible_audiences(user, event: Event) -> frozenset[str]:
-    """The audiences whose days and items `user` may see in `event`.
+    """The audiences whose days and items `user` may read in `event`.
 
     Public parts for anyone who may view the event; participants' days for registered participants,
-    members and staff; closed days for members and organisers.
+    members and staff; closed days for members and organisers; the tracks for participants who are not
+    network members for those participants (and organisers), so that each sees their own track.
     """
     audiences = set()
     if has_perm(user, event, "event.view"):
@@ -131,6 +141,8 @@ def visible_audiences(user, event: Event) -> frozenset[str]:
         audiences.add(Audience.PARTICIPANTS)
     if has_perm(user, event, "event.view_closed"):
         audiences.add(Audience.MEMBERS)
+    if has_perm(user, event, "event.view_non_members_track"):
+        audiences.add(Audience.NON_MEMBERS)
     return frozenset(audiences)
 
 
@@ -140,7 +152,8 @@ def can_see_audience(user, event: Event, audience: str) -> bool:
 
 
 def visible_days(user, event: Event):
-    """The days `user` may see, as a queryset."""
+    """The days whose whole programme `user` may read, as a queryset (a day where only a track of theirs
+    is open to them, or only an outline, is not one: see `selectors.readable_days`)."""
     return event.days.filter(audience__in=visible_audiences(user, event))
 
 

@@ -1,4 +1,5 @@
-"""What organisers do to an event: create it, duplicate a day, reorder items, manage partners and roles.
+"""What organisers do to an event: create it, duplicate a day, reorder items, manage partners and roles;
+and the audit log of sensitive actions (`record_audit`), which the other apps' services write to.
 
 Views validate a form and call one of these functions. Every function is keyword-only; those that write
 more than one row run in a transaction so that a failure saves nothing.
@@ -18,13 +19,47 @@ from django.utils.translation import gettext as _
 
 from .dates import weekday_date
 from .errors import DomainError
-from .models import AgendaItem, Day, Event, EventPartner, EventRole, ItemPerson, Organisation, Role
+from .models import (
+    AgendaItem,
+    AuditAction,
+    AuditEntry,
+    Day,
+    Event,
+    EventPartner,
+    EventRole,
+    ItemPerson,
+    Organisation,
+    Role,
+)
 from .page_cache import forget_cached_event
 from .rules import forget_roles
 
 
 class EventError(DomainError):
     """A rule of the event's domain was broken; the message is meant for the user."""
+
+
+# --- Audit log ------------------------------------------------------------------------------------------
+
+
+def record_audit(
+    *, action: str, event: Event | None = None, actor=None, subject=None, detail: str = ""
+) -> AuditEntry:
+    """Write one entry of the audit log (in the caller's transaction, so it goes with the action it records).
+
+    `actor` is who did it, `subject` whom it concerns (both users or None); `detail` is what organisers may
+    already see (a role's code, a session's title, a language), never a name or an address.
+    """
+    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+    return AuditEntry.objects.create(
+        event=event,
+        actor_id=actor_id,
+        had_actor=actor_id is not None,
+        subject=subject,
+        had_subject=subject is not None,
+        action=action,
+        detail=str(detail)[:300],
+    )
 
 
 # --- Content version --------------------------------------------------------------------------------
@@ -264,8 +299,9 @@ def find_user_by_email(*, email: str):
     return user
 
 
-def grant_role(*, event: Event, email: str, role: str) -> EventRole:
-    """Give the account with `email` the `role` in `event`. Granting a role twice is harmless."""
+def grant_role(*, event: Event, email: str, role: str, actor=None) -> EventRole:
+    """Give the account with `email` the `role` in `event`. Granting a role twice is harmless (and is not
+    logged twice)."""
     if role not in Role.values:
         raise EventError(_("Unknown role."))
     user = find_user_by_email(email=email)
@@ -274,13 +310,16 @@ def grant_role(*, event: Event, email: str, role: str) -> EventRole:
             _("No account uses the address %(email)s. Ask the person to sign up first, then grant the role.")
             % {"email": email}
         )
-    event_role, _created = EventRole.objects.get_or_create(event=event, user=user, role=role)
+    with transaction.atomic():
+        event_role, created = EventRole.objects.get_or_create(event=event, user=user, role=role)
+        if created:
+            record_audit(action=AuditAction.ROLE_GRANTED, event=event, actor=actor, subject=user, detail=role)
     forget_roles(user)
     return event_role
 
 
 @transaction.atomic
-def revoke_role(*, event_role: EventRole) -> None:
+def revoke_role(*, event_role: EventRole, actor=None) -> None:
     """Take a role away. An event always keeps at least one organiser."""
     if event_role.role == Role.ORGANISER:
         # Lock the event's organiser rows: two organisers removing each other at once must not both win.
@@ -292,6 +331,13 @@ def revoke_role(*, event_role: EventRole) -> None:
                 _("An event needs at least one organiser: grant the role to someone else first.")
             )
     event_role.delete()
+    record_audit(
+        action=AuditAction.ROLE_REVOKED,
+        event=event_role.event,
+        actor=actor,
+        subject=event_role.user,
+        detail=event_role.role,
+    )
     forget_roles(event_role.user)
 
 

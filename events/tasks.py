@@ -3,14 +3,18 @@ registered job in a worker."""
 
 from __future__ import annotations
 
+import json
+
 from celery import shared_task
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dialogue_portal.i18n import event_language_fallback
 
 from . import exports, jobs, selectors
+from .errors import DomainError
 from .models import Event
 
 
@@ -36,3 +40,40 @@ def programme_pdf(*, event: int, language: str, audiences: list[str]) -> bytes:
     ):
         days = selectors.agenda_days(event=event, audiences=audiences)
         return exports.programme_pdf(event=event, days=days)
+
+
+class ImportRefused(DomainError):
+    """The event file could not be imported; the message says why and where."""
+
+
+@jobs.register(
+    "events.import_event",
+    time_limit=lambda: settings.IMPORT_TIMEOUT_SECONDS,
+    timeout_message=_("The import took too long and was stopped; nothing was saved."),
+    error_message=_("The import stopped because of an error; nothing was saved."),
+    content_type="text/plain",
+)
+def import_event(*, path: str, language: str) -> bytes:
+    """Import the event file stored at `path` (then deleted) with the import service; returns the new
+    event's slug. What is wrong with the file is said in `language`."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.storage import default_storage
+
+    from .exchange import import_event as import_service
+
+    try:
+        with default_storage.open(path, "rb") as handle:
+            data = handle.read()
+    finally:
+        default_storage.delete(path)
+    with translation.override(language):
+        try:
+            document = json.loads(data.decode("utf-8"))
+        except ValueError as error:
+            message = gettext("The file is not a JSON document: %(error)s") % {"error": error}
+            raise ImportRefused(message) from error
+        try:
+            event = import_service(document=document)
+        except ValidationError as error:
+            raise ImportRefused(" ".join(error.messages)) from error
+    return event.slug.encode()

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, Day, Document, Event, Organisation, Person, Series
+from .models import AgendaItem, Day, Document, Event, ItemPerson, Organisation, Person, Series
 
 
 @register(Series)
@@ -25,7 +25,7 @@ class DocumentTranslation(TranslationOptions):
 
 @register(Day)
 class DayTranslation(TranslationOptions):
-    fields = ("title", "focus", "methodology")
+    fields = ("title", "focus", "methodology", "attendance_label", "co_host_note")
 
 
 @register(AgendaItem)
@@ -36,3 +36,8 @@ class AgendaItemTranslation(TranslationOptions):
 @register(Person)
 class PersonTranslation(TranslationOptions):
     fields = ("job_title", "bio")
+
+
+@register(ItemPerson)
+class ItemPersonTranslation(TranslationOptions):
+    fields = ("job_title",)

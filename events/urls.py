@@ -5,7 +5,7 @@ Public pages first, then the back office under manage/ (names prefixed manage_).
 
 from django.urls import path
 
-from .views import agenda, documents, event, people
+from .views import agenda, audit, documents, event, people
 
 app_name = "events"
 
@@ -63,5 +63,6 @@ urlpatterns = [
         name="manage_document_delete",
     ),
     path("manage/roles/", people.RoleListView.as_view(), name="manage_roles"),
+    path("manage/audit/", audit.AuditLogView.as_view(), name="manage_audit"),
     path("manage/roles/<int:role_pk>/revoke/", people.RoleRevokeView.as_view(), name="manage_role_revoke"),
 ]

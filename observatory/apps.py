@@ -29,4 +29,10 @@ class ObservatoryConfig(AppConfig):
     ]
 
     def ready(self) -> None:
+        from reports.generated import register_section
+
         from . import rules  # noqa: F401  (registers the observatory's permissions)
+        from .report_sections import KEY, build_progress_section
+
+        # the section "Progress since the previous edition" of an event's outcome report
+        register_section(KEY, build=build_progress_section)

@@ -37,6 +37,7 @@ from .models import (
 from .services import commitments as commitment_services
 from .services import entries as entry_services
 from .services import library as library_services
+from .services.report_pages import publish_report
 from .services.taxonomy import ensure_taxonomy, map_report_theme
 
 DEMO_PASSWORD = "dialogue-demo"
@@ -72,14 +73,6 @@ SAN_JOSE_MAPPING = {
     "The challenges of access to justice": ["child-friendly-justice", "legal-reform", "justice-sector"],
     "The impact of the humanitarian crisis in the region": ["migration", "cross-border", "international"],
     "The role of safeguarding policies and practices": ["safeguarding", "civil-society"],
-}
-#: The page each thematic chapter starts on, from the printed report's table of contents (seed).
-SAN_JOSE_PAGES = {
-    "Child protection in travel and tourism": 13,
-    "Risks of child sexual exploitation facilitated by technology": 14,
-    "The challenges of access to justice": 15,
-    "The impact of the humanitarian crisis in the region": 16,
-    "The role of safeguarding policies and practices": 17,
 }
 
 
@@ -207,13 +200,11 @@ def load_san_jose(event: Event, stdout=None) -> int:
     if not Report.objects.filter(event=event).exists():
         _say(stdout, "  San José: no outcome report in the database, no entries published\n")
         return 0
-    pages = {}
     for theme in ReportTheme.objects.filter(event=event):
         if theme.title_en in SAN_JOSE_MAPPING:
             map_report_theme(report_theme=theme, terms=_terms(*SAN_JOSE_MAPPING[theme.title_en]))
-        if theme.title_en in SAN_JOSE_PAGES:
-            pages[theme.pk] = SAN_JOSE_PAGES[theme.title_en]
-    counts = entry_services.publish_report_entries(event=event, pages=pages)
+    # the pages come from the portal's own PDF of the report, rendered now
+    counts = publish_report(event=event)
     for title, kind, countries in (
         (
             "Rapid literature review: sexual exploitation of Venezuelan migrant children in Peru and "

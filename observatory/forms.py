@@ -11,19 +11,19 @@ from modeltranslation.utils import build_localized_fieldname
 
 from events.forms import DateInput, FieldsetsMixin, localized
 from events.models import LANGUAGE_CHOICES, Organisation
+from events.uploads import document_help_text
 
 from .models import (
     Commitment,
     CommitmentUpdate,
     DatePrecision,
     Entry,
+    FocalPoint,
     LibraryDocument,
     Region,
     SourceEvent,
     Term,
 )
-
-DOCUMENT_EXTENSIONS = ("pdf", "docx", "odt", "xlsx", "png", "jpg")
 
 
 def term_choices() -> list:
@@ -177,22 +177,119 @@ class UpdateForm(forms.ModelForm):
         self.fields["language"].choices = [(code, name) for code, name in settings.LANGUAGES]
         self.fields["status"].required = False
         self.fields["date_precision"] = forms.CharField(initial=DatePrecision.DAY, widget=forms.HiddenInput)
-
-    def clean_evidence_file(self):
-        upload = self.cleaned_data.get("evidence_file")
-        if upload and hasattr(upload, "size"):
-            extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            if extension not in DOCUMENT_EXTENSIONS:
-                raise forms.ValidationError(
-                    _("Files of type “%(extension)s” are not accepted. Allowed: %(allowed)s."),
-                    params={"extension": extension or "?", "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
-                )
-            if upload.size > settings.DOCUMENT_MAX_BYTES:
-                raise forms.ValidationError(_("This file is too large."))
-        return upload
+        self.fields["evidence_file"].help_text = document_help_text()
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("evidence_url") and cleaned.get("evidence_file"):
             raise forms.ValidationError(_("Give either a link or a document as evidence, not both."))
+        return cleaned
+
+
+# --- the taxonomy and the focal points, managed by observatory editors ---------------------------------
+
+
+class TermForm(FieldsetsMixin, forms.ModelForm):
+    """A theme (with its broader theme, for a sub-theme), a form of exploitation or an addressee; its name
+    in every language (the search finds entries through it)."""
+
+    translated = ("name",)
+    layout = [(None, ["parent", "slug", "order"])]
+    translated_position = 0
+
+    class Meta:
+        model = Term
+        fields = ["parent", "slug", "order", *localized("name")]
+
+    def __init__(self, *args, facet: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.facet = facet
+        self._label_translated_fields()
+        self.fields[build_localized_fieldname("name", settings.LANGUAGE_CODE)].required = True
+        if facet == Term.Facet.THEME:
+            themes = Term.objects.filter(facet=Term.Facet.THEME, parent__isnull=True).order_by("order", "pk")
+            if self.instance.pk:
+                themes = themes.exclude(pk=self.instance.pk)
+            self.fields["parent"].queryset = themes
+            self.fields["parent"].help_text = _("Leave empty for a theme of the first level.")
+        else:
+            del self.fields["parent"]
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        twins = Term.objects.filter(facet=self.instance.facet, slug=slug).exclude(pk=self.instance.pk)
+        if twins.exists():
+            raise forms.ValidationError(_("Another term of this kind has this short name."))
+        return slug
+
+
+def americas_choices() -> list[tuple[str, str]]:
+    from .maps import country_codes
+
+    return sorted(((code, countries.name(code)) for code in country_codes()), key=lambda pair: pair[1])
+
+
+class RegionForm(FieldsetsMixin, forms.ModelForm):
+    """A sub-region as its countries; its name in every language."""
+
+    translated = ("name",)
+    layout = [(None, ["slug", "order", "countries"])]
+    translated_position = 0
+
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"), choices=americas_choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Region
+        fields = ["slug", "order", "countries", *localized("name")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._label_translated_fields()
+        self.fields[build_localized_fieldname("name", settings.LANGUAGE_CODE)].required = True
+
+
+class FocalPointForm(forms.ModelForm):
+    """A person who reports progress for one organisation (in one country, or in all)."""
+
+    email = forms.EmailField(label=_("E-mail address of their account"))
+
+    class Meta:
+        model = FocalPoint
+        fields = ["organisation", "country", "display_name", "show_name", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["email", *self.Meta.fields])
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["country"].help_text = _(
+            "Leave empty when they speak for the organisation in every country."
+        )
+        if self.instance.pk:
+            self.fields["email"].initial = self.instance.user.email
+
+    def clean_email(self):
+        from events.services import find_user_by_email
+
+        user = find_user_by_email(email=self.cleaned_data["email"])
+        if user is None:
+            raise forms.ValidationError(
+                _("No account uses this address. Ask the person to sign up first, then name them here.")
+            )
+        self.instance.user = user
+        return self.cleaned_data["email"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.user_id and cleaned.get("organisation"):
+            twin = FocalPoint.objects.filter(
+                user_id=self.instance.user_id,
+                organisation=cleaned["organisation"],
+                country=cleaned.get("country") or "",
+            ).exclude(pk=self.instance.pk)
+            if twin.exists():
+                raise forms.ValidationError(
+                    _("This person is already a focal point of this organisation for this country.")
+                )
         return cleaned

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import downloads, focal, public
+from .views import downloads, focal, public, taxonomy
 
 app_name = "observatory"
 
@@ -22,4 +22,21 @@ urlpatterns = [
     path("events/<slug:slug>/", public.EventView.as_view(), name="event"),
     path("commitments/<int:pk>/update/", focal.CommitmentUpdateView.as_view(), name="commitment_update"),
     path("evidence/<int:pk>/", downloads.EvidenceView.as_view(), name="evidence"),
+    # the taxonomy and the focal points, for observatory editors
+    path("manage/", taxonomy.TaxonomyView.as_view(), name="manage_taxonomy"),
+    path("manage/terms/<str:facet>/add/", taxonomy.TermFormView.as_view(), name="manage_term_add"),
+    path("manage/terms/<int:pk>/", taxonomy.TermFormView.as_view(), name="manage_term_edit"),
+    path("manage/terms/<int:pk>/delete/", taxonomy.TermDeleteView.as_view(), name="manage_term_delete"),
+    path("manage/regions/add/", taxonomy.RegionFormView.as_view(), name="manage_region_add"),
+    path("manage/regions/<int:pk>/", taxonomy.RegionFormView.as_view(), name="manage_region_edit"),
+    path("manage/regions/<int:pk>/delete/", taxonomy.RegionDeleteView.as_view(), name="manage_region_delete"),
+    path("manage/focal-points/add/", taxonomy.FocalPointFormView.as_view(), name="manage_focal_point_add"),
+    path(
+        "manage/focal-points/<int:pk>/", taxonomy.FocalPointFormView.as_view(), name="manage_focal_point_edit"
+    ),
+    path(
+        "manage/focal-points/<int:pk>/delete/",
+        taxonomy.FocalPointDeleteView.as_view(),
+        name="manage_focal_point_delete",
+    ),
 ]

@@ -109,6 +109,10 @@ class ReportsConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import exchange, rules  # noqa: F401  (rules registers the findings and report permissions)
+        from . import (  # noqa: F401  (rules registers the findings and report permissions)
+            exchange,
+            rules,
+            tasks,  # registers the reports' background jobs
+        )
 
         exchange.register()  # the findings' and report's part of the whole-event export

@@ -24,12 +24,14 @@ class Entry:
     number: str
     title: str
     html: SafeString
+    anchor: str = ""  # "finding-<pk>" for a collated finding: pages that cite the PDF look it up
 
 
 @dataclass
 class CallOut:
     country: str
     html: SafeString
+    anchor: str = ""
 
 
 @dataclass
@@ -42,7 +44,20 @@ class Quote:
 class SubSection:
     title: str
     anchor: str
-    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """Consecutive findings of one kind inside a theme, in the order the editors gave them.
+
+    kind: "paragraphs" (label: "Key trends", "Challenges"... or ""), "callouts", "quote",
+    "recommendations" (label: the heading before the first list) or "subsection" (label: its heading).
+    """
+
+    kind: str
+    label: str = ""
+    anchor: str = ""
+    entries: list = field(default_factory=list)
 
 
 @dataclass
@@ -50,12 +65,25 @@ class ThemeBlock:
     number: str
     title: str
     anchor: str
-    intro: SafeString
-    paragraphs: list[Entry] = field(default_factory=list)
-    callouts: list[CallOut] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    recommendations: list[Entry] = field(default_factory=list)
+    intro: SafeString = mark_safe("")
+    blocks: list[Block] = field(default_factory=list)
     subsections: list[SubSection] = field(default_factory=list)
+    show_title: bool = True
+
+    def of_kind(self, kind: str) -> list:
+        return [entry for block in self.blocks if block.kind == kind for entry in block.entries]
+
+    @property
+    def recommendations(self) -> list[Entry]:
+        return self.of_kind("recommendations")
+
+    @property
+    def callouts(self) -> list[CallOut]:
+        return self.of_kind("callouts")
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.of_kind("quote")
 
 
 @dataclass
@@ -80,18 +108,34 @@ class Chapter:
     disclaimer: SafeString = mark_safe("")
     publisher: SafeString = mark_safe("")
     disclaimer_title: str = ""
+    designer: str = ""
+    about: list[AboutPage] = field(default_factory=list)
 
     @property
     def toc_children(self) -> list[tuple[str, str, int]]:
-        """(title, anchor, level) of the entries under this chapter in the table of contents."""
+        """(title, anchor, level) of the entries under this chapter in the table of contents: themes and
+        their sub-headings (a theme printed without its own heading lends its sub-headings its level)."""
         children = []
         for theme in self.themes:
             if self.kind == ReportSection.Kind.IN_DETAIL:
                 continue
-            children.append((theme.title, theme.anchor, 2))
+            if theme.show_title:
+                children.append((theme.title, theme.anchor, 2))
             for sub in theme.subsections:
-                children.append((sub.title, sub.anchor, 3))
+                children.append((sub.title, sub.anchor, 3 if theme.show_title else 2))
+        for page in self.about:
+            children.append((page.title, page.anchor, 2))
         return children
+
+
+@dataclass
+class AboutPage:
+    """ "About <organisation>", from the organisation's own description."""
+
+    title: str
+    anchor: str
+    html: SafeString
+    logo: Logo | None = None
 
 
 @dataclass
@@ -113,6 +157,9 @@ class ReportDocument:
     front: list[Chapter]
     chapters: list[Chapter]
     untranslated: list[str]
+    region: str = ""
+    cover_image: str = ""
+    back_cover: SafeString = mark_safe("")
 
 
 def format_dates(event: Event) -> str:
@@ -130,6 +177,11 @@ def format_dates(event: Event) -> str:
 def country_name(code) -> str:
     code = str(code or "")
     return str(countries.name(code)) if code else ""
+
+
+def finding_anchor(finding) -> str:
+    """The id of a collated finding where the report prints it (at a glance: `glance-<pk>`)."""
+    return f"finding-{finding.pk}"
 
 
 class Anchors:

@@ -3,6 +3,8 @@ settings, records, findings, their history, takeaways), the collation, the evalu
 
 import json
 
+from django.db.models.signals import pre_save
+
 from events.exchange import Entry, register_part
 
 from .models import (
@@ -23,6 +25,7 @@ from .models import (
     TakeawayAuthor,
 )
 from .services.evaluation import random_id
+from .validators import PeopleOnRecord, validate_finding
 
 
 def _content(response) -> str:
@@ -97,5 +100,21 @@ ENTRIES = [
 ]
 
 
+def check_imported_finding(sender, instance, raw=False, **kwargs) -> None:
+    """A finding written by an import (a raw save) meets the same rules as one saved through the pages: no
+    e-mail address or phone number, no person's name as a quote's attribution. The ValidationError makes
+    the import stop and roll back, naming the finding's place in the file."""
+    if raw:
+        validate_finding(
+            {
+                "title": instance.title,
+                "text": instance.text,
+                "speaker_organisation": instance.speaker_organisation,
+            },
+            people=PeopleOnRecord(instance.record.event),
+        )
+
+
 def register() -> None:
     register_part("reports", ENTRIES)
+    pre_save.connect(check_imported_finding, sender=Finding, dispatch_uid="reports.check_imported_finding")

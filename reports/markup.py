@@ -1,7 +1,8 @@
 """The report's small text mark-up: plain text typed by staff or participants as safe HTML.
 
-Everything is escaped first, so tags or URLs typed into a text stay text; then blank lines make
-paragraphs, single line breaks <br>, and **words** bold (the only mark-up the report knows).
+Everything is escaped first, so tags typed into a text stay text; then blank lines make paragraphs,
+single line breaks <br>, **words** bold, and links: [words](https://address) or a bare https:// address
+(only http, https and mailto addresses become links, so they stay clickable in the PDF).
 """
 
 from __future__ import annotations
@@ -12,6 +13,23 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+# On escaped text: [label](address) or a bare address (not one already inside a link's href).
+_LINK = re.compile(
+    r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^\s)]+)\)"
+    r"|(?<![\w/\"=\](])(https?://[^\s<]*[^\s<.,;:!?)\]])"
+)
+
+
+def _link(match: re.Match) -> str:
+    label, address, bare = match.groups()
+    if bare:
+        return f'<a href="{bare}">{bare}</a>'
+    return f'<a href="{address}">{label}</a>'
+
+
+def _inline(text: str) -> str:
+    """Escaped text with links and **bold** (no paragraphs)."""
+    return _BOLD.sub(r"<strong>\1</strong>", _LINK.sub(_link, escape(text)))
 
 
 def render_text(text: str) -> SafeString:
@@ -19,14 +37,14 @@ def render_text(text: str) -> SafeString:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n")) if p.strip()]
     html = []
     for paragraph in paragraphs:
-        body = _BOLD.sub(r"<strong>\1</strong>", escape(paragraph)).replace("\n", "<br>")
+        body = _inline(paragraph).replace("\n", "<br>")
         html.append(f"<p>{body}</p>")
     return mark_safe("\n".join(html))  # noqa: S308 - built from escaped text only
 
 
 def render_inline(text: str) -> SafeString:
     """One escaped paragraph's content (no <p>), with **bold** and line breaks."""
-    body = _BOLD.sub(r"<strong>\1</strong>", escape((text or "").strip()))
+    body = _inline((text or "").strip())
     return mark_safe(body.replace("\r\n", "\n").replace("\n", "<br>"))  # noqa: S308 - escaped above
 
 

@@ -10,7 +10,7 @@ class ReportThemeTranslation(TranslationOptions):
 
 @register(CollatedFinding)
 class CollatedFindingTranslation(TranslationOptions):
-    fields = ("subheading", "title", "text")
+    fields = ("subheading", "title", "text", "region")
 
 
 @register(EvaluationQuestion)
@@ -31,9 +31,11 @@ class ReportTranslation(TranslationOptions):
         "future_directions",
         "about",
         "publisher",
+        "region_label",
+        "back_cover",
     )
 
 
 @register(ReportSection)
 class ReportSectionTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "body")

@@ -64,6 +64,7 @@ urlpatterns = [
     path(C + "themes/<int:theme_pk>/edit/", collation.ThemeFormView.as_view(), name="collation_theme_edit"),
     path(C + "themes/<int:theme_pk>/merge/", collation.MergeView.as_view(), name="collation_merge"),
     path(C + "findings/<int:collated_pk>/", collation.CollatedEditView.as_view(), name="collation_item"),
+    path(C + "themes/<int:theme_pk>/write/", collation.CollatedWriteView.as_view(), name="collation_write"),
     path(C + "glance/", collation.GlanceView.as_view(), name="collation_glance"),
     # back office: evaluation
     path(EV, evaluation.ManageView.as_view(), name="evaluation_manage"),
@@ -77,6 +78,13 @@ urlpatterns = [
     # back office: the outcome report
     path(R, outcome.ReportManageView.as_view(), name="report_manage"),
     path(R + "texts/<str:lang>/", outcome.ReportTextsView.as_view(), name="report_texts"),
+    path(R + "cover/", outcome.ReportCoverView.as_view(), name="report_cover"),
+    path(R + "sections/add/", outcome.ReportSectionAddView.as_view(), name="report_section_add"),
+    path(
+        R + "sections/<int:section_pk>/delete/",
+        outcome.ReportSectionDeleteView.as_view(),
+        name="report_section_delete",
+    ),
     path(
         R + "sections/<int:section_pk>/move/",
         outcome.ReportSectionMoveView.as_view(),

@@ -67,6 +67,10 @@ class SessionsAppConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import exchange, rules  # noqa: F401  (rules registers the tables area's permissions)
+        from . import (  # noqa: F401  (rules registers the tables area's permissions)
+            exchange,
+            rules,
+            tasks,  # registers the tables area's background jobs
+        )
 
         exchange.register()  # the tables area's part of the whole-event export

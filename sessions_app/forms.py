@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from events.dates import short_weekday_day, weekday_date
 from events.models import AgendaItem, Event
+from events.uploads import document_help_text
 
 from .models import BreakoutGroup, Material, Registration, Rotation, Table, TableSession
 
@@ -53,7 +54,7 @@ class RegistrationForm(forms.ModelForm):
         )
         self.fields["days"].help_text = (
             _("The closed day is for members of the network only.")
-            if any(day.is_closed for day in self.fields["days"].queryset)
+            if any(day.is_members_only for day in self.fields["days"].queryset)
             else ""
         )
         self.fields["preferred_language"].choices = [
@@ -64,7 +65,7 @@ class RegistrationForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        closed = [day for day in data.get("days") or [] if day.is_closed]
+        closed = [day for day in data.get("days") or [] if day.is_members_only]
         if closed and not data.get("is_network_member"):
             self.add_error("days", _("The closed day is for members of the network only."))
         return data
@@ -93,7 +94,7 @@ class SignupSettingsForm(forms.ModelForm):
 
 class TableSessionForm(forms.ModelForm):
     rotations = forms.IntegerField(
-        label=_("number of rotations"),
+        label=_("Number of rotations"),
         min_value=1,
         max_value=12,
         initial=3,
@@ -191,6 +192,10 @@ class MaterialForm(forms.ModelForm):
         model = Material
         fields = ["title", "file", "url", "language"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = document_help_text()
+
     def clean(self):
         data = super().clean()
         if bool(data.get("file")) == bool(data.get("url")):
@@ -200,7 +205,7 @@ class MaterialForm(forms.ModelForm):
 
 class BreakoutGroupForm(forms.ModelForm):
     countries = forms.MultipleChoiceField(
-        label=_("countries"),
+        label=_("Countries"),
         choices=list(countries),
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
@@ -265,8 +270,8 @@ class RankingForm(forms.Form):
 class SeatForm(forms.Form):
     """Pick a rotation and a table of one session (a switch, or an organiser's move)."""
 
-    rotation = forms.ModelChoiceField(queryset=Rotation.objects.none(), label=_("rotation"))
-    table = forms.ModelChoiceField(queryset=Table.objects.none(), label=_("table"))
+    rotation = forms.ModelChoiceField(queryset=Rotation.objects.none(), label=_("Rotation"))
+    table = forms.ModelChoiceField(queryset=Table.objects.none(), label=_("Table"))
 
     def __init__(self, *args, session: TableSession, **kwargs):
         super().__init__(*args, **kwargs)
@@ -275,7 +280,7 @@ class SeatForm(forms.Form):
 
 
 class MoveForm(SeatForm):
-    registration = forms.ModelChoiceField(queryset=Registration.objects.none(), label=_("participant"))
+    registration = forms.ModelChoiceField(queryset=Registration.objects.none(), label=_("Participant"))
 
     def __init__(self, *args, session: TableSession, **kwargs):
         super().__init__(*args, session=session, **kwargs)
@@ -284,3 +289,29 @@ class MoveForm(SeatForm):
         ).order_by("full_name", "pk")
         self.fields["registration"].label_from_instance = lambda r: f"{r.full_name} ({r.country.code})"
         self.order_fields(["registration", "rotation", "table"])
+
+
+class RotationTimesForm(forms.Form):
+    """Start and end of each rotation not linked to an agenda item of its own."""
+
+    def __init__(self, *args, session: TableSession, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rotations = [r for r in session.rotations.order_by("number") if not r.agenda_item_id]
+        for rotation in self.rotations:
+            label = {"number": rotation.number}
+            self.fields[f"start_{rotation.pk}"] = forms.TimeField(
+                label=_("Rotation %(number)s starts") % label,
+                initial=rotation.start,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            )
+            self.fields[f"end_{rotation.pk}"] = forms.TimeField(
+                label=_("Rotation %(number)s ends") % label,
+                initial=rotation.end,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            )
+
+    def times(self) -> dict:
+        return {
+            r.pk: (self.cleaned_data[f"start_{r.pk}"], self.cleaned_data[f"end_{r.pk}"])
+            for r in self.rotations
+        }

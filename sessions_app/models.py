@@ -6,8 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.limits import NOTE, PARAGRAPHS, bounded
 from events.models import LANGUAGE_CHOICES, AgendaItem, Day, Event
 from events.models.keys import nth, rank
+from events.uploads import DocumentFileField
 
 
 class Sector(models.TextChoices):
@@ -47,7 +49,7 @@ class Registration(models.Model):
         Day, blank=True, related_name="registrations", verbose_name=_("days attending")
     )
     accessibility_needs = models.TextField(
-        _("accessibility needs"), blank=True, help_text=_("Seen by the organisers only.")
+        _("accessibility needs"), blank=True, help_text=_("Seen by the organisers only."), **bounded(NOTE)
     )
     consent_directory = models.BooleanField(
         _("list me in the participant directory that other participants see"), default=False
@@ -96,7 +98,7 @@ class TableSession(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.THEMATIC_TABLES)
     title = models.CharField(_("title"), max_length=250)
-    instructions = models.TextField(_("instructions"), blank=True)
+    instructions = models.TextField(_("instructions"), blank=True, **bounded(PARAGRAPHS))
     preferences_close = models.DateTimeField(_("ranking closes"), null=True, blank=True)
     diversity_country_share = models.DecimalField(
         _("most of one table from one country"),
@@ -113,6 +115,14 @@ class TableSession(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     # The solver's figures for the last stored allocation: quality, baselines, cost, unplaced.
     allocation_report = models.JSONField(default=dict, blank=True)
+    # The seats as last published, {registration pk: [[rotation pk, table pk], ...]}: publishing again
+    # e-mails only the people whose seats changed since. How many times the allocation was published, and
+    # whom the latest publication of changes writes to (registration pks; empty for the first publication,
+    # which writes to every seated participant). Primary keys of this database: not exported
+    # (serialize=False); an imported published session starts without them.
+    published_seats = models.JSONField(default=dict, blank=True, serialize=False)
+    publication_round = models.PositiveIntegerField(default=0, serialize=False)
+    round_recipients = models.JSONField(default=list, blank=True, serialize=False)
 
     objects = TableSessionManager()
 
@@ -143,6 +153,10 @@ class Rotation(models.Model):
     agenda_item = models.OneToOneField(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="rotation"
     )
+    # A rotation linked to an agenda item takes that item's times; an unlinked one has its own, inside
+    # the session's block (services.tables.rotation_time_problems checks them).
+    start = models.TimeField(_("start"), null=True, blank=True)
+    end = models.TimeField(_("end"), null=True, blank=True)
 
     objects = RotationManager()
 
@@ -160,6 +174,14 @@ class Rotation(models.Model):
 
     natural_key.dependencies = ["sessions_app.tablesession"]
 
+    @property
+    def start_time(self):
+        return self.agenda_item.start if self.agenda_item_id else self.start
+
+    @property
+    def end_time(self):
+        return self.agenda_item.end if self.agenda_item_id else self.end
+
 
 class TableManager(models.Manager):
     def get_by_natural_key(self, session, number):
@@ -173,7 +195,7 @@ class Table(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     guiding_questions = models.TextField(
-        _("guiding questions"), blank=True, help_text=_("One question per line.")
+        _("guiding questions"), blank=True, help_text=_("One question per line."), **bounded(PARAGRAPHS)
     )
     working_language = models.CharField(
         _("working language"), max_length=5, choices=LANGUAGE_CHOICES, default="en"
@@ -245,7 +267,7 @@ class Material(models.Model):
         Table, null=True, blank=True, on_delete=models.CASCADE, related_name="materials"
     )
     title = models.CharField(_("title"), max_length=250)
-    file = models.FileField(_("file"), upload_to="materials/", blank=True)
+    file = DocumentFileField(_("file"), upload_to="materials/", blank=True)
     url = models.URLField(_("link"), blank=True)
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
 

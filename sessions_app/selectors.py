@@ -240,7 +240,13 @@ class Seat:
 
 def _times(rotation, session) -> tuple[datetime, datetime]:
     item = rotation.agenda_item or session.agenda_item
-    return item.starts_at(), item.ends_at()
+    if rotation.agenda_item_id or rotation.start is None or rotation.end is None:
+        return item.starts_at(), item.ends_at()
+    tz = item.day.event.tz
+    return (
+        datetime.combine(item.day.date, rotation.start, tzinfo=tz),
+        datetime.combine(item.day.date, rotation.end, tzinfo=tz),
+    )
 
 
 def seats_for(*, registration: Registration, published_only: bool = True) -> list[Seat]:

@@ -47,6 +47,7 @@ urlpatterns = [
     path(T + "new/", tables.SessionCreateView.as_view(), name="session_create"),
     path(S, tables.SessionDetailView.as_view(), name="session_detail"),
     path(S + "rotations/", tables.RotationCountView.as_view(), name="rotation_count"),
+    path(S + "rotations/times/", tables.RotationTimesView.as_view(), name="rotation_times"),
     path(S + "tables/new/", tables.TableFormView.as_view(), name="table_create"),
     path(S + "tables/<int:table_pk>/", tables.TableFormView.as_view(), name="table_edit"),
     path(S + "tables/<int:table_pk>/materials/", tables.MaterialsView.as_view(), name="materials"),
@@ -57,6 +58,8 @@ urlpatterns = [
     path(S + "allocation/run/", allocation.AllocateView.as_view(), name="allocate"),
     path(S + "allocation/move/", allocation.MoveView.as_view(), name="move"),
     path(S + "allocation/publish/", allocation.PublishView.as_view(), name="publish"),
+    path(S + "allocation/send/", allocation.ResendView.as_view(), name="allocation_resend"),
+    path(S + "allocation/jobs/<uuid:token>/", allocation.AllocationJobView.as_view(), name="allocation_job"),
     path(S + "rosters.<str:fmt>", allocation.RosterExportView.as_view(), name="rosters_export"),
     # back office: breakout groups
     path("manage/groups/", groups.GroupListView.as_view(), name="groups"),

@@ -38,7 +38,9 @@ ENTRIES = [
         "organisations",
         Organisation,
         lambda event: (
-            Organisation.objects.filter(Q(hosted_events=event) | Q(partnerships__event=event))
+            Organisation.objects.filter(
+                Q(hosted_events=event) | Q(partnerships__event=event) | Q(cohosted_days__event=event)
+            )
             .distinct()
             .order_by("name", "pk")
         ),

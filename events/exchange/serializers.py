@@ -18,6 +18,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.serializers import base, python
+from django.utils.translation import gettext as _
 
 
 def plain(value):
@@ -152,26 +153,33 @@ class Index:
             return None
         if is_user(model):
             if not isinstance(value, str) or value.lower() not in self.users:
-                raise MissingReference(f"the user {value!r}, who is not in the file's list of users")
+                raise MissingReference(
+                    _("the user %(user)s is not in the file's list of users") % {"user": canonical(value)}
+                )
             return self.users[value.lower()]
         label = model._meta.label_lower
         if not has_natural_key(model):
             objects = self.positions.get(label, [])
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < len(objects):
                 raise MissingReference(
-                    f"{model._meta.verbose_name} number {value!r}, which the file does not hold"
+                    _("%(model)s number %(value)s, which the file does not hold")
+                    % {"model": model._meta.verbose_name, "value": canonical(value)}
                 )
             return objects[value]
         found = self.keys.get(label, {}).get(canonical(value))
         if found is not None:
             return found
         if not isinstance(value, (list, tuple)):
-            raise MissingReference(f"{model._meta.verbose_name} {value!r}: a natural key is a list")
+            raise MissingReference(
+                _("%(model)s %(value)s: a natural key is a list")
+                % {"model": model._meta.verbose_name, "value": canonical(value)}
+            )
         try:
             return model._default_manager.get_by_natural_key(*value)
         except (ObjectDoesNotExist, TypeError, ValueError, LookupError):
             raise MissingReference(
-                f"{model._meta.verbose_name} {canonical(value)}, which neither the file nor the portal holds"
+                _("%(model)s %(value)s, which neither the file nor the portal holds")
+                % {"model": model._meta.verbose_name, "value": canonical(value)}
             ) from None
 
 
@@ -207,5 +215,5 @@ class Deserializer(python.Deserializer):
 
     def _handle_m2m_field_node(self, field, field_value):
         if not isinstance(field_value, list):
-            raise MissingReference(f"{field.name}: a list was expected")
+            raise MissingReference(_("%(field)s: a list was expected") % {"field": field.name})
         return [self.index.resolve(field.remote_field.model, value) for value in field_value]

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from modeltranslation.settings import DEFAULT_LANGUAGE
 
 from ..models import Event
+from ..uploads import check_file
+from .checks import check_document
 from .registry import Entry, parts
 from .serializers import Deserializer, Index, References, Serializer, plain
 
@@ -130,6 +132,28 @@ class _Problem(ValueError):
     pass
 
 
+def _brazilian_document(document: dict) -> dict:
+    """`document` with every object's fields read as :func:`_brazilian` reads them."""
+
+    def upgraded(row):
+        if isinstance(row, dict) and isinstance(row.get("fields"), dict):
+            return {**row, "fields": _brazilian(row["fields"])}
+        return row
+
+    parts = {
+        app_label: (
+            {
+                name: [upgraded(row) for row in rows] if isinstance(rows, list) else rows
+                for name, rows in lists.items()
+            }
+            if isinstance(lists, dict)
+            else lists
+        )
+        for app_label, lists in document["parts"].items()
+    }
+    return {**document, "parts": parts}
+
+
 def _brazilian(fields: dict) -> dict:
     """An object's fields from a file written while Portuguese was served as "pt": the columns ``title_pt``,
     ... are ``title_pt_br`` and a language code "pt" is "pt-br" (a file written since holds neither)."""
@@ -154,6 +178,13 @@ def _cannot_import(place: str, problem: Exception | str) -> ValidationError:
 
 
 def _check_header(document) -> str:
+    if isinstance(document, list):
+        raise ValidationError(
+            _(
+                "This file holds a list; an event export is one object with “format”, “version”, "
+                "“event_slug” and “parts”."
+            )
+        )
     if (
         not isinstance(document, dict)
         or document.get("format") != FORMAT
@@ -167,11 +198,13 @@ def _check_header(document) -> str:
         raise ValidationError(_("An event with the short name “%(slug)s” exists already.") % {"slug": slug})
     known = {part.app_label: {entry.name for entry in part.entries} for part in parts()}
     for app_label, lists in document["parts"].items():
-        if app_label not in known or not isinstance(lists, dict):
-            raise _cannot_import(app_label, "this portal has no such part")
+        if app_label not in known:
+            raise _cannot_import(app_label, _("this portal has no such part"))
+        if not isinstance(lists, dict):
+            raise _cannot_import(app_label, _("an object of lists was expected"))
         for name in lists:
             if name not in known[app_label]:
-                raise _cannot_import(f"{app_label}/{name}", "this portal has no such list")
+                raise _cannot_import(f"{app_label}/{name}", _("this portal has no such list"))
     events = document["parts"].get("events", {}).get("event")
     fields = (
         events[0].get("fields")
@@ -179,7 +212,7 @@ def _check_header(document) -> str:
         else None
     )
     if len(events or []) != 1 or not isinstance(fields, dict) or fields.get("slug") != slug:
-        raise _cannot_import("events/event", f"the file must hold one event, “{slug}”")
+        raise _cannot_import("events/event", _("the file must hold one event, “%(slug)s”") % {"slug": slug})
     return slug
 
 
@@ -242,7 +275,7 @@ def _import_object(entry: Entry, row, index: Index, files: dict[str, list]):
         or not isinstance(row.get("fields"), dict)
     ):
         raise _Problem(f"an object {{'model': '{entry.label}', 'fields': {{...}}}} was expected")
-    (deserialized,) = Deserializer([{**row, "fields": _brazilian(row["fields"])}], index=index)
+    (deserialized,) = Deserializer([row], index=index)
     obj = deserialized.object
     if entry.shared:
         try:
@@ -251,6 +284,7 @@ def _import_object(entry: Entry, row, index: Index, files: dict[str, list]):
             pass
     if entry.new_pk is not None:
         obj.pk = entry.new_pk()
+    obj.clean()  # the model's own rules (an item inside its block, no clash in one room, ...)
     deserialized.save(force_insert=True)
     for field in entry.model._meta.concrete_fields:
         if isinstance(field, models.FileField) and getattr(obj, field.attname):
@@ -260,12 +294,24 @@ def _import_object(entry: Entry, row, index: Index, files: dict[str, list]):
 
 def _attach_files(files: dict[str, list], source: Path) -> None:
     """Copy each stored file the document names from `source` (a copy of the media folder, or the demo's
-    files) into the storage, unless the storage has a file of that name already."""
+    files) into the storage, unless the storage has a file of that name already.
+
+    Every file is checked as an upload to its field would be (events.uploads: size, kind by content, pixels)
+    before any is copied, so a refused file leaves the storage as it was."""
     root = Path(source).resolve()
+    copies = []
     for name, owners in sorted(files.items()):
         path = (root / name).resolve()
         if not path.is_relative_to(root) or not path.is_file() or default_storage.exists(name):
             continue
+        with path.open("rb") as handle:
+            for _obj, field in owners:
+                try:
+                    check_file(File(handle, name=path.name), field)
+                except ValidationError as error:
+                    raise _cannot_import(name, error) from None
+        copies.append((name, path, owners))
+    for name, path, owners in copies:
         with path.open("rb") as handle:
             saved = default_storage.save(name, File(handle))
         if saved != name:
@@ -281,9 +327,13 @@ def import_event(*, document: dict, files: Path | str | None = None) -> Event:
     Users are matched by e-mail address and created without a usable password when missing; shared objects
     (series, organisations) with the same natural key are reused as they are. With `files`, a folder laid out
     like the media folder, the stored files the document names are copied from it into the storage.
-    Raises ValidationError for a document this portal cannot read, an event whose slug exists already, or a
-    problem with any object (naming its place, e.g. "sessions_app/tables[3]")."""
+    The document is checked before anything is written (events.exchange.checks: types, values, lengths,
+    references, duplicates, date order). Raises ValidationError for a document this portal cannot read, an
+    event whose slug exists already, or a problem with any object, naming its place (e.g.
+    "events/days[2].date")."""
     slug = _check_header(document)
+    document = _brazilian_document(document)
+    check_document(document)
     stored: dict[str, list] = {}
     referenced = _referenced_models()
     # The untranslated column behind a translated field takes the default language's text, as on a save.

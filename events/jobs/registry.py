@@ -14,7 +14,8 @@ class JobKind:
 
     `time_limit` is in seconds, or a function returning it (read when the job starts, so that a setting
     changed in a test or by the environment applies). `timeout_message` is what the person who asked reads
-    when the limit stopped the job.
+    when the limit stopped the job, `error_message` when an error did. `makes_file` is False for work
+    that changes the database instead (an allocation, e-mails).
     """
 
     name: str
@@ -22,6 +23,8 @@ class JobKind:
     time_limit: float | Callable[[], float]
     timeout_message: Promise | str | None = None
     content_type: str = "application/octet-stream"
+    error_message: Promise | str | None = None
+    makes_file: bool = True
 
     def limit(self) -> float:
         return float(self.time_limit() if callable(self.time_limit) else self.time_limit)
@@ -36,6 +39,8 @@ def register(
     time_limit: float | Callable[[], float],
     timeout_message: Promise | str | None = None,
     content_type: str = "application/octet-stream",
+    error_message: Promise | str | None = None,
+    makes_file: bool = True,
 ):
     """Decorator: make `function` the job kind `name` ("<app>.<what>", e.g. "events.programme_pdf").
 
@@ -50,7 +55,9 @@ def register(
             function.__qualname__,
         ):
             raise ValueError(f"Job kind {name!r} is registered twice")
-        _kinds[name] = JobKind(name, function, time_limit, timeout_message, content_type)
+        _kinds[name] = JobKind(
+            name, function, time_limit, timeout_message, content_type, error_message, makes_file
+        )
         return function
 
     return decorator

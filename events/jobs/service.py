@@ -230,16 +230,18 @@ def failure_message(job: Job) -> str:
     """Why the job failed, for the person who asked, in the active language."""
     if job.failure == Job.Failure.REFUSED and job.message:
         return job.message
+    try:
+        job_kind = get_kind(job.kind)
+    except ValueError:
+        job_kind = None
     if job.failure == Job.Failure.TIMEOUT:
-        try:
-            custom = get_kind(job.kind).timeout_message
-        except ValueError:
-            custom = None
-        return (
-            str(custom)
-            if custom
-            else _("Making the file took too long, so it was stopped. Please try again later.")
-        )
+        if job_kind and job_kind.timeout_message:
+            return str(job_kind.timeout_message)
+        return _("Making the file took too long, so it was stopped. Please try again later.")
     if job.failure == Job.Failure.LOST:
+        if job_kind and not job_kind.makes_file:
+            return _("The work could not be done: no background worker took it up. Please try again later.")
         return _("The file could not be made: no background worker took it up. Please try again later.")
+    if job_kind and job_kind.error_message:
+        return str(job_kind.error_message)
     return _("The file could not be made because of an error. Please try again later.")

@@ -1,16 +1,17 @@
-"""The events app's models, by sub-domain: the event and its people and partners (`event`), the agenda
-(`agenda`), background jobs and the files they make (`jobs`). Import them from here."""
+"""The events app's models, by sub-domain: the event and its partners (`event`), the agenda (`agenda`),
+the people printed on it (`people`), background jobs and the files they make (`jobs`), the audit log
+(`audit`). Import them from
+here."""
 
 from .agenda import (
+    DAY_AUDIENCES,
     AgendaItem,
-    AppearanceRole,
+    Attendance,
     Audience,
     Day,
     ItemKind,
-    ItemPerson,
-    Person,
-    person_photo_upload_to,
 )
+from .audit import AuditAction, AuditEntry
 from .event import (
     LANGUAGE_CHOICES,
     Document,
@@ -26,13 +27,18 @@ from .event import (
     validate_languages,
     validate_timezone,
 )
-from .jobs import Job, job_upload_to
+from .jobs import Job, SentEmail, job_upload_to
+from .people import AppearanceRole, ItemPerson, Person, person_photo_upload_to
 
 __all__ = [
     "LANGUAGE_CHOICES",
     "AgendaItem",
     "AppearanceRole",
+    "AuditAction",
+    "AuditEntry",
+    "Attendance",
     "Audience",
+    "DAY_AUDIENCES",
     "Day",
     "Document",
     "Event",
@@ -44,6 +50,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Role",
+    "SentEmail",
     "Series",
     "SeriesEdition",
     "document_upload_to",

@@ -1,21 +1,42 @@
-"""The agenda: days, items, the people who appear on them."""
+"""The agenda: days (who may attend, who may read their programme) and their items (parallel tracks).
+The people printed on them are in `people`."""
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..limits import PARAGRAPHS, bounded
 from .event import Event
 from .keys import nth, rank
 
 
 class Audience(models.TextChoices):
+    """Who may read a day's programme or an item (for an item, also whom the item is for)."""
+
     PUBLIC = "public", _("Open to the public")
     PARTICIPANTS = "participants", _("Registered participants")
     MEMBERS = "members", _("Closed: network members only")
+    NON_MEMBERS = "non_members", _("Participants who are not network members")
+
+
+#: Who may read a day's programme: a day is public, for participants or closed (network members).
+DAY_AUDIENCES = [
+    (value, label)
+    for value, label in Audience.choices
+    if value in {Audience.PUBLIC, Audience.PARTICIPANTS, Audience.MEMBERS}
+]
+
+
+class Attendance(models.TextChoices):
+    """Who may attend a day, whoever may read its programme."""
+
+    PUBLIC = "public", _("Open to the public")
+    PARTICIPANTS = "participants", _("Registered participants")
+    MEMBERS = "members", _("Network members only")
+    NAMED = "named", _("An audience you name")
 
 
 class DayManager(models.Manager):
@@ -24,16 +45,62 @@ class DayManager(models.Manager):
 
 
 class Day(models.Model):
-    """One day of the agenda with its focus and audience. A members-only day is invisible to others."""
+    """One day of the agenda with its focus, who may attend it and who may read its programme.
+
+    `audience` is who may read the programme (public unless the day is closed); `attendance` who may come.
+    A closed day (programme for network members) is invisible to everyone else on every channel, unless
+    the organiser publishes its outline (`outline_public`): its title, focus and the times and titles of
+    its sessions, without people or descriptions. Items may name an audience of their own (parallel tracks).
+    """
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="days")
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=200, blank=True)
-    focus = models.TextField(_("focus"), blank=True)
+    focus = models.TextField(_("focus"), blank=True, **bounded(PARAGRAPHS))
     audience = models.CharField(
-        _("audience"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
+        _("who may read the programme"),
+        max_length=20,
+        choices=DAY_AUDIENCES,
+        default=Audience.PUBLIC,
+        help_text=_(
+            "Public unless the day is closed. A closed day is invisible to everyone but network members "
+            "and organisers, unless you publish its outline."
+        ),
     )
-    methodology = models.TextField(_("methodology"), blank=True)
+    attendance = models.CharField(
+        _("who may attend"), max_length=20, choices=Attendance.choices, default=Attendance.PARTICIPANTS
+    )
+    attendance_label = models.CharField(
+        _("audience you name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For example “Civil-society organisations”: shown when the day is for an audience you name."
+        ),
+    )
+    outline_public = models.BooleanField(
+        _("publish the outline of the closed day"),
+        default=False,
+        help_text=_(
+            "Everyone who may see the event then sees the day's title, focus and the times and titles of "
+            "its sessions, without people or descriptions."
+        ),
+    )
+    co_host = models.ForeignKey(
+        "events.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cohosted_days",
+        verbose_name=_("co-host of the day"),
+    )
+    co_host_note = models.CharField(
+        _("in what capacity"),
+        max_length=250,
+        blank=True,
+        help_text=_("For example “as host of the 2024 GARA meeting”."),
+    )
+    methodology = models.TextField(_("methodology"), blank=True, **bounded(PARAGRAPHS))
 
     objects = DayManager()
 
@@ -58,7 +125,19 @@ class Day(models.Model):
 
     @property
     def is_closed(self) -> bool:
+        """The programme is for network members only."""
         return self.audience == Audience.MEMBERS
+
+    @property
+    def is_members_only(self) -> bool:
+        """Only network members may attend: so the organiser says, or the day's programme is closed."""
+        return self.attendance == Attendance.MEMBERS or self.is_closed
+
+    @property
+    def attendance_display(self) -> str:
+        if self.attendance == Attendance.NAMED and self.attendance_label:
+            return self.attendance_label
+        return self.get_attendance_display()
 
     def get_absolute_url(self):
         return reverse("events:day_detail", kwargs={"slug": self.event.slug, "date": self.date.isoformat()})
@@ -112,14 +191,17 @@ class AgendaItem(models.Model):
     end = models.TimeField(_("end"))
     kind = models.CharField(_("kind"), max_length=20, choices=ItemKind.choices, default=ItemKind.PRESENTATION)
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, **bounded(PARAGRAPHS))
     room = models.CharField(_("room"), max_length=100, blank=True)
     audience = models.CharField(
         _("audience"),
         max_length=20,
         choices=Audience.choices,
         blank=True,
-        help_text=_("Leave empty to use the day's audience."),
+        help_text=_(
+            "Leave empty to use the day's. An item of its own audience is a parallel track: only that "
+            "audience sees it, even on a closed day."
+        ),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -213,102 +295,3 @@ class AgendaItem(models.Model):
 
     def ends_at(self) -> datetime:
         return datetime.combine(self.day.date, self.end, tzinfo=self.day.event.tz)
-
-
-def person_photo_upload_to(instance, filename):
-    return f"people/{instance.event_id}/{filename}"
-
-
-class PersonManager(models.Manager):
-    def get_by_natural_key(self, event, slug):
-        return self.get(event=Event.objects.get_by_natural_key(*event), slug=slug)
-
-
-class Person(models.Model):
-    """A speaker, moderator or facilitator as printed on the programme (not necessarily a user)."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="people")
-    honorific = models.CharField(_("honorific"), max_length=20, blank=True)
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("short name"), max_length=100)
-    job_title = models.CharField(_("job title"), max_length=250, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    bio = models.TextField(_("biography"), blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="speaker_profiles",
-    )
-
-    objects = PersonManager()
-
-    class Meta:
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["event", "slug"], name="unique_person_slug_per_event")]
-
-    def __str__(self):
-        return self.display_name
-
-    def natural_key(self):
-        return (self.event.natural_key(), self.slug)
-
-    natural_key.dependencies = ["events.event"]
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.honorific} {self.name}".strip()
-
-    def get_absolute_url(self):
-        return reverse("events:person_detail", kwargs={"slug": self.event.slug, "person_slug": self.slug})
-
-
-class AppearanceRole(models.TextChoices):
-    """What a person does on an agenda item (not to be confused with `Role`, what a user is in an event)."""
-
-    SPEAKER = "speaker", _("Speaker")
-    MODERATOR = "moderator", _("Moderator")
-    FACILITATOR = "facilitator", _("Facilitator")
-
-
-class ItemPersonManager(models.Manager):
-    def get_by_natural_key(self, item, person, role):
-        return self.get(
-            item=AgendaItem.objects.get_by_natural_key(*item),
-            person=Person.objects.get_by_natural_key(*person),
-            role=role,
-        )
-
-
-class ItemPerson(models.Model):
-    """A person's appearance on an agenda item, in the order printed on the programme."""
-
-    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="appearances")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="appearances")
-    role = models.CharField(
-        _("role"), max_length=20, choices=AppearanceRole.choices, default=AppearanceRole.SPEAKER
-    )
-    remote = models.BooleanField(_("remote"), default=False)
-    to_be_confirmed = models.BooleanField(_("to be confirmed"), default=False)
-    order = models.PositiveIntegerField(_("order"), default=0)
-
-    objects = ItemPersonManager()
-
-    class Meta:
-        verbose_name = _("appearance")
-        verbose_name_plural = _("appearances")
-        ordering = ["order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["item", "person", "role"], name="unique_person_role_per_item"),
-        ]
-
-    def __str__(self):
-        return f"{self.person} – {self.get_role_display()}"
-
-    def natural_key(self):
-        return (self.item.natural_key(), self.person.natural_key(), self.role)
-
-    natural_key.dependencies = ["events.agendaitem", "events.person"]

@@ -10,7 +10,9 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from events.dates import long_date
+from ..dates import long_date
+from ..limits import LONG, PARAGRAPHS, bounded
+from ..uploads import DocumentFileField, ImageFileField
 
 LANGUAGE_CHOICES = [
     ("en", _("English")),
@@ -41,7 +43,7 @@ class Series(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, **bounded(PARAGRAPHS))
 
     objects = SeriesManager()
 
@@ -109,14 +111,14 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to=logo_upload_to, blank=True)
+    logo = ImageFileField(_("logo"), upload_to=logo_upload_to, blank=True, max_side=800)
     logo_alt = models.CharField(
         _("logo description"),
         max_length=200,
         blank=True,
         help_text=_("Alternative text read by screen readers."),
     )
-    description = models.TextField(_("about"), blank=True)
+    description = models.TextField(_("about"), blank=True, **bounded(PARAGRAPHS))
 
     objects = OrganisationManager()
 
@@ -161,9 +163,11 @@ class Event(models.Model):
     default_language = models.CharField(
         _("default language"), max_length=5, choices=LANGUAGE_CHOICES, default="en"
     )
-    description = models.TextField(_("purpose"), blank=True)
-    objectives = models.TextField(_("objectives"), blank=True, help_text=_("One objective per line."))
-    practical_information = models.TextField(_("practical information"), blank=True)
+    description = models.TextField(_("purpose"), blank=True, **bounded(LONG))
+    objectives = models.TextField(
+        _("objectives"), blank=True, help_text=_("One objective per line."), **bounded(PARAGRAPHS)
+    )
+    practical_information = models.TextField(_("practical information"), blank=True, **bounded(LONG))
     host = models.ForeignKey(
         Organisation,
         null=True,
@@ -254,7 +258,12 @@ class Event(models.Model):
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.timezone)
+        """The event's time zone; UTC for a name this machine does not know (one stored before it was
+        validated, or from a newer time zone database), so that no page or export fails on it."""
+        try:
+            return zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+            return zoneinfo.ZoneInfo("UTC")
 
     def objectives_list(self) -> list[str]:
         return [line.strip(" -•\t") for line in (self.objectives or "").splitlines() if line.strip(" -•\t")]
@@ -318,7 +327,7 @@ class Document(models.Model):
     title = models.CharField(_("title"), max_length=250)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MATERIAL)
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
-    file = models.FileField(_("file"), upload_to=document_upload_to, blank=True)
+    file = DocumentFileField(_("file"), upload_to=document_upload_to, blank=True)
     url = models.URLField(_("link"), blank=True)
     is_public = models.BooleanField(_("public"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0)

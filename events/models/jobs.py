@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..limits import OPERATOR, bounded
 from .event import Event
 
 
@@ -51,7 +52,9 @@ class Job(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     failure = models.CharField(max_length=10, choices=Failure.choices, blank=True)
     message = models.CharField(max_length=500, blank=True, help_text="For the person who asked (refusals).")
-    detail = models.TextField(blank=True, help_text="For operators: the error, without personal data.")
+    detail = models.TextField(
+        blank=True, help_text="For operators: the error, without personal data.", **bounded(OPERATOR)
+    )
     file = models.FileField(upload_to=job_upload_to, blank=True, max_length=300)
     filename = models.CharField(max_length=200, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
@@ -83,3 +86,30 @@ class Job(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status in self.UNFINISHED and timezone.now() > self.deadline
+
+
+class SentEmail(models.Model):
+    """The marker that one message of a bulk mailing went (or is going) to one person: its `key` names
+    the mailing and the person ("allocation:<session>:<registration>"), so a mailing sent again, after a
+    failure or a crash mid-batch, skips everyone already served (`events.mailing.send_once`).
+
+    A marker is `sending` from just before its message is handed to the mail server until the server took
+    it (`sent`); a message the server refused loses its marker and is tried again. A marker left `sending`
+    means the process died during that one hand-over: the person is not written to again (never twice).
+    """
+
+    class Status(models.TextChoices):
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+
+    key = models.CharField(max_length=200, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail sent")
+        verbose_name_plural = _("e-mails sent")
+
+    def __str__(self):
+        return f"{self.key} ({self.status})"

@@ -73,18 +73,18 @@ class DayDetailView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     template_name = "events/day_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.day = self.get_day()
-        if self.day.audience not in self.get_audiences():
-            return self.refuse_audience(self.day.audience)
+        self.day = self.get_readable_day()
+        if not isinstance(self.day, Day):
+            return self.day
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         audiences = self.get_audiences()
-        (context["day"],) = selectors.agenda_days(
-            event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=self.day.pk)
+        context["day"] = self.day
+        visible = list(
+            selectors.readable_days(event=self.event, audiences=audiences).values_list("date", flat=True)
         )
-        visible = list(self.event.days.filter(audience__in=audiences).values_list("date", flat=True))
         position = visible.index(self.day.date)
         context["previous_date"] = visible[position - 1] if position > 0 else None
         context["next_date"] = visible[position + 1] if position + 1 < len(visible) else None
@@ -103,15 +103,11 @@ class AgendaICalView(CachedPublicPageMixin, PublicEventMixin, View):
 
 class DayICalView(CachedPublicPageMixin, PublicEventMixin, View):
     def get(self, request, *args, **kwargs):
-        day = self.get_day()
-        audiences = self.get_audiences()
-        if day.audience not in audiences:
-            return self.refuse_audience(day.audience)
-        days = selectors.agenda_days(
-            event=self.event, audiences=audiences, day_qs=self.event.days.filter(pk=day.pk)
-        )
+        day = self.get_readable_day()
+        if not isinstance(day, Day):
+            return day
         return bytes_response(
-            exports.agenda_ical(event=self.event, days=days),
+            exports.agenda_ical(event=self.event, days=[day]),
             content_type=exports.ICAL_CONTENT_TYPE,
             filename=f"{self.event.slug}-{day.date.isoformat()}.ics",
         )

@@ -45,6 +45,17 @@ class PublicEventMixin(EventPermissionMixin):
             raise Http404 from exc
         return get_object_or_404(self.event.days, date=date)
 
+    def get_readable_day(self):
+        """The day named in the URL with what the reader may see of it (`selectors.agenda_days`), or the
+        refusal: 404 for a closed day they see nothing of, log in or 403 for a participants' day."""
+        day = self.get_day()
+        days = selectors.agenda_days(
+            event=self.event, audiences=self.get_audiences(), day_qs=self.event.days.filter(pk=day.pk)
+        )
+        if not days:
+            return self.refuse_audience(day.audience)
+        return days[0]
+
 
 class EventHomeView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     template_name = "events/event_home.html"
@@ -52,7 +63,8 @@ class EventHomeView(CachedPublicPageMixin, PublicEventMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         audiences = self.get_audiences()
-        context["days"] = self.event.days.filter(audience__in=audiences)
+        context["days"] = selectors.readable_days(event=self.event, audiences=audiences)
+        context["audiences"] = audiences
         context["hidden_days"] = selectors.hidden_participant_days(event=self.event, audiences=audiences)
         context["partner_groups"] = selectors.partners_by_kind(event=self.event)
         context["editions"] = (

@@ -20,11 +20,18 @@ from ..models import Job
 REFRESH_SECONDS = 3
 
 
-def job_response(request, job: Job, *, back_url: str, heading: str = "", inline: bool = False):
+def job_response(
+    request, job: Job, *, back_url: str, heading: str = "", inline: bool = False, on_done=None, text: str = ""
+):
     """The file when the job made it; a page that waits for it (and reloads itself) while it is being
-    made; the reason it failed, as a message on `back_url`, when it failed."""
+    made; the reason it failed, as a message on `back_url`, when it failed.
+
+    For work without a file (an allocation, e-mails), `on_done()` gives the answer once it is done (a
+    redirect with a message); `text` then replaces the waiting page's words about a file."""
     if job.status in Job.UNFINISHED:
         job = jobs.refresh(job)
+    if job.status == Job.Status.DONE and on_done is not None:
+        return on_done()
     if job.status == Job.Status.DONE:
         try:
             handle = job.file.open("rb")
@@ -43,6 +50,7 @@ def job_response(request, job: Job, *, back_url: str, heading: str = "", inline:
         "status_url": reverse("job_status", kwargs={"token": job.token}),
         "back_url": back_url,
         "refresh_seconds": REFRESH_SECONDS,
+        "text": text,
     }
     return TemplateResponse(request, "events/job_progress.html", context, status=202)
 

@@ -176,7 +176,10 @@ class RoleListView(ManageMixin, FormView):
     def form_valid(self, form):
         try:
             event_role = services.grant_role(
-                event=self.event, email=form.cleaned_data["email"], role=form.cleaned_data["role"]
+                event=self.event,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                actor=self.request.user,
             )
         except DomainError as error:
             handle_domain_error(self.request, error, form, "email")
@@ -197,7 +200,7 @@ class RoleRevokeView(ManageMixin, View):
             EventRole.objects.select_related("user"), pk=kwargs["role_pk"], event=self.event
         )
         try:
-            services.revoke_role(event_role=event_role)
+            services.revoke_role(event_role=event_role, actor=request.user)
         except DomainError as error:
             handle_domain_error(request, error)
         else:

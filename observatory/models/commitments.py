@@ -8,7 +8,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.limits import NOTE, PARAGRAPHS, bounded
 from events.models import LANGUAGE_CHOICES, Organisation
+from events.uploads import DocumentFileField
 
 from .entries import Entry
 
@@ -66,10 +68,10 @@ class Commitment(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("organisation")
     )
     country = CountryField(_("country"), blank=True)
-    description = models.TextField(_("commitment"))
-    target = models.TextField(_("target"), blank=True)
-    indicator = models.TextField(_("indicator"), blank=True)
-    baseline = models.TextField(_("baseline"), blank=True)
+    description = models.TextField(_("commitment"), **bounded(PARAGRAPHS))
+    target = models.TextField(_("target"), blank=True, **bounded(NOTE))
+    indicator = models.TextField(_("indicator"), blank=True, **bounded(NOTE))
+    baseline = models.TextField(_("baseline"), blank=True, **bounded(NOTE))
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     source = models.CharField(
@@ -96,14 +98,14 @@ class CommitmentUpdate(models.Model):
     date_precision = models.CharField(
         _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    text = models.TextField(_("progress"))
+    text = models.TextField(_("progress"), **bounded(PARAGRAPHS))
     language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
     status = models.CharField(_("new status"), max_length=20, choices=Status.choices, blank=True)
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
     evidence_url = models.URLField(_("evidence (link)"), blank=True)
-    evidence_file = models.FileField(_("evidence (document)"), upload_to="observatory/evidence/", blank=True)
+    evidence_file = DocumentFileField(_("evidence (document)"), upload_to="observatory/evidence/", blank=True)
     focal_point = models.ForeignKey(
         FocalPoint, null=True, blank=True, on_delete=models.SET_NULL, related_name="updates"
     )

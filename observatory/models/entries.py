@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.limits import PARAGRAPHS, bounded
 from events.models import Document, Event
 from reports.models import CollatedFinding, ReportTheme
 
@@ -92,7 +93,7 @@ class Entry(models.Model):
     page = models.PositiveSmallIntegerField(_("page"), null=True, blank=True)
     number = models.PositiveIntegerField(_("number"), default=0)
     title = models.CharField(_("title"), max_length=300, blank=True)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), **bounded(PARAGRAPHS))
     original_language = models.CharField(_("original language"), max_length=10, default="en")
     attribution = models.CharField(
         _("attribution"),

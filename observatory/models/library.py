@@ -7,7 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.limits import PARAGRAPHS, bounded
 from events.models import LANGUAGE_CHOICES, Document, Event
+from events.uploads import DocumentFileField
 
 from .taxonomy import Region, Term
 
@@ -36,7 +38,7 @@ class LibraryDocument(models.Model):
         MEETING_REPORT = "meeting_report", _("Meeting report")
 
     title = models.CharField(_("title"), max_length=400)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, **bounded(PARAGRAPHS))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
     publisher = models.CharField(_("publisher"), max_length=250, blank=True)
@@ -57,7 +59,7 @@ class LibraryDocument(models.Model):
         related_name="+",
         verbose_name=_("document of the event"),
     )
-    file = models.FileField(_("file"), upload_to=library_upload_to, blank=True)
+    file = DocumentFileField(_("file"), upload_to=library_upload_to, blank=True)
     url = models.URLField(_("link"), blank=True)
     is_public = models.BooleanField(_("public"), default=True)
     terms = models.ManyToManyField(Term, blank=True, related_name="documents", verbose_name=_("terms"))

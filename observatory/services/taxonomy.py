@@ -73,3 +73,83 @@ def reindex_term(*, term: Term) -> None:
 
     index_entries(entries=term.entries.all())
     index_documents(documents=term.documents.all())
+
+
+# --- editing the taxonomy in the portal (observatory editors) ----------------------------------------
+
+
+def _affected_entries(*, term_ids=(), region_ids=(), countries=()) -> list[Entry]:
+    """The entries whose search columns and tallies hold these terms, regions or countries."""
+    from django.db.models import Q
+
+    condition = Q(pk__in=[])
+    if term_ids:
+        condition |= Q(terms__in=list(term_ids))
+    if region_ids:
+        condition |= Q(regions__in=list(region_ids))
+    if countries:
+        condition |= Q(countries__country__in=list(countries))
+    return list(Entry.objects.filter(condition).distinct().only("pk", "event_id"))
+
+
+def _affected_documents(*, term_ids=(), region_ids=()):
+    from django.db.models import Q
+
+    from ..models import LibraryDocument
+
+    condition = Q(pk__in=[])
+    if term_ids:
+        condition |= Q(terms__in=list(term_ids))
+    if region_ids:
+        condition |= Q(regions__in=list(region_ids))
+    return list(LibraryDocument.objects.filter(condition).distinct())
+
+
+def _reindex(entries, documents) -> None:
+    from .entries import index_entries
+    from .library import index_documents
+
+    index_entries(entries=entries)
+    index_documents(documents=documents)
+
+
+@transaction.atomic
+def save_term(*, term: Term) -> Term:
+    """Save a term an editor added or changed (its fields set, e.g. by a form; validated), and rebuild the
+    search columns of what carries it: its names in every language are words the search finds."""
+    term.full_clean()
+    term.save()
+    ids = [term.pk, *term.children.values_list("pk", flat=True)]
+    _reindex(_affected_entries(term_ids=ids), _affected_documents(term_ids=ids))
+    return term
+
+
+@transaction.atomic
+def delete_term(*, term: Term) -> None:
+    """Delete a term (a theme with its sub-themes); the entries and documents that carried it lose it."""
+    ids = [term.pk, *term.children.values_list("pk", flat=True)]
+    entries, documents = _affected_entries(term_ids=ids), _affected_documents(term_ids=ids)
+    term.delete()
+    _reindex(entries, documents)
+
+
+@transaction.atomic
+def save_region(*, region: Region, previous_countries=()) -> Region:
+    """Save a region an editor added or changed. What is said about the region touches its countries, and
+    what names its countries touches the region: the entries concerned are indexed and counted again."""
+    region.full_clean()
+    region.save()
+    codes = set(previous_countries) | set(region.countries)
+    _reindex(
+        _affected_entries(region_ids=[region.pk], countries=codes),
+        _affected_documents(region_ids=[region.pk]),
+    )
+    return region
+
+
+@transaction.atomic
+def delete_region(*, region: Region) -> None:
+    entries = _affected_entries(region_ids=[region.pk], countries=region.countries)
+    documents = _affected_documents(region_ids=[region.pk])
+    region.delete()
+    _reindex(entries, documents)

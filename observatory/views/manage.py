@@ -23,6 +23,7 @@ from ..models import Commitment, Entry
 from ..selectors.pages import progress_since_previous_edition
 from ..services import commitments as commitment_services
 from ..services import entries as services
+from ..services.report_pages import publish_report
 from ..services.taxonomy import map_report_theme
 
 
@@ -69,10 +70,18 @@ class PublishView(ObservatoryManageMixin, View):
 
     def post(self, request, *args, **kwargs):
         try:
-            counts = services.publish_report_entries(event=self.event)
+            counts = publish_report(event=self.event)
         except DomainError as error:
             handle_domain_error(request, error)
         else:
+            if not counts["pages_read"]:
+                messages.warning(
+                    request,
+                    _(
+                        "The report PDF could not be made in time, so the entries keep the page numbers "
+                        "they had. Publish again later to read them from the PDF."
+                    ),
+                )
             messages.success(
                 request,
                 _(

@@ -16,9 +16,9 @@ from django_countries import countries
 from ..maps import country_codes, shaded_map
 from ..models import Term
 from ..rules import is_editor
+from ..selectors import display, pages
 from ..selectors import entries as selectors
 from ..selectors import library as library_selectors
-from ..selectors import pages
 
 PER_PAGE = 20
 
@@ -29,6 +29,20 @@ def paginate(queryset, number, *, count: int, per_page: int = PER_PAGE):
     paginator = Paginator(queryset, per_page)
     paginator.count = count  # a cached property: set, it is not queried
     return paginator.get_page(number)
+
+
+class _OnePage:
+    """A search's results as the paginator sees them: their number, and the one page already read
+    (`selectors.entries.search`)."""
+
+    def __init__(self, results: display.SearchResults):
+        self.results = results
+
+    def __len__(self) -> int:
+        return self.results.total
+
+    def __getitem__(self, index):
+        return self.results.entries
 
 
 def reportable(user, commitments) -> set[int]:
@@ -72,13 +86,11 @@ class SearchView(ObservatoryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = selectors.Filters.from_query(self.request.GET)
-        found = selectors.filter_entries(filters, self.vocabulary)
-        facets = selectors.facet_counts(found, filters, self.vocabulary)
-        entries = selectors.for_display(selectors.ordered(found, filters))
+        results = display.search(filters, self.vocabulary, per_page=PER_PAGE)
         context.update(
             filters=filters,
-            page=paginate(entries, filters.page, count=facets["total"]),
-            facets=selectors.link_facets(facets, filters),
+            page=paginate(_OnePage(results), filters.page, count=results.total),
+            facets=selectors.link_facets(results.facets, filters),
             query=filters.as_query(),
         )
         return context
@@ -132,13 +144,15 @@ class CountryView(ObservatoryMixin, TemplateView):
         if code not in countries:
             raise Http404
         country = pages.country_page(code, self.vocabulary)
+        page = paginate(
+            display.plain(country.entries), self.request.GET.get("page", "1"), count=country.total
+        )
+        page.object_list = display.with_related(list(page.object_list), self.vocabulary)
         context.update(
             code=code,
             country_name=countries.name(code),
             country=country,
-            page=paginate(
-                selectors.for_display(country.entries), self.request.GET.get("page", "1"), count=country.total
-            ),
+            page=page,
             query={},
             map=shaded_map(selectors.country_counts(), current=code),
         )

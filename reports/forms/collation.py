@@ -9,10 +9,11 @@ from events.dates import weekday_date
 from events.models import LANGUAGE_CHOICES
 
 from ..models import CollatedFinding, FindingKind, ReportTheme
+from ..validators import PeopleOnRecord, validate_attribution, validate_no_contact_details
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Words"), required=False)
+    q = forms.CharField(label=_("Words"), required=False, max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     section = forms.ChoiceField(label=_("Section"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
@@ -104,17 +105,20 @@ class CollatedForm(forms.ModelForm):
             "at_a_glance",
             "glance_order",
             "in_report",
+            "editorial",
         ]
         labels = {"glance_order": _("Position “at a glance”")}
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
+        self.event = event
         self.fields["theme"].queryset = ReportTheme.objects.filter(event=event)
         self.fields["speaker_organisation"].help_text = _("Quotes only. Never a person's name.")
         for base, widget in (
             ("subheading", forms.TextInput),
             ("title", forms.TextInput),
             ("text", forms.Textarea(attrs={"rows": 4})),
+            ("region", forms.TextInput),
         ):
             for name in _translated(base, event):
                 field = CollatedFinding._meta.get_field(name)
@@ -127,12 +131,22 @@ class CollatedForm(forms.ModelForm):
         data = super().clean()
         if not any((data.get(name) or "").strip() for name in self.text_fields):
             raise forms.ValidationError(_("Write the text in at least one language."))
+        for name in self.fields:
+            if name.startswith(("subheading", "title", "text")):
+                try:
+                    validate_no_contact_details(data.get(name) or "")
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        try:
+            validate_attribution(data.get("speaker_organisation") or "", people=PeopleOnRecord(self.event))
+        except forms.ValidationError as error:
+            self.add_error("speaker_organisation", error)
         return data
 
     def save(self, commit=True):
         item = super().save(commit=False)
         for name in self.fields:
-            if name.startswith(("subheading_", "title_", "text_")):
+            if name.startswith(("subheading_", "title_", "text_", "region_")):
                 setattr(item, name, self.cleaned_data.get(name) or "")
         if commit:
             item.save()

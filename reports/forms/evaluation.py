@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from events.limits import text_limit
 from events.models import LANGUAGE_CHOICES
 
-from ..models import Evaluation, EvaluationQuestion
+from ..models import Evaluation, EvaluationAnswer, EvaluationQuestion
 
 
 class EvaluationForm(forms.ModelForm):
@@ -58,7 +59,10 @@ class AnswerForm(forms.Form):
                 )
             else:
                 self.fields[name] = forms.CharField(
-                    label=q.text, widget=forms.Textarea(attrs={"rows": 3}), required=q.required
+                    label=q.text,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    required=q.required,
+                    max_length=text_limit(EvaluationAnswer, "text"),
                 )
 
     def answers(self) -> dict:

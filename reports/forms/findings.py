@@ -2,13 +2,16 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from events.limits import text_limit
 from events.models import LANGUAGE_CHOICES
 
-from ..models import FindingKind
+from ..models import ConsolidationRecord, Finding, FindingKind, Takeaway
+from ..validators import validate_finding, validate_no_contact_details
 
 # Which inputs each section of the template asks for.
 SECTION_FIELDS = {
@@ -25,7 +28,12 @@ EXTRA_ROWS = 2
 class RecordForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     language = forms.ChoiceField(label=_("Language of the findings"))
-    notes = forms.CharField(label=_("Free notes"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(
+        label=_("Free notes"),
+        required=False,
+        max_length=text_limit(ConsolidationRecord, "notes"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,16 +45,22 @@ class FindingForm(forms.Form):
     """One entry of a section. An entry left without text is ignored (that is how a row is removed)."""
 
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
-    text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Text"),
+        required=False,
+        max_length=text_limit(Finding, "text"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—")] + list(countries), required=False)
     speaker_organisation = forms.CharField(label=_("Speaker's organisation"), max_length=200, required=False)
     attribution_consent = forms.BooleanField(
         label=_("The speaker consented to attribution (organisation and country)"), required=False
     )
 
-    def __init__(self, *args, section, **kwargs):
+    def __init__(self, *args, section, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.section = section
+        self.people = people  # reports.validators.PeopleOnRecord of the event, for the attribution
         for name in list(self.fields):
             if name not in SECTION_FIELDS[section]:
                 del self.fields[name]
@@ -65,6 +79,11 @@ class FindingForm(forms.Form):
             self.add_error("text", _("Write the text, or clear the whole entry to remove it."))
         if text and self.section == FindingKind.COUNTRY_OBSERVATION and not data.get("country"):
             self.add_error("country", _("Choose the country this observation is about."))
+        try:
+            validate_finding(data, people=self.people)
+        except ValidationError as error:
+            for name, problems in error.error_dict.items():
+                self.add_error(name if name in self.fields else None, problems)
         return data
 
     def entry(self) -> dict | None:
@@ -83,14 +102,16 @@ class FindingForm(forms.Form):
 
 
 class BaseSectionFormSet(forms.BaseFormSet):
-    def __init__(self, *args, section, limit=None, **kwargs):
+    def __init__(self, *args, section, limit=None, people=None, **kwargs):
         self.section = section
         self.limit = limit
+        self.people = people
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["section"] = self.section
+        kwargs["people"] = self.people
         return kwargs
 
     @property
@@ -125,7 +146,7 @@ class BaseSectionFormSet(forms.BaseFormSet):
         return [entry for form in self.forms if (entry := form.entry()) is not None]
 
 
-def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None = None) -> list:
+def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None = None, people=None) -> list:
     formsets = []
     for section, limit in sections.items():
         initial = (initial_by_section or {}).get(section, [])
@@ -144,6 +165,7 @@ def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None
             form_kwargs={},
             section=FindingKind(section),
             limit=limit,
+            people=people,
         )
         formset.label = FindingKind(section).label
         formsets.append(formset)
@@ -152,7 +174,10 @@ def build_formsets(*, sections: dict, data=None, initial_by_section: dict | None
 
 class ReviewForm(forms.Form):
     comment = forms.CharField(
-        label=_("What should change?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What should change?"),
+        required=False,
+        max_length=text_limit(ConsolidationRecord, "review_comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -203,7 +228,10 @@ class TakeawayAuthorsForm(forms.Form):
 
 class TakeawayForm(forms.Form):
     text = forms.CharField(
-        label=_("Your main takeaways of the day"), widget=forms.Textarea(attrs={"rows": 8})
+        label=_("Your main takeaways of the day"),
+        max_length=text_limit(Takeaway, "text"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=[validate_no_contact_details],
     )
     language = forms.ChoiceField(label=_("Language"))
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from events.limits import PARAGRAPHS, bounded
 from events.models import Event
 
 
@@ -60,7 +61,7 @@ class EvaluationAnswer(models.Model):
     response = models.ForeignKey(EvaluationResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(EvaluationQuestion, on_delete=models.CASCADE, related_name="answers")
     rating = models.PositiveSmallIntegerField(null=True, blank=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, **bounded(PARAGRAPHS))
 
     def __str__(self):
         return str(_("Anonymous answer"))

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from events.limits import LONG, NOTE, PARAGRAPHS, bounded
 from events.models import LANGUAGE_CHOICES, AgendaItem, Day, Event
 from sessions_app.models import BreakoutGroup, Rotation, Table
 
@@ -68,9 +69,9 @@ class ConsolidationRecord(models.Model):
     language = models.CharField(
         _("language of the findings"), max_length=5, choices=LANGUAGE_CHOICES, default="en"
     )
-    notes = models.TextField(_("free notes"), blank=True)
+    notes = models.TextField(_("free notes"), blank=True, **bounded(LONG))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True, **bounded(NOTE))
     version = models.PositiveIntegerField(default=1)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -205,7 +206,7 @@ class Finding(models.Model):
     section = models.CharField(_("section"), max_length=30, choices=FindingKind.choices)
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=300, blank=True)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), **bounded(PARAGRAPHS))
     country = CountryField(_("country"), blank=True)
     speaker_organisation = models.CharField(_("speaker's organisation"), max_length=200, blank=True)
     attribution_consent = models.BooleanField(_("the speaker consented to attribution"), default=False)
@@ -253,15 +254,20 @@ class RecordVersion(models.Model):
 
 class TakeawayManager(models.Manager):
     def get_by_natural_key(self, day, email):
+        if email is None:
+            return self.get(day=Day.objects.get_by_natural_key(*day), author__isnull=True)
         return self.get(day=Day.objects.get_by_natural_key(*day), author__email__iexact=email)
 
 
 class Takeaway(models.Model):
-    """A day's main takeaways by a participant chosen to sum up the day."""
+    """A day's main takeaways by a participant chosen to sum up the day. When the author erases their account
+    the takeaways stay, without an author ("Former participant")."""
 
     day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="takeaways")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="takeaways")
-    text = models.TextField(_("main takeaways"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="takeaways"
+    )
+    text = models.TextField(_("main takeaways"), **bounded(PARAGRAPHS))
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -271,10 +277,10 @@ class Takeaway(models.Model):
         constraints = [models.UniqueConstraint(fields=["day", "author"], name="one_takeaway_per_author_day")]
 
     def __str__(self):
-        return f"{self.day} – {self.author}"
+        return f"{self.day} – {self.author or '—'}"
 
     def natural_key(self):
-        return (self.day.natural_key(), self.author.email)
+        return (self.day.natural_key(), self.author.email if self.author_id else None)
 
     natural_key.dependencies = ["events.day"]
 

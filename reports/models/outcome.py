@@ -3,12 +3,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event
+from events.limits import LONG, bounded
+from events.models import Event, Organisation
+from events.uploads import ImageFileField
 
 #: The editorial texts of a report (translated fields of `Report`), in the order of the edit form.
 REPORT_TEXT_FIELDS = [
     "title",
     "subtitle",
+    "region_label",
     "acknowledgements",
     "disclaimer",
     "publisher",
@@ -17,6 +20,7 @@ REPORT_TEXT_FIELDS = [
     "thematic_introduction",
     "future_directions",
     "about",
+    "back_cover",
 ]
 
 
@@ -31,18 +35,44 @@ class Report(models.Model):
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="report")
     title = models.CharField(_("title"), max_length=300)
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
-    acknowledgements = models.TextField(_("acknowledgements"), blank=True)
-    disclaimer = models.TextField(_("disclaimer"), blank=True)
-    introduction = models.TextField(_("introduction"), blank=True)
-    key_trends = models.TextField(_("key trends"), blank=True)
+    acknowledgements = models.TextField(_("acknowledgements"), blank=True, **bounded(LONG))
+    disclaimer = models.TextField(_("disclaimer"), blank=True, **bounded(LONG))
+    introduction = models.TextField(_("introduction"), blank=True, **bounded(LONG))
+    key_trends = models.TextField(_("key trends"), blank=True, **bounded(LONG))
     thematic_introduction = models.TextField(
         _("introduction to the thematic chapters"),
         blank=True,
         help_text=_("Printed under the heading of the thematic chapters."),
+        **bounded(LONG),
     )
-    future_directions = models.TextField(_("future directions"), blank=True)
-    about = models.TextField(_("about the organisations"), blank=True)
-    publisher = models.TextField(_("publisher and citation"), blank=True)
+    future_directions = models.TextField(_("future directions"), blank=True, **bounded(LONG))
+    about = models.TextField(_("about the organisations"), blank=True, **bounded(LONG))
+    publisher = models.TextField(_("publisher and citation"), blank=True, **bounded(LONG))
+    region_label = models.CharField(
+        _("region on the cover"), max_length=120, blank=True, help_text=_("For example “The Americas”.")
+    )
+    designer = models.CharField(
+        _("designed by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The designer's credit, printed with the publisher."),
+    )
+    back_cover = models.TextField(_("back cover text"), blank=True, **bounded(LONG))
+    cover_image = ImageFileField(_("cover image"), upload_to="reports/covers/", blank=True, max_side=2400)
+    cover_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logos on the cover"),
+        help_text=_("The partners whose logos print on the cover and the back cover."),
+    )
+    about_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="+",
+        verbose_name=_("“About” pages"),
+        help_text=_("The partners presented in the “About” section, from their own description."),
+    )
     include_evaluation = models.BooleanField(_("include a summary of the evaluation"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -75,10 +105,14 @@ class ReportSection(models.Model):
         EVALUATION = "evaluation", _("Evaluation summary")
         FUTURE_DIRECTIONS = "future_directions", _("Future directions")
         ABOUT = "about", _("About")
+        CUSTOM = "custom", _("Section written by the organiser")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=250, blank=True)
+    body = models.TextField(
+        _("text"), blank=True, help_text=_("The text of a section written by the organiser."), **bounded(LONG)
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     included = models.BooleanField(_("included"), default=True)
 
@@ -108,4 +142,5 @@ DEFAULT_SECTION_TITLES = {
     ReportSection.Kind.EVALUATION: _("Evaluation by participants"),
     ReportSection.Kind.FUTURE_DIRECTIONS: _("Future directions"),
     ReportSection.Kind.ABOUT: _("About"),
+    ReportSection.Kind.CUSTOM: _("Untitled section"),
 }

@@ -3,7 +3,10 @@ collated findings and where each came from, and the trends "at a glance"."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+import re
+
+from django.db import connection
+from django.db.models import Case, CharField, Count, Prefetch, Q, QuerySet, Value, When
 
 from sessions_app.models import BreakoutGroup, Rotation, Table
 
@@ -49,7 +52,7 @@ def search_findings(*, event, filters: dict) -> QuerySet[Finding]:
     if section := filters.get("section"):
         findings = findings.filter(section=section)
     if words := (filters.get("q") or "").strip():
-        findings = findings.filter(Q(text__icontains=words) | Q(title__icontains=words))
+        findings = _matching_words(findings, words)
     return (
         findings.distinct()
         .select_related(*FINDING_RELATED)
@@ -66,6 +69,37 @@ def search_findings(*, event, filters: dict) -> QuerySet[Finding]:
             "pk",
         )
     )
+
+
+# PostgreSQL's text search configuration for each record language: stems word forms in that language.
+TEXT_SEARCH_CONFIGS = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "pt": "portuguese",
+    "pt-br": "portuguese",
+}
+
+
+def _matching_words(findings: QuerySet[Finding], words: str) -> QuerySet[Finding]:
+    """Findings whose title or text holds every word, as whole words in any of their forms: PostgreSQL's
+    full-text search in the record's language ("explotación" finds "explotaciones"); elsewhere a
+    whole-word match that also accepts a plural ending. "AI" never matches "against" or "training"."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        config = Case(
+            *[When(record__language=code, then=Value(name)) for code, name in TEXT_SEARCH_CONFIGS.items()],
+            default=Value("simple"),
+            output_field=CharField(),
+        )
+        return findings.annotate(words_vector=SearchVector("title", "text", config=config)).filter(
+            words_vector=SearchQuery(words, config=config)
+        )
+    for word in re.findall(r"\w+", words):
+        pattern = rf"\b{re.escape(word)}(s|es)?\b"
+        findings = findings.filter(Q(text__iregex=pattern) | Q(title__iregex=pattern))
+    return findings
 
 
 def search_choices(event) -> dict:
@@ -131,18 +165,19 @@ def theme_items(theme: ReportTheme) -> QuerySet[CollatedFinding]:
                 ).order_by("pk"),
             )
         )
-        .order_by("kind", "order", "pk")
+        .order_by("order", "pk")
     )
 
 
 def theme_groups(theme: ReportTheme) -> list[tuple[str, list]]:
-    """The theme page: [(kind label, [(collated finding, provenance)])] in the order of the template."""
+    """The theme page: [(kind label, [(collated finding, provenance)])], the items in the order the report
+    prints them, consecutive items of one kind under one label (as the report groups them in blocks)."""
     labels = dict(FindingKind.choices)
-    groups: dict[str, list] = {}
+    groups: list[tuple[str, list]] = []
+    last_kind = None
     for item in theme_items(theme):
-        groups.setdefault(item.kind, []).append((item, provenance(item)))
-    order = [kind.value for kind in FindingKind]
-    return [
-        (labels.get(k, k), groups[k])
-        for k in sorted(groups, key=lambda k: order.index(k) if k in order else 99)
-    ]
+        if item.kind != last_kind:
+            groups.append((labels.get(item.kind, item.kind), []))
+            last_kind = item.kind
+        groups[-1][1].append((item, provenance(item)))
+    return groups

@@ -240,6 +240,20 @@ def display_names(event) -> dict[int, str]:
     return names
 
 
+def directory_names(event, *, viewer) -> dict[int, str]:
+    """{user id: name} for a participant's eyes: only people listed in the event's participant directory
+    (approved, with their consent), and the reader themselves."""
+    names = {}
+    rows = Registration.objects.filter(
+        Q(status=Registration.Status.APPROVED, consent_directory=True) | Q(user_id=viewer.pk), event=event
+    ).values_list("user_id", "full_name", "organisation")
+    for user_id, full_name, organisation in rows:
+        names[user_id] = f"{full_name} ({organisation})" if organisation else full_name
+    if viewer.is_authenticated and viewer.pk not in names:
+        names[viewer.pk] = viewer.get_full_name() or viewer.email
+    return names
+
+
 def takeaway_candidates(event):
     """Users who may be chosen to sum up a day: approved participants and the event's staff and members."""
     registered = Registration.objects.filter(event=event, status=Registration.Status.APPROVED).values(

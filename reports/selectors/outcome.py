@@ -25,34 +25,31 @@ from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from dialogue_portal.i18n import event_language_fallback
-from events.models import Event, EventPartner
+from events.models import Event
 
 from ..document import (
+    AboutPage,
     Anchors,
-    CallOut,
     Chapter,
     Entry,
-    Logo,
-    Quote,
     RatingSummary,
     ReportDocument,
-    SubSection,
-    ThemeBlock,
     country_name,
     format_dates,
 )
+from ..generated import add_generated_chapters
 from ..markup import in_language, render_inline, render_text
 from ..models import (
     CollatedFinding,
     EvaluationAnswer,
     EvaluationQuestion,
     EvaluationResponse,
-    FindingKind,
     Report,
     ReportSection,
     ReportTheme,
 )
 from ..models.outcome import REPORT_TEXT_FIELDS
+from .report_blocks import event_figures, fill_figures, logo_of, partners, theme_block
 
 # Editorial section kind -> the Report field holding its text.
 EDITORIAL_FIELDS = {
@@ -106,55 +103,17 @@ def _language_shown(obj, field_name: str, lang: str) -> str:
     return ""
 
 
-def _html(obj, field_name: str, lang: str, *, inline: bool = False) -> SafeString:
-    """A translated text as HTML; a text printed in another language is marked with that language."""
+def _html(obj, field_name: str, lang: str, *, inline: bool = False, figures=None) -> SafeString:
+    """A translated text as HTML; a text printed in another language is marked with that language.
+    With `figures`, the placeholders {participants}, {countries}... become the event's figures."""
     text = getattr(obj, field_name) or ""
+    if figures is not None:
+        text = fill_figures(text, figures)
     html = render_inline(text) if inline else render_text(text)
     return in_language(html, _language_shown(obj, field_name, lang), inline=inline)
 
 
 # --- building the document ---------------------------------------------------------------------------
-
-
-def _theme_block(theme, findings, *, number: str, lang: str, anchors: Anchors) -> ThemeBlock:
-    block = ThemeBlock(
-        number=number,
-        title=theme.title,
-        anchor=anchors(theme.title, "theme"),
-        intro=_html(theme, "introduction", lang),
-    )
-    groups: dict[str, SubSection] = {}
-    for finding in findings:
-        html = _html(finding, "text", lang, inline=True)
-        heading = finding.title
-        if finding.kind == FindingKind.QUOTE:
-            attribution = ""
-            if finding.attribution_consent:
-                parts = [finding.speaker_organisation.strip(), country_name(finding.country)]
-                attribution = " - ".join(part for part in parts if part)
-            block.quotes.append(Quote(html=html, attribution=attribution))
-        elif finding.kind == FindingKind.COUNTRY_OBSERVATION and finding.country:
-            block.callouts.append(CallOut(country=country_name(finding.country).upper(), html=html))
-        elif theme.kind == ReportTheme.Kind.SAFEGUARDING and finding.subheading:
-            sub_title = finding.subheading
-            if sub_title not in groups:
-                groups[sub_title] = SubSection(title=sub_title, anchor=anchors(sub_title, "sub"))
-                block.subsections.append(groups[sub_title])
-            entries = groups[sub_title].entries
-            entries.append(Entry(number=str(len(entries) + 1), title=heading, html=html))
-        elif finding.kind == FindingKind.RECOMMENDATION and theme.kind != ReportTheme.Kind.DETAIL:
-            block.recommendations.append(
-                Entry(number=str(len(block.recommendations) + 1), title=heading, html=html)
-            )
-        else:
-            block.paragraphs.append(
-                Entry(
-                    number=f"{number}.{len(block.paragraphs) + 1}" if number else "",
-                    title=heading,
-                    html=html,
-                )
-            )
-    return block
 
 
 def _rating_summaries(event: Event) -> tuple[list[RatingSummary], int]:
@@ -192,49 +151,61 @@ def _rating_summaries(event: Event) -> tuple[list[RatingSummary], int]:
     return summaries, responses
 
 
-def _logos(event: Event) -> list[Logo]:
-    logos = []
-    for partner in (
-        EventPartner.objects.filter(event=event).select_related("organisation").order_by("order", "pk")
-    ):
-        organisation = partner.organisation
-        if organisation.logo:
-            alt = organisation.logo_alt or organisation.name
-            logos.append(Logo(name=organisation.name, url=organisation.logo.url, alt=alt))
-    return logos
-
-
-def _chapter(section, *, report, lang, glance, themes, findings_by_theme, anchors) -> Chapter:
+def _chapter(section, *, report, lang, glance, themes, findings_by_theme, anchors, figures, about) -> Chapter:
     """One section of the report as a chapter; the themes of the detailed trends are numbered 1, 2..."""
     title = section.heading
     chapter = Chapter(kind=section.kind, title=title, anchor=anchors(title, "chapter"))
     if section.kind == ReportSection.Kind.ACKNOWLEDGEMENTS:
         chapter.front_matter = True
-        chapter.html = _html(report, "acknowledgements", lang)
-        chapter.disclaimer = _html(report, "disclaimer", lang)
+        chapter.html = _html(report, "acknowledgements", lang, figures=figures)
+        chapter.disclaimer = _html(report, "disclaimer", lang, figures=figures)
         chapter.disclaimer_title = gettext("Disclaimer")
-        chapter.publisher = _html(report, "publisher", lang)
+        chapter.publisher = _html(report, "publisher", lang, figures=figures)
+        chapter.designer = report.designer
+    elif section.kind == ReportSection.Kind.CUSTOM:
+        chapter.html = _html(section, "body", lang, figures=figures)
     elif section.kind in EDITORIAL_FIELDS:
-        chapter.html = _html(report, EDITORIAL_FIELDS[section.kind], lang)
+        chapter.html = _html(report, EDITORIAL_FIELDS[section.kind], lang, figures=figures)
+        if section.kind == ReportSection.Kind.ABOUT:
+            for organisation in about:
+                name = organisation.name
+                heading = gettext("About %(organisation)s") % {"organisation": name}
+                chapter.about.append(
+                    AboutPage(
+                        title=heading,
+                        anchor=anchors(heading, "about"),
+                        html=_html(organisation, "description", lang),
+                        logo=logo_of(organisation),
+                    )
+                )
     elif section.kind == ReportSection.Kind.AT_A_GLANCE:
         chapter.entries = [
-            Entry(number=str(i), title=f.title, html=_html(f, "text", lang, inline=True))
+            Entry(
+                number=str(i),
+                title=f.title,
+                html=_html(f, "text", lang, inline=True),
+                anchor=f"glance-{f.pk}",
+            )
             for i, f in enumerate(glance, start=1)
         ]
     elif section.kind in THEME_KIND_FOR_SECTION:
         theme_kind = THEME_KIND_FOR_SECTION[section.kind]
         if section.kind == ReportSection.Kind.THEMATIC:
-            chapter.html = _html(report, "thematic_introduction", lang)
-        for number, theme in enumerate((t for t in themes if t.kind == theme_kind), start=1):
-            chapter.themes.append(
-                _theme_block(
-                    theme,
-                    findings_by_theme.get(theme.pk, []),
-                    number=str(number) if theme_kind == ReportTheme.Kind.DETAIL else "",
-                    lang=lang,
-                    anchors=anchors,
-                )
+            chapter.html = _html(report, "thematic_introduction", lang, figures=figures)
+        own = [t for t in themes if t.kind == theme_kind]
+        for number, theme in enumerate(own, start=1):
+            block = theme_block(
+                theme,
+                findings_by_theme.get(theme.pk, []),
+                number=str(number) if theme_kind == ReportTheme.Kind.DETAIL else "",
+                anchors=anchors,
+                html_of=lambda finding: _html(finding, "text", lang, inline=True),
             )
+            block.intro = _html(theme, "introduction", lang)
+            # a chapter of one theme of the same name prints its heading once (and once in the contents)
+            if len(own) == 1 and theme.title.strip().casefold() == title.strip().casefold():
+                block.show_title = False
+            chapter.themes.append(block)
     elif section.kind == ReportSection.Kind.EVALUATION:
         chapter.ratings, chapter.responses = _rating_summaries(report.event)
     return chapter
@@ -261,7 +232,8 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
                 if finding.theme_id is not None:
                     findings_by_theme.setdefault(finding.theme_id, []).append(finding)
         glance.sort(key=lambda f: (f.glance_order, f.order, f.pk))
-        logos = _logos(event)
+        logos, about = partners(report)
+        figures = event_figures(event)
         front, chapters = [], []
         for section in sections:
             chapter = _chapter(
@@ -272,8 +244,12 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
                 themes=themes,
                 findings_by_theme=findings_by_theme,
                 anchors=anchors,
+                figures=figures,
+                about=about,
             )
             (front if chapter.front_matter else chapters).append(chapter)
+        # sections other apps generate (reports.generated), e.g. the observatory's progress
+        chapters = add_generated_chapters(chapters, event=event, lang=lang, anchors=anchors)
 
         return ReportDocument(
             lang=lang,
@@ -285,6 +261,9 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
             logos=logos,
             front=front,
             chapters=chapters,
+            region=report.region_label,
+            cover_image=report.cover_image.url if report.cover_image else "",
+            back_cover=_html(report, "back_cover", lang, figures=figures),
             untranslated=untranslated_parts(
                 report=report,
                 lang=lang,
@@ -319,14 +298,20 @@ def untranslated_parts(
     missing_fields, missing_titles, missing_theme_fields, missing_findings = [], [], [], []
     with report_language(event, lang):
         missing_fields = [name for name in REPORT_TEXT_FIELDS if _is_untranslated(report, name, lang)]
-        missing_titles = [s.title for s in sections if _is_untranslated(s, "title", lang)]
+        missing_titles = [
+            s.title or s.body[:60]
+            for s in sections
+            if any(_is_untranslated(s, n, lang) for n in ("title", "body"))
+        ]
         theme_titles = {theme.pk: theme.title for theme in themes}
         for theme in themes:
             for name in ("title", "introduction"):
                 if _is_untranslated(theme, name, lang):
                     missing_theme_fields.append((theme.title, name))
         for finding in findings:
-            if any(_is_untranslated(finding, name, lang) for name in ("subheading", "title", "text")):
+            if any(
+                _is_untranslated(finding, name, lang) for name in ("subheading", "title", "text", "region")
+            ):
                 missing_findings.append((_shorten(finding.title or finding.text), finding.theme_id))
     parts: list[str] = []
     with translation.override(label_language or lang):

@@ -12,8 +12,9 @@ from ..errors import CollationError
 from ..models import CollatedFinding, Finding, ReportTheme
 
 
-def _next_order(theme: ReportTheme, kind: str) -> int:
-    return (CollatedFinding.objects.filter(theme=theme, kind=kind).aggregate(m=Max("order"))["m"] or 0) + 1
+def _next_order(theme: ReportTheme) -> int:
+    """After the theme's last item: a theme's items print in one order, whatever their kinds."""
+    return (CollatedFinding.objects.filter(theme=theme).aggregate(m=Max("order"))["m"] or 0) + 1
 
 
 @transaction.atomic
@@ -41,7 +42,7 @@ def collect_into_theme(*, event, theme: ReportTheme, findings) -> list[CollatedF
             country=finding.country,
             speaker_organisation=finding.speaker_organisation,
             attribution_consent=finding.attribution_consent,
-            order=_next_order(theme, finding.section),
+            order=_next_order(theme),
         )
         setattr(item, build_localized_fieldname("text", language), finding.text)
         setattr(item, build_localized_fieldname("title", language), finding.title)
@@ -77,19 +78,18 @@ def delete_collated(*, item: CollatedFinding) -> None:
 
 @transaction.atomic
 def renumber(*, theme: ReportTheme) -> None:
-    """Number the theme's items 1, 2, 3... per kind in their present order."""
-    counters: dict[str, int] = {}
-    for item in CollatedFinding.objects.filter(theme=theme).order_by("kind", "order", "pk"):
-        counters[item.kind] = counters.get(item.kind, 0) + 1
-        if item.order != counters[item.kind]:
-            item.order = counters[item.kind]
+    """Number the theme's items 1, 2, 3... in their present order (the order the report prints them in)."""
+    for number, item in enumerate(CollatedFinding.objects.filter(theme=theme).order_by("order", "pk"), 1):
+        if item.order != number:
+            item.order = number
             item.save(update_fields=["order"])
 
 
 @transaction.atomic
 def move(*, item: CollatedFinding, direction: int) -> None:
-    """Swap an item with its neighbour (same theme and kind) up (-1) or down (+1)."""
-    siblings = list(CollatedFinding.objects.filter(theme=item.theme, kind=item.kind).order_by("order", "pk"))
+    """Swap an item with its neighbour in the theme up (-1) or down (+1), whatever its kind: a quote may
+    come between two call-outs, recommendations before a trend."""
+    siblings = list(CollatedFinding.objects.filter(theme=item.theme).order_by("order", "pk"))
     index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
     other = index + direction
     if 0 <= other < len(siblings):

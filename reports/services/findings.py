@@ -7,6 +7,7 @@ that is not editable, a version that is stale, a section over its limit.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ from ..models import (
 )
 from ..models.findings import TRANSITIONS
 from ..selectors.findings import FINDING_FIELDS, sections_for, snapshot
+from ..validators import PeopleOnRecord, validate_finding
 
 
 def check_limits(*, sections: dict[str, int | None], findings: list[dict]) -> None:
@@ -140,6 +142,12 @@ def save_record(
     if language not in (current.event.languages or [current.event.default_language]):
         raise FindingsError(_("Choose one of the event's languages."))
     check_limits(sections=sections_for(current), findings=findings)
+    people = PeopleOnRecord(current.event)
+    for item in findings:
+        try:
+            validate_finding(item, people=people)
+        except ValidationError as error:
+            raise FindingsError(" ".join(error.messages)) from None
     wanted = []
     order_in_section: dict[str, int] = {}
     for item in findings:

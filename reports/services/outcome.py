@@ -3,6 +3,7 @@ language) and its export as a PDF. The document itself is read by `reports.selec
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 
@@ -117,7 +118,12 @@ def set_section_included(*, report: Report, section_id: int, included: bool) -> 
 
 
 def update_report_texts(
-    *, report: Report, lang: str, texts: dict[str, str], section_titles: dict[int, str]
+    *,
+    report: Report,
+    lang: str,
+    texts: dict[str, str],
+    section_titles: dict[int, str],
+    section_bodies: dict[int, str] | None = None,
 ) -> None:
     """Store the editorial texts and section titles typed for one language."""
     _check_language(lang)
@@ -128,10 +134,40 @@ def update_report_texts(
         report.full_clean()
         report.save()
         for section in report.sections.all():
-            if section.pk in section_titles:
-                setattr(section, build_localized_fieldname("title", lang), section_titles[section.pk])
+            if section.pk in section_titles or section.pk in (section_bodies or {}):
+                if section.pk in section_titles:
+                    setattr(section, build_localized_fieldname("title", lang), section_titles[section.pk])
+                if section.kind == ReportSection.Kind.CUSTOM and section.pk in (section_bodies or {}):
+                    setattr(section, build_localized_fieldname("body", lang), section_bodies[section.pk])
                 section.full_clean()
                 section.save()
+
+
+def add_section(*, report: Report, title: str, lang: str) -> ReportSection:
+    """A section the organiser writes ("Recommendations for action", "Youth declaration"...), added at
+    the end; its text is written with the other texts, and it moves like any section."""
+    _check_language(lang)
+    title = (title or "").strip()
+    if not title:
+        raise ReportError(gettext("Give the new section a title."))
+    with transaction.atomic():
+        Report.objects.select_for_update().filter(pk=report.pk).first()
+        last = report.sections.order_by("-order").values_list("order", flat=True).first() or 0
+        section = ReportSection(report=report, kind=ReportSection.Kind.CUSTOM, order=last + 10)
+        setattr(section, build_localized_fieldname("title", lang), title)
+        section.full_clean()
+        section.save()
+    return section
+
+
+def delete_section(*, report: Report, section_id: int) -> None:
+    """Delete a section the organiser added (the generated sections can only be left out)."""
+    section = report.sections.filter(pk=section_id).first()
+    if section is None:
+        raise ReportError(gettext("This section does not belong to this report."))
+    if section.kind != ReportSection.Kind.CUSTOM:
+        raise ReportError(gettext("Only a section you added can be deleted; leave the others out instead."))
+    section.delete()
 
 
 # --- exporting ---------------------------------------------------------------------------------------
@@ -158,10 +194,28 @@ def render_report_html(
         ), document
 
 
-def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> ReportExport:
+def report_pdf_version(*, event: Event, lang: str) -> str:
+    """A hash of everything the report's PDF in `lang` is made from (the HTML document and the page
+    labels): the stored PDF is served while it is unchanged, and made again as soon as it changes."""
+    from events.pdf import page_label_css
+
+    html, _document = render_report_html(event=event, lang=lang)
+    with report_language(event, lang):
+        extra_css = page_label_css(gettext("Page %(page)s of %(pages)s"))
+    return hashlib.sha256(f"{html}\n{extra_css}".encode()).hexdigest()
+
+
+def report_pdf_filename(*, event: Event, lang: str) -> str:
+    return f"{event.slug}-report-{lang}.pdf"
+
+
+def export_report_pdf(
+    *, event: Event, lang: str, stats: dict | None = None, anchor_pages: dict | None = None
+) -> ReportExport:
     """The outcome report as a PDF in `lang` (tagged PDF/UA-1), with the parts left untranslated.
 
     `stats`, if given, receives the seconds spent making the HTML and in WeasyPrint (for the benchmark).
+    `anchor_pages`, if given, receives the page each anchor lands on (a finding's is `finding-<pk>`).
     """
     from events.pdf import page_label_css, render_pdf
 
@@ -169,12 +223,14 @@ def export_report_pdf(*, event: Event, lang: str, stats: dict | None = None) -> 
     started = time.perf_counter()
     html, document = render_report_html(event=event, lang=lang)
     with report_language(event, lang):
-        extra_css = page_label_css(gettext("Page %(page)s of %(pages)s"))
+        main_label = page_label_css(gettext("Page %(page)s of %(pages)s"))
+        # the front matter is numbered as the rest (one sequence of pages after the cover)
+        extra_css = main_label + "\n" + main_label.replace("@page main", "@page front", 1)
     stats["html_seconds"] = time.perf_counter() - started
-    content = render_pdf(html, extra_css=extra_css, stats=stats)
+    content = render_pdf(html, extra_css=extra_css, stats=stats, anchor_pages=anchor_pages)
     return ReportExport(
         content=content,
         content_type="application/pdf",
-        filename=f"{event.slug}-report-{lang}.pdf",
+        filename=report_pdf_filename(event=event, lang=lang),
         untranslated=document.untranslated,
     )

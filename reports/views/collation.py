@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -74,7 +75,11 @@ class CollectView(CollationMixin, View):
         )
         messages.success(
             request,
-            _("%(count)s findings collected into “%(theme)s”.")
+            ngettext(
+                "%(count)s finding collected into “%(theme)s”.",
+                "%(count)s findings collected into “%(theme)s”.",
+                len(created),
+            )
             % {"count": len(created), "theme": theme.title},
         )
         return redirect(back)
@@ -157,7 +162,13 @@ class MergeView(CollationMixin, View):
                 show_domain_error(request, error)
             else:
                 messages.success(
-                    request, _("%(count)s findings merged; their sources are kept.") % {"count": len(items)}
+                    request,
+                    ngettext(
+                        "%(count)s finding merged; its sources are kept.",
+                        "%(count)s findings merged; their sources are kept.",
+                        len(items),
+                    )
+                    % {"count": len(items)},
                 )
         return redirect(self.url("collation_theme", theme_pk=theme.pk))
 
@@ -201,6 +212,34 @@ class CollatedEditView(CollationMixin, TemplateView):
         if item.theme_id:
             return redirect(self.url("collation_theme", theme_pk=item.theme_id))
         return redirect(self.url("collation_themes"))
+
+
+class CollatedWriteView(CollationMixin, TemplateView):
+    """An item the editors write directly into a theme (no record behind it: its provenance is editorial)."""
+
+    template_name = "reports/collation/item_form.html"
+
+    def _new(self):
+        theme = self.get_theme()
+        order = (theme.collated_findings.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+        return CollatedFinding(event=self.event, theme=theme, kind="trend", order=order, editorial=True)
+
+    def get(self, request, *args, **kwargs):
+        item = self._new()
+        form = CollatedForm(instance=item, event=self.event)
+        return self.render_to_response(self.get_context_data(item=item, form=form, provenance=[], new=True))
+
+    def post(self, request, *args, **kwargs):
+        item = self._new()
+        form = CollatedForm(request.POST, instance=item, event=self.event)
+        if not form.is_valid():
+            context = self.get_context_data(item=item, form=form, provenance=[], new=True)
+            return self.render_to_response(context, status=400)
+        item = form.save(commit=False)
+        item.event, item.editorial = self.event, True
+        item.save()
+        messages.success(request, _("Saved."))
+        return redirect(self.url("collation_theme", theme_pk=item.theme_id or self.get_theme().pk))
 
 
 class GlanceView(CollationMixin, TemplateView):

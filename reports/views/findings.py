@@ -23,6 +23,7 @@ from ..models import FindingKind, RecordVersion
 from ..models.findings import TRANSITIONS
 from ..selectors import findings as selectors
 from ..services import findings as services
+from ..validators import PeopleOnRecord
 from .mixins import RecordMixin, ReportsMixin, show_domain_error
 
 
@@ -181,7 +182,9 @@ class RecordEditView(RecordMixin, TemplateView):
                 )
             raise
         form = RecordForm(request.POST, event=self.event)
-        formsets = build_formsets(sections=self.sections, data=request.POST)
+        formsets = build_formsets(
+            sections=self.sections, data=request.POST, people=PeopleOnRecord(self.event)
+        )
         valid = form.is_valid() & all([fs.is_valid() for fs in formsets])
         if valid:
             entries = [entry for fs in formsets for entry in fs.entries()]
@@ -202,6 +205,8 @@ class RecordEditView(RecordMixin, TemplateView):
                 if autosave:
                     return JsonResponse({"ok": True, "version": record.version})
                 messages.success(request, _("Saved (version %(version)s).") % {"version": record.version})
+                if request.POST.get("close"):
+                    return redirect(self.url("findings_detail", record_pk=record.pk))
                 return redirect(self.url("findings_edit", record_pk=record.pk))
         if autosave:
             return JsonResponse(
@@ -223,7 +228,7 @@ class RecordEditView(RecordMixin, TemplateView):
         data = request.POST.copy()
         data["version"] = str(current.version)
         form = RecordForm(data, event=self.event)
-        formsets = build_formsets(sections=self.sections, data=data)
+        formsets = build_formsets(sections=self.sections, data=data, people=PeopleOnRecord(self.event))
         form.is_valid()
         for fs in formsets:
             fs.is_valid()

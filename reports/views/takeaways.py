@@ -25,11 +25,31 @@ from .mixins import ReportsMixin, show_domain_error
 
 class TakeawayDaysMixin(ReportsMixin):
     """Per day the user may see: who sums it up, whether the user may write, and the takeaways they may
-    read."""
+    read.
+
+    Authors are named to organisers (who see the registrations anyway); anyone else sees the names of the
+    people listed in the participant directory only, and "A participant" for the others. An author whose
+    account was erased is a "Former participant"."""
+
+    def author_names(self):
+        """A function from a user (or None) to the name this reader may see."""
+        if self.has("registrations.manage"):
+            names = selectors.display_names(self.event)
+            unnamed = None
+        else:
+            names = selectors.directory_names(self.event, viewer=self.request.user)
+            unnamed = _("A participant")
+
+        def name(user) -> str:
+            if user is None:
+                return _("Former participant")
+            return names.get(user.pk, unnamed or user.email)
+
+        return name
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        names = selectors.display_names(self.event)
+        name = self.author_names()
         rows = []
         for day in selectors.takeaway_days(user=self.request.user, event=self.event):
             if not self.has("takeaways.view_day", day):
@@ -37,12 +57,10 @@ class TakeawayDaysMixin(ReportsMixin):
             rows.append(
                 {
                     "day": day,
-                    "authors": [names.get(a.user_id, a.user.email) for a in day.takeaway_authors.all()],
+                    "authors": [name(a.user) for a in day.takeaway_authors.all()],
                     "mine": self.has("takeaways.write_day", day),
                     "takeaways": [
-                        (names.get(t.author_id, t.author.email), t)
-                        for t in day.takeaways.all()
-                        if self.has("takeaways.read", t)
+                        (name(t.author), t) for t in day.takeaways.all() if self.has("takeaways.read", t)
                     ],
                 }
             )

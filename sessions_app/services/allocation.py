@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..errors import SessionsError
 from ..models import Assignment, Preference, Registration, TableSession, TableSlot
 from ..selectors import approved_registrations
+from .tables import rotation_time_problems
 
 
 @dataclass
@@ -77,13 +79,17 @@ def build_instance(*, session: TableSession) -> dict:
 
 def allocate_session(*, session: TableSession, dry_run: bool = False) -> AllocationOutcome:
     """Compute the optimal allocation and, unless `dry_run`, store it in one transaction, replacing the
-    session's previous assignments. Refused once the allocation is published (people were told)."""
+    session's previous assignments. After publication a new run replaces the seats too; publishing again
+    then e-mails the people whose seats changed."""
     from ..allocation import solve
 
-    if session.published_at and not dry_run:
-        raise SessionsError(_("The allocation is already published: move people by hand instead."))
     if not session.rotations.exists() or not session.tables.exists():
         raise SessionsError(_("Add rotations and tables before allocating."))
+    problems = rotation_time_problems(session=session)
+    if problems:
+        raise SessionsError(
+            _("Fix the rotation times before allocating: %(problems)s") % {"problems": " ".join(problems)}
+        )
     instance = build_instance(session=session)
     try:
         result = solve(instance)
@@ -107,9 +113,7 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
                 Assignment(registration=registrations[pid], rotation=rotation, table=tables[table_id])
             )
     with transaction.atomic():
-        locked = TableSession.objects.select_for_update().get(pk=session.pk)
-        if locked.published_at:
-            raise SessionsError(_("The allocation is already published: move people by hand instead."))
+        TableSession.objects.select_for_update().get(pk=session.pk)
         Assignment.objects.filter(rotation__session=session).delete()
         Assignment.objects.bulk_create(assignments)
         session.allocated_at = timezone.now()
@@ -170,11 +174,16 @@ def quality_rows(*, report: dict) -> list[dict]:
             else:
                 value = figures.get(key)
             if key.endswith("_share") and isinstance(value, (int, float)):
-                value = f"{value * 100:.1f} %"
+                value = number_format(value * 100, 1) + "\u00a0%"
             elif isinstance(value, float):
-                value = round(value, 3)
+                value = number_format(value, 3)
+            elif isinstance(value, int):
+                value = number_format(value, force_grouping=True)
             if isinstance(value, list):
                 value = len(value)
             row[column] = value
         rows.append(row)
+    # Who is left without a seat matters most: those rows come first.
+    first = ("unplaced_people", "missing_placements")
+    rows.sort(key=lambda row: first.index(row["key"]) if row["key"] in first else len(first))
     return rows

@@ -17,8 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import Event, EventRole, Role
+from events.models import AuditAction, Event, EventRole, Role
 from events.rules import forget_roles
+from events.services import record_audit
 
 from ..errors import SessionsError, SignupClosed
 from ..models import Assignment, GroupPlacement, Registration
@@ -161,7 +162,7 @@ def cancel_registration(*, registration: Registration) -> list[Registration]:
     return promoted
 
 
-def approve_registration(*, registration: Registration) -> Registration:
+def approve_registration(*, registration: Registration, actor=None) -> Registration:
     """Approve (the person becomes a participant), or put on the waiting list when the event is full."""
     with transaction.atomic():
         event = _locked_event(registration.event)
@@ -171,11 +172,15 @@ def approve_registration(*, registration: Registration) -> Registration:
         if registration.status == Status.CANCELLED:
             raise SessionsError(_("This registration was cancelled by the participant."))
         _set_status(registration, Status.APPROVED if _has_room(event) else Status.WAITLISTED)
+        if registration.status == Status.APPROVED:
+            record_audit(
+                action=AuditAction.REGISTRATION_APPROVED, event=event, actor=actor, subject=registration.user
+            )
     forget_roles(registration.user)
     return registration
 
 
-def decline_registration(*, registration: Registration) -> list[Registration]:
+def decline_registration(*, registration: Registration, actor=None) -> list[Registration]:
     """Decline (the person is no participant any more); if they held a place, the waiting list moves up."""
     with transaction.atomic():
         event = _locked_event(registration.event)
@@ -184,6 +189,9 @@ def decline_registration(*, registration: Registration) -> list[Registration]:
             raise SessionsError(_("This registration was cancelled by the participant."))
         _set_status(registration, Status.DECLINED)
         _release_seats(registration)
+        record_audit(
+            action=AuditAction.REGISTRATION_DECLINED, event=event, actor=actor, subject=registration.user
+        )
         promoted = promote_waiting_list(event=event)
     forget_roles(registration.user)
     return promoted

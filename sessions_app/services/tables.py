@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -48,9 +49,66 @@ def create_table_session(
             for number, item in enumerate(items, start=1):
                 Rotation.objects.create(session=session, number=number, agenda_item=item)
         else:
-            for number in range(1, (rotations or 1) + 1):
-                Rotation.objects.create(session=session, number=number)
+            slots = split_block(agenda_item=agenda_item, count=rotations or 1)
+            for number, (start, end) in enumerate(slots, start=1):
+                Rotation.objects.create(session=session, number=number, start=start, end=end)
     return session
+
+
+def split_block(*, agenda_item: AgendaItem, count: int) -> list[tuple[time, time]]:
+    """`count` consecutive slots of equal length (whole minutes) filling the block."""
+    day = date(2000, 1, 1)
+    begin = datetime.combine(day, agenda_item.start)
+    minutes = int((datetime.combine(day, agenda_item.end) - begin).total_seconds() // 60)
+    if count > minutes:
+        raise SessionsError(_("The agenda block is too short for this many rotations."))
+    bounds = [begin + timedelta(minutes=minutes * k // count) for k in range(count + 1)]
+    return [(bounds[k].time(), bounds[k + 1].time()) for k in range(count)]
+
+
+def rotation_time_problems(*, session: TableSession, rotations=None) -> list[str]:
+    """What is wrong with the rotations' times: each needs a start and an end inside the session's
+    agenda block, and no two may overlap. Empty when all is well."""
+    block = session.agenda_item
+    rotations = list(rotations if rotations is not None else session.rotations.select_related("agenda_item"))
+    problems = []
+    timed = []
+    for rotation in rotations:
+        start, end = rotation.start_time, rotation.end_time
+        label = {"number": rotation.number}
+        if start is None or end is None:
+            problems.append(_("Rotation %(number)s has no start or end time.") % label)
+        elif end <= start:
+            problems.append(_("Rotation %(number)s ends before it starts.") % label)
+        elif start < block.start or end > block.end:
+            problems.append(
+                _("Rotation %(number)s lies outside its agenda block (%(start)s–%(end)s).")
+                % {**label, "start": block.start.strftime("%H:%M"), "end": block.end.strftime("%H:%M")}
+            )
+        else:
+            timed.append((start, end, rotation.number))
+    timed.sort()
+    for (_start, end, number), (next_start, _end, next_number) in zip(timed, timed[1:], strict=False):
+        if next_start < end:
+            problems.append(
+                _("Rotations %(first)s and %(second)s overlap.") % {"first": number, "second": next_number}
+            )
+    return problems
+
+
+def set_rotation_times(*, session: TableSession, times: dict[int, tuple[time, time]]) -> None:
+    """Give unlinked rotations their times ({rotation pk: (start, end)}); all or nothing."""
+    with transaction.atomic():
+        rotations = list(session.rotations.select_related("agenda_item").select_for_update(of=("self",)))
+        for rotation in rotations:
+            if rotation.pk in times and not rotation.agenda_item_id:
+                rotation.start, rotation.end = times[rotation.pk]
+        problems = rotation_time_problems(session=session, rotations=rotations)
+        if problems:
+            raise SessionsError(" ".join(problems))
+        for rotation in rotations:
+            if rotation.pk in times and not rotation.agenda_item_id:
+                rotation.save(update_fields=["start", "end"])
 
 
 def set_rotation_count(*, session: TableSession, count: int) -> None:
@@ -69,6 +127,13 @@ def set_rotation_count(*, session: TableSession, count: int) -> None:
             for table in session.tables.all():
                 seats = table.slots.order_by("-rotation__number").values_list("seats", flat=True).first() or 0
                 TableSlot.objects.create(table=table, rotation=rotation, seats=seats)
+        rotations = list(session.rotations.order_by("number"))
+        if not any(rotation.agenda_item_id for rotation in rotations):
+            # Unlinked rotations share the block evenly again; the organiser may then adjust them.
+            slots = split_block(agenda_item=session.agenda_item, count=count)
+            for rotation, (start, end) in zip(rotations, slots, strict=True):
+                rotation.start, rotation.end = start, end
+                rotation.save(update_fields=["start", "end"])
 
 
 def save_table(*, table: Table, seats: dict[int, int], facilitators=None) -> Table:

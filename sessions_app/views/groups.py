@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from events.errors import DomainError
@@ -85,7 +86,13 @@ class PlaceGroupsView(OrganiserMixin, GroupItemMixin, View):
             handle_domain_error(request, error)
         else:
             messages.success(
-                request, _("%(count)s participants placed in groups.") % {"count": sum(placed.values())}
+                request,
+                ngettext(
+                    "%(count)s participant placed in groups.",
+                    "%(count)s participants placed in groups.",
+                    sum(placed.values()),
+                )
+                % {"count": sum(placed.values())},
             )
         return redirect("sessions_app:groups", slug=self.event.slug)
 

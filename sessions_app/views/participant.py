@@ -4,13 +4,16 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from events import selectors as event_selectors
 from events.downloads import bytes_response, stored_file_response
 from events.errors import DomainError
 from events.exports import ICAL_CONTENT_TYPE
 from events.models import Event
+from events.rules import visible_audiences
 from events.views.mixins import EventPermissionMixin, handle_domain_error
 
 from .. import selectors
@@ -34,6 +37,7 @@ class MyTablesView(ParticipantMixin, TemplateView):
         ranked = selectors.ranked_session_ids(registration=registration)
         context["registration"] = registration
         context["seats"] = selectors.seats_for(registration=registration)
+        seated = {seat.session.pk for seat in context["seats"]}
         context["feed_url"] = self.request.build_absolute_uri(
             reverse(
                 "sessions_app:my_tables_feed",
@@ -45,10 +49,17 @@ class MyTablesView(ParticipantMixin, TemplateView):
                 "session": s,
                 "ranking_open": ranking_open(session=s),
                 "ranked": s.pk in ranked,
+                "seated": s.pk in seated,
             }
             for s in sessions
         ]
+        context["any_published"] = any(s.published_at for s in sessions)
         context["placements"] = selectors.group_placements(registration=registration)
+        context["programme"] = event_selectors.personal_programme(
+            event=self.event,
+            audiences=visible_audiences(self.request.user, self.event),
+            dates=registration.days.values_list("date", flat=True),
+        )
         return context
 
 
@@ -81,7 +92,7 @@ class RankingView(ParticipantMixin, TableSessionMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["tables"] = self.session.tables.all()
-        kwargs["ranking"] = selectors.ranking_of(registration=self.registration, session=self.session)
+        kwargs["ranking"] = self.ranking
         kwargs["disabled"] = not ranking_open(session=self.session)
         return kwargs
 
@@ -90,7 +101,12 @@ class RankingView(ParticipantMixin, TableSessionMixin, FormView):
         context["session"] = self.session
         context["ranking_open"] = ranking_open(session=self.session)
         context["rotations"] = self.session.rotations.count()
+        context["has_ranking"] = bool(self.ranking)
         return context
+
+    @cached_property
+    def ranking(self):
+        return selectors.ranking_of(registration=self.registration, session=self.session)
 
     def form_valid(self, form):
         try:
@@ -119,6 +135,7 @@ class SwitchView(ParticipantMixin, TableSessionMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["session"] = self.session
         context["mine"] = selectors.tables_by_rotation(registration=self.registration, session=self.session)
+        context["my_tables"] = set(context["mine"].values())
         context["free"] = selectors.free_seat_grid(session=self.session)
         return context
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, View
 
 from events.downloads import bytes_response
@@ -146,7 +147,13 @@ class RegistrationListView(ManageMixin, FormView):
         messages.success(self.request, _("Sign-up settings saved."))
         if promoted:
             messages.info(
-                self.request, _("%(count)s people moved up from the waiting list.") % {"count": len(promoted)}
+                self.request,
+                ngettext(
+                    "%(count)s person moved up from the waiting list.",
+                    "%(count)s people moved up from the waiting list.",
+                    len(promoted),
+                )
+                % {"count": len(promoted)},
             )
         return redirect("sessions_app:registrations", slug=self.event.slug)
 
@@ -161,7 +168,7 @@ class RegistrationDecisionView(ManageMixin, View):
         registration = get_object_or_404(Registration, pk=kwargs["registration_pk"], event=self.event)
         try:
             if kwargs["action"] == "approve":
-                registration = approve_registration(registration=registration)
+                registration = approve_registration(registration=registration, actor=request.user)
                 if registration.status == Registration.Status.WAITLISTED:
                     messages.warning(
                         request,
@@ -171,7 +178,7 @@ class RegistrationDecisionView(ManageMixin, View):
                 else:
                     messages.success(request, _("%(name)s is approved.") % {"name": registration.full_name})
             else:
-                decline_registration(registration=registration)
+                decline_registration(registration=registration, actor=request.user)
                 messages.success(request, _("%(name)s is declined.") % {"name": registration.full_name})
         except DomainError as error:
             handle_domain_error(request, error)

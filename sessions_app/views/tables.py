@@ -9,9 +9,15 @@ from events.errors import DomainError
 from events.views.mixins import handle_domain_error
 
 from .. import selectors
-from ..forms import MaterialForm, TableForm, TableSessionForm
+from ..forms import MaterialForm, RotationTimesForm, TableForm, TableSessionForm
 from ..models import Material
-from ..services.tables import create_table_session, save_table, set_rotation_count
+from ..services.tables import (
+    create_table_session,
+    rotation_time_problems,
+    save_table,
+    set_rotation_count,
+    set_rotation_times,
+)
 from .common import OrganiserMixin, TableSessionMixin
 
 
@@ -69,7 +75,10 @@ class SessionDetailView(OrganiserMixin, TableSessionMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["session"] = self.session
-        context["rotations"] = self.session.rotations.select_related("agenda_item")
+        rotations = list(self.session.rotations.select_related("agenda_item"))
+        context["rotations"] = rotations
+        context["rotation_problems"] = rotation_time_problems(session=self.session, rotations=rotations)
+        context.setdefault("times_form", RotationTimesForm(session=self.session))
         context["tables"] = self.session.tables.prefetch_related(
             "facilitators", "slots__rotation", "materials"
         )
@@ -93,6 +102,32 @@ class RotationCountView(OrganiserMixin, TableSessionMixin, View):
             messages.error(request, _("Give a whole number of rotations."))
         except DomainError as error:
             handle_domain_error(request, error)
+        return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=self.session.pk)
+
+
+class RotationTimesView(OrganiserMixin, TableSessionMixin, FormView):
+    """Set the times of rotations that have no agenda item of their own."""
+
+    template_name = "sessions_app/manage/rotation_times.html"
+    form_class = RotationTimesForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["session"] = self.session
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["session"] = self.session
+        return context
+
+    def form_valid(self, form):
+        try:
+            set_rotation_times(session=self.session, times=form.times())
+        except DomainError as error:
+            handle_domain_error(self.request, error, form)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Rotation times saved."))
         return redirect("sessions_app:session_detail", slug=self.event.slug, table_session_pk=self.session.pk)
 
 

@@ -60,23 +60,25 @@ def test_demo_load_is_idempotent(demo_event, settings):
     assert _counts() == before
     assert sorted(AgendaItem.objects.values_list("pk", flat=True)) == item_pks
     assert before == {
-        # The observatory's demo adds the 2008 Buenos Aires meeting with its ten partners (ECPAT
-        # International already exists), the organisations of two commitments the seeds state, the
-        # fictional Example Foundation and its focal point's log-in.
-        "Event": 2,
-        "Day": 5,
-        "AgendaItem": 55,
-        "Person": 6,
-        "ItemPerson": 12,
+        # The archive and its rehearsal (the same programme). The observatory's demo adds the 2008 Buenos
+        # Aires meeting with its ten partners (ECPAT International already exists), the organisations of two
+        # commitments the seeds state, the fictional Example Foundation and its focal point's log-in.
+        "Event": 2 + 1,
+        "Day": 5 * 2,
+        # Friday 14:45 is two tracks.
+        "AgendaItem": 56 * 2,
+        # Six speakers and three institutions (Tuesday's opening ceremony).
+        "Person": 9 * 2,
+        "ItemPerson": 15 * 2,
         "Organisation": 6 + 9 + 3,
-        "EventPartner": 6 + 10,
-        "Document": 6,
+        "EventPartner": 6 * 2 + 10,
+        "Document": 6 * 2,
         "SeriesEdition": 4,
-        # The five demo roles, and "participant" for each of the 116 approved registrations (one of which is
-        # participant@example.org's, who has it as a demo role already).
-        "EventRole": 120,
-        # The five demo log-ins plus one account for each of the other demo participants.
-        "EmailAddress": 119 + 1,
+        # The six demo roles, and "participant" for each of the 116 approved registrations (one of which is
+        # participant@example.org's, who has it as a demo role already), in each event.
+        "EventRole": 121 * 2,
+        # The six demo log-ins plus one account for each of the other demo participants.
+        "EmailAddress": 120 + 1,
     }
 
 
@@ -182,12 +184,21 @@ def test_demo_event_facts(demo_event):
 
 def test_demo_days_audiences_and_translations(demo_event):
     days = list(demo_event.days.order_by("date"))
+    # Who may read each day's programme (the printed programme showed Monday to Thursday to everybody) and
+    # who may attend it.
     assert [day.audience for day in days] == [
-        Audience.PARTICIPANTS,
         Audience.PUBLIC,
-        Audience.PARTICIPANTS,
-        Audience.PARTICIPANTS,
+        Audience.PUBLIC,
+        Audience.PUBLIC,
+        Audience.PUBLIC,
         Audience.MEMBERS,
+    ]
+    assert [day.attendance_display for day in days] == [
+        "Civil-society organisations",
+        "Open to the public",
+        "Registered participants",
+        "Registered participants",
+        "Network members only",
     ]
     for day in days:
         assert day.focus_en and day.focus_es and day.focus_es != day.focus_en
@@ -211,7 +222,7 @@ def test_demo_tuesday_tables_rotations_and_groups(demo_event):
         assert f"Mesa {n}: " in block.description_es
     groups = tuesday.items.get(start=datetime.time(11))
     assert groups.kind == "group_work" and "sub-region" in groups.description_en
-    singateh = ItemPerson.objects.get(person__slug="mama-fatima-singateh")
+    singateh = ItemPerson.objects.get(person__slug="mama-fatima-singateh", person__event=demo_event)
     assert (singateh.remote, singateh.to_be_confirmed, singateh.person.honorific) == (True, True, "Ms.")
     assert singateh.item.kind == "panel"
     assert ItemPerson.objects.get(item=singateh.item, person__slug="guillaume-landry").role == "moderator"
@@ -241,11 +252,13 @@ def test_load_demo_prints_the_log_ins(db, settings):
     call_command("load_demo", stdout=out)
     lines = out.getvalue().splitlines()
     assert "Demo event loaded: /e/san-jose-dialogue-2024/" in lines
-    assert lines[-6:] == [
+    assert "Demo event loaded: /e/san-jose-dialogue-rehearsal/" in lines
+    assert lines[-7:] == [
         "Demo log-ins (password dialogue-demo):",
         "  organiser    organiser@example.org",
         "  facilitator  facilitator@example.org",
         "  rapporteur   rapporteur@example.org",
         "  participant  participant@example.org",
         "  member       member@example.org",
+        "  rapporteur   staff@example.org (portal staff)",
     ]

@@ -113,3 +113,19 @@ def test_exports_pdf_taking_too_long_returns_to_the_agenda_with_a_message(agenda
     response = client.get(reverse("events:programme_pdf", args=[agenda.event.slug]), follow=True)
     assert response.redirect_chain == [(reverse("events:agenda", args=[agenda.event.slug]), 302)]
     assert "The programme could not be made in time. Please try again later." in response.content.decode()
+
+
+def test_exports_pdf_is_tagged_pdf_ua_and_draws_text_only_in_checked_colours(agenda, client):
+    from tests.platform.helpers import pdf_text_colours
+    from tests.platform.test_accessibility import PROGRAMME_CSS, PROGRAMME_TEXT_PAIRS, resolve
+
+    reader = _pdf(client.get(reverse("events:programme_pdf", args=[agenda.event.slug])))
+    root = reader.trailer["/Root"]
+
+    assert "pdfuaid:part" in root["/Metadata"].get_object().get_data().decode()
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 - a PDF boolean object
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    used = pdf_text_colours(reader)
+    assert len(used) >= 3
+    assert used - {resolve(foreground, PROGRAMME_CSS) for foreground, _ in PROGRAMME_TEXT_PAIRS} == set()

@@ -166,11 +166,15 @@ def test_public_document_link_redirects(agenda, client):
 
 
 def test_public_html_upload_is_downloaded_not_rendered(agenda, client):
+    """Uploads are checked by content (tests/events/test_input_limits.py); a web page stored before that,
+    or copied into the media folder by hand, is still only ever downloaded."""
     from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
 
     from .factories import DocumentFactory
 
-    document = DocumentFactory(event=agenda.event, file=ContentFile(b"<script>x</script>", name="page.html"))
+    stored = default_storage.save("documents/page.html", ContentFile(b"<script>x</script>"))
+    document = DocumentFactory(event=agenda.event, file=stored)
     response = client.get(reverse("events:document_download", args=[agenda.event.slug, document.pk]))
     assert response["Content-Disposition"].startswith("attachment;")
 

@@ -228,3 +228,27 @@ def test_country_theme_entry_library_and_event_pages_make_a_constant_number_of_q
     for url, queries in pages:
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200
+
+
+def test_lists_show_each_entrys_themes_countries_regions_and_commitments(client):
+    from tests.events.factories import OrganisationFactory
+
+    event = EventFactory()
+    entry = make_entry(
+        event,
+        "Reform the penal code.",
+        countries=["AR", "UY"],
+        term_slugs=["legal-reform", "justice"],
+        region_slugs=["south-america"],
+    )
+    make_commitment(entry, organisation=OrganisationFactory(name="Example Foundation"), status="stalled")
+    make_entry(event, "Another entry.", countries=["AR"])
+
+    for url in (reverse("observatory:search") + "?q=penal", reverse("observatory:country", args=["UY"])):
+        response = client.get(url)
+        [shown] = [e for e in response.context["page"].object_list if e.pk == entry.pk]
+        assert [t.slug for t in shown.terms.all()] == ["justice", "legal-reform"], url
+        assert [c.country.code for c in shown.countries.all()] == ["AR", "UY"], url
+        assert [r.slug for r in shown.regions.all()] == ["south-america"], url
+        html = response.content.decode()
+        assert "Example Foundation: Stalled" in html and "Legal reform</span>" in html, url

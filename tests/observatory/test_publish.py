@@ -1,16 +1,21 @@
 """An event's report becomes entries: texts per language, mapped terms, countries or regions, section and
 page; publishing again updates in place; the back office is the organisers' and editors'."""
 
+import io
+import re
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from events.errors import DomainError
 from events.models import Role
 from observatory.models import Entry, ReportThemeMapping
 from observatory.services.entries import get_source_event, publish_report_entries
+from observatory.services.report_pages import publish_report
 from observatory.services.taxonomy import map_report_theme
 from reports.models import CollatedFinding, ReportSection
-from reports.services.outcome import get_or_create_report
+from reports.services.outcome import export_report_pdf, get_or_create_report
 from tests.events.factories import EventFactory, UserFactory
 from tests.reports.factories import ReportThemeFactory
 
@@ -57,7 +62,7 @@ def test_publishing_makes_entries_of_recommendations_observations_and_trends(eve
     map_report_theme(report_theme=theme, terms=terms("tourism-industry", "travel-tourism"))
     get_source_event(event=event).regions.set(regions("americas"))
 
-    counts = publish_report_entries(event=event, pages={theme.pk: 13})
+    counts = publish_report_entries(event=event, pages={items["recommendation"].pk: 13})
 
     assert counts == {"created": 3, "updated": 0, "withdrawn": 0}
     recommendation = Entry.objects.get(collated_finding=items["recommendation"])
@@ -161,6 +166,69 @@ def test_organiser_publishes_from_the_back_office(client_as, event, reported):
     assert response.status_code == 200
     assert Entry.objects.filter(event=event).count() == 3
     assert "3 new entries" in response.content.decode()
+    # the pages were read from the report PDF the portal made
+    assert set(Entry.objects.filter(event=event).values_list("page", flat=True)) != {None}
+
+
+def _pdf_pages(event) -> list[str]:
+    reader = PdfReader(io.BytesIO(export_report_pdf(event=event, lang="en").content))
+    return [re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages]
+
+
+def test_an_entrys_page_is_where_its_finding_lands_in_the_portals_report_pdf(event, reported):
+    theme, items = reported
+    # enough text before the call-outs to push them onto a later page than the recommendation
+    for n in range(40):
+        CollatedFinding.objects.create(
+            event=event, theme=theme, kind="trend", text_en=f"Trend {n}: " + "A long observation. " * 20
+        )
+
+    counts = publish_report(event=event)
+
+    assert counts["pages_read"] is True
+    pages = _pdf_pages(event)
+    entries = list(Entry.objects.filter(event=event))
+    assert len(entries) == 43
+    for entry in entries:
+        # the page its text is printed on (the first words; a long text may run onto the next page)
+        start = entry.text_en[:30]
+        assert entry.page == next(n for n, text in enumerate(pages, start=1) if start in text), start
+    assert len({entry.page for entry in entries}) >= 3
+
+
+def test_the_pages_follow_the_pdf_when_the_report_changes(event, reported):
+    theme, items = reported
+    publish_report(event=event)
+    before = Entry.objects.get(collated_finding=items["country"]).page
+    for n in range(40):
+        CollatedFinding.objects.create(
+            event=event, theme=theme, kind="trend", order=0, text_en=f"Trend {n}: " + "Words. " * 60
+        )
+
+    publish_report(event=event)
+
+    assert Entry.objects.get(collated_finding=items["country"]).page > before
+
+
+def test_when_the_pdf_cannot_be_made_the_entries_are_published_with_their_old_pages(
+    client_as, event, reported, monkeypatch
+):
+    from events.pdf import PdfRenderTimeout
+    from observatory.services import report_pages
+
+    publish_report_entries(event=event, pages={items_pk: 5 for items_pk in [reported[1]["country"].pk]})
+
+    def too_slow(**kwargs):
+        raise PdfRenderTimeout("too slow")
+
+    monkeypatch.setattr(report_pages, "export_report_pdf", too_slow)
+    client = client_as("organiser")
+
+    response = client.post(reverse("observatory_manage:publish", args=[event.slug]), follow=True)
+
+    assert "could not be made in time" in response.content.decode()
+    assert Entry.objects.get(collated_finding=reported[1]["country"]).page == 5
+    assert Entry.objects.filter(event=event).count() == 3
 
 
 def test_organiser_maps_report_themes_from_the_back_office(client_as, event, reported):

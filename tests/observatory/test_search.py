@@ -147,6 +147,39 @@ def test_counts_per_filter_value_follow_the_results():
     assert [(c.value, c.count) for c in facets["kind"]] == [("recommendation", 2)]
 
 
+def test_every_count_is_the_number_of_matching_entries_with_that_value():
+    """Counts by top-level theme, sub-theme, country, region and status count entries, once each (on
+    PostgreSQL from the entries' facet columns, on SQLite with joins): an entry with two sub-themes of
+    one theme, or two commitments of one status, counts once."""
+    event = EventFactory()
+    both = make_entry(
+        event,
+        "Reform laws and train judges.",
+        term_slugs=["legal-reform", "child-friendly-justice"],
+        countries=["AR", "UY"],
+        region_slugs=["south-america"],
+    )
+    make_commitment(both, status="stalled")
+    make_commitment(both, status="stalled")
+    make_commitment(both, status="achieved")
+    one = make_entry(event, "Train judges.", term_slugs=["child-friendly-justice"], countries=["AR"])
+    make_commitment(one, status="stalled")
+    make_entry(event, "Unrelated.", term_slugs=["gender"], countries=["MX"])
+    chosen = Filters(country="AR")
+
+    facets = facet_counts(filter_entries(chosen, Vocabulary()), chosen, Vocabulary())
+
+    assert facets["total"] == 2
+    assert [(c.value, c.count) for c in facets["theme"]] == [("justice", 2)]
+    assert sorted((c.value, c.count) for c in facets["theme"][0].children) == [
+        ("child-friendly-justice", 2),
+        ("legal-reform", 1),
+    ]
+    assert [(c.value, c.count) for c in facets["country"]] == [("AR", 2), ("UY", 1)]
+    assert [(c.value, c.count) for c in facets["region"]] == [("south-america", 1)]
+    assert [(c.value, c.count) for c in facets["status"]] == [("achieved", 1), ("stalled", 2)]
+
+
 def test_filters_ignore_unknown_values():
     filters = Filters.from_query({"country": "<script>", "year": "abc", "kind": "quote", "page": "-1"})
 

@@ -8,19 +8,21 @@ from django.urls import reverse
 
 from tests.events.factories import EventFactory, UserFactory
 
-CSS = (Path(__file__).resolve().parents[2] / "static" / "css" / "portal.css").read_text()
+STATIC_CSS = Path(__file__).resolve().parents[2] / "static" / "css"
+CSS = (STATIC_CSS / "portal.css").read_text()
 
 
-def variables() -> dict[str, str]:
-    root = re.search(r":root\s*{(.*?)}", CSS, re.S).group(1)
+def variables(css: str = CSS) -> dict[str, str]:
+    root = re.search(r":root\s*{(.*?)}", css, re.S).group(1)
+    root = re.sub(r"/\*.*?\*/", "", root, flags=re.S)
     return dict(re.findall(r"(--[\w-]+):\s*([^;]+);", root))
 
 
-def resolve(value: str) -> str:
+def resolve(value: str, css: str = CSS) -> str:
     value = value.strip()
     match = re.fullmatch(r"var\((--[\w-]+)\)", value)
     if match:
-        return resolve(variables()[match.group(1)])
+        return resolve(variables(css)[match.group(1)], css)
     if value in {"#fff", "white"}:
         return "#ffffff"
     if re.fullmatch(r"#[0-9a-fA-F]{3}", value):
@@ -34,8 +36,10 @@ def luminance(hex_colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def contrast(foreground: str, background: str) -> float:
-    lighter, darker = sorted([luminance(resolve(foreground)), luminance(resolve(background))], reverse=True)
+def contrast(foreground: str, background: str, css: str = CSS) -> float:
+    lighter, darker = sorted(
+        [luminance(resolve(foreground, css)), luminance(resolve(background, css))], reverse=True
+    )
     return (lighter + 0.05) / (darker + 0.05)
 
 
@@ -58,6 +62,7 @@ TEXT_PAIRS = [
     ("var(--accent)", "#fff"),  # .error
     ("var(--accent)", "#fdecea"),  # .error inside .form-errors
     ("var(--ink)", "#fdecea"),
+    ("var(--brand)", "#fdecea"),  # links to the invalid fields in the error summary
     ("var(--ink)", "#e7f4ea"),
     ("var(--ink)", "#fff4e0"),
     ("var(--ink)", "var(--band)"),  # .message, table headers
@@ -149,3 +154,73 @@ def test_no_inline_script_or_style_in_the_layout(client):
     assert re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", content) == []
     assert " style=" not in content
     assert "<style" not in content
+
+
+# The outcome report (its PDF and HTML preview share report-print.css; the preview adds report-screen.css)
+# and the programme PDF: every text colour with the backgrounds it sits on.
+REPORT_CSS = (STATIC_CSS / "report-print.css").read_text() + (STATIC_CSS / "report-screen.css").read_text()
+PROGRAMME_CSS = (STATIC_CSS / "programme.css").read_text()
+REPORT_TEXT_PAIRS = [
+    ("var(--ink)", "#fff"),  # body text
+    ("var(--ink)", "var(--mist)"),  # call-outs, the publisher box
+    ("var(--navy)", "#fff"),  # titles, strong, contents level 1
+    ("var(--navy)", "var(--sand)"),  # pull quotes
+    ("var(--navy)", "var(--mist)"),
+    ("var(--teal)", "#fff"),  # theme and subsection titles
+    ("var(--teal)", "var(--mist)"),  # the call-out's country
+    ("var(--accent)", "#fff"),  # theme numbers, recommendation titles, contents page numbers
+    ("var(--accent)", "var(--sand)"),  # the pull quote's mark
+    ("#fff", "var(--accent)"),  # recommendation numbers, the preview's download button
+    ("#fff", "var(--navy)"),  # cover, at-a-glance numbers
+    ("#fff", "#1c4a7e"),  # the cover band's gradient, its middle …
+    ("#fff", "var(--teal)"),  # … and its end
+    ("#9fd3dc", "var(--navy)"),  # cover kicker (top of the band)
+    ("#e6eef6", "var(--navy)"),  # cover subtitle
+    ("#e6eef6", "#1c4a7e"),
+    ("#6b7684", "#fff"),  # running heads and page numbers
+    ("#4a5563", "#fff"),  # contents level 3
+    ("#5a6573", "#fff"),  # ratings
+    ("#5a6573", "var(--sand)"),  # the pull quote's attribution
+    ("#fff", "#111827"),  # the preview bar
+]
+PROGRAMME_TEXT_PAIRS = [
+    ("#1b1f24", "#fff"),
+    ("#0b4f6c", "#fff"),
+    ("#b3261e", "#fff"),
+    ("#4a5560", "#fff"),
+    ("#fff", "#0b4f6c"),  # the day's band
+]
+
+
+@pytest.mark.parametrize(("foreground", "background"), REPORT_TEXT_PAIRS)
+def test_report_colours_meet_wcag_aa_in_the_pdf_and_the_preview(foreground, background):
+    assert contrast(foreground, background, REPORT_CSS) >= 4.5, (foreground, background)
+
+
+@pytest.mark.parametrize(("foreground", "background"), PROGRAMME_TEXT_PAIRS)
+def test_programme_pdf_colours_meet_wcag_aa(foreground, background):
+    assert contrast(foreground, background, PROGRAMME_CSS) >= 4.5, (foreground, background)
+
+
+@pytest.mark.parametrize(
+    ("css", "pairs"),
+    [(REPORT_CSS, REPORT_TEXT_PAIRS), (PROGRAMME_CSS, PROGRAMME_TEXT_PAIRS)],
+    ids=["report", "programme"],
+)
+def test_every_text_colour_of_the_pdf_style_sheets_is_checked(css, pairs):
+    """A colour added to a PDF style sheet fails here until its pairs are listed above."""
+    body = re.sub(r":root\s*{.*?}", "", css, flags=re.S)
+    used = {resolve(value, css) for value in re.findall(r"(?<![-\w])color:\s*([^;}]+?)\s*[;}]", body)}
+    used.discard("inherit")
+    assert len(used) >= 5
+    assert used <= {resolve(foreground, css) for foreground, _ in pairs}
+
+
+@pytest.mark.parametrize("css", [REPORT_CSS, PROGRAMME_CSS], ids=["report", "programme"])
+def test_every_rule_of_the_pdf_style_sheets_that_sets_colour_and_background_meets_wcag_aa(css):
+    for selector, body in re.findall(r"([^{}]+){([^{}]*)}", re.sub(r":root\s*{.*?}", "", css, flags=re.S)):
+        colour = re.search(r"(?<![-\w])color:\s*([^;]+);?", body)
+        background = re.search(r"background(?:-color)?:\s*(#[0-9a-fA-F]{3,6}|var\(--[\w-]+\))\s*;?", body)
+        if colour and background:
+            ratio = contrast(colour.group(1), background.group(1), css)
+            assert ratio >= 4.5, (selector.strip(), colour.group(1), background.group(1), round(ratio, 2))

@@ -24,7 +24,9 @@ def load(event) -> Report:
     with transaction.atomic():
         report = get_or_create_report(event=event)
         for name, value in texts.items():
-            if name not in {"event", "updated_at"} and value not in (None, ""):
+            # the partners on the cover and in "About" are the demo event's own organisations: not here
+            skipped = {"event", "updated_at", "cover_organisations", "about_organisations"}
+            if name not in skipped and value not in (None, ""):
                 setattr(report, name, value)
         report.save()
         ensure_default_sections(report=report)

@@ -183,7 +183,7 @@ def test_quote_attribution_only_with_consent(rapporteur_client, event, tables):
         reverse("reports:collation_theme", kwargs={"slug": event.slug, "theme_pk": theme.pk})
     )
     html = page.content.decode()
-    assert "(The Child Development Foundation - Belize)" in html
+    assert "(The Child Development Foundation – Belize)" in html
     assert "Secret Org" not in html
     search = rapporteur_client.get(
         reverse("reports:collation_search", kwargs={"slug": event.slug})

@@ -190,7 +190,8 @@ def test_a_file_written_while_portuguese_was_pt_imports_as_brazilian_portuguese(
 
 def test_every_app_contributes_its_part(full_event):
     """The document has one part per app, in the order of the layers, each listing only its app's models,
-    and together they hold every model of the three apps but the background jobs (not event content)."""
+    and together they hold every model of the three apps but the background jobs and the audit log (not event
+    content)."""
     document = export_event(event=full_event)
     assert list(document["parts"]) == ["events", "sessions_app", "reports"]
     exported = set()
@@ -204,7 +205,7 @@ def test_every_app_contributes_its_part(full_event):
         for app_label in ["events", "sessions_app", "reports"]
         for model in apps.get_app_config(app_label).get_models()
     }
-    assert models - exported == {"events.job"}
+    assert models - exported == {"events.job", "events.auditentry"}
     # the rich event fills every list
     assert [
         name for lists in document["parts"].values() for name, objects in lists.items() if not objects
@@ -244,17 +245,42 @@ def test_natural_keys_find_their_objects(full_event):
 def test_import_copies_the_files_it_names(full_event, tmp_path, settings):
     from django.core.files.base import ContentFile
 
+    from tests.events.organiser_helpers import png_bytes
+
+    logo = png_bytes()
     host = full_event.host
-    host.logo.save("paniamor.png", ContentFile(b"\x89PNG logo"))
+    host.logo.save("paniamor.png", ContentFile(logo))
     path = tmp_path / "e.json"
     call_command("export_event", full_event.slug, output=str(path))
     media = tmp_path / "copy-of-media"
     (media / "logos").mkdir(parents=True)
-    (media / "logos" / "paniamor.png").write_bytes(b"\x89PNG logo")
+    (media / "logos" / "paniamor.png").write_bytes(logo)
     _empty_database(full_event)
     settings.MEDIA_ROOT = tmp_path / "new-media"
     call_command("import_event", str(path), "--media", str(media))
-    assert em.Organisation.objects.get(name="Fundación Paniamor").logo.read() == b"\x89PNG logo"
+    assert em.Organisation.objects.get(name="Fundación Paniamor").logo.read() == logo
+
+
+def test_import_checks_the_files_it_copies_as_uploads(full_event, tmp_path, settings):
+    """A "logo" that is a web page is refused like an upload would be: nothing written, nothing copied."""
+    from django.core.files.base import ContentFile
+
+    full_event.host.logo.save("paniamor.png", ContentFile(b"<html><script>alert(1)</script></html>"))
+    path = tmp_path / "e.json"
+    call_command("export_event", full_event.slug, output=str(path))
+    media = tmp_path / "copy-of-media"
+    (media / "logos").mkdir(parents=True)
+    (media / "logos" / "paniamor.png").write_bytes(b"<html><script>alert(1)</script></html>")
+    _empty_database(full_event)
+    settings.MEDIA_ROOT = tmp_path / "new-media"
+    with pytest.raises(CommandError) as error:
+        call_command("import_event", str(path), "--media", str(media))
+    assert str(error.value) == (
+        "Cannot import “logos/paniamor.png” from this file: "
+        "This file is not a PNG, JPEG or WebP image. Choose a picture in one of these formats."
+    )
+    assert (em.Event.objects.count(), em.Organisation.objects.count()) == (0, 0)
+    assert not (tmp_path / "new-media").exists() or not any((tmp_path / "new-media").rglob("*.*"))
 
 
 def test_import_refuses_existing_slug(full_event, tmp_path):
@@ -298,7 +324,7 @@ def _broken(document, app, name, n, **fields):
         ("reports", "collated_findings", {"sources": [99]}, "finding number 99"),
         ("events", "roles", {"user": "nobody@example.org"}, "nobody@example.org"),
         ("events", "days", {"date": "someday"}, "events/days[0]"),
-        ("events", "days", {"weather": "sunny"}, "no field named 'weather'"),
+        ("events", "days", {"weather": "sunny"}, "events/days[0].weather"),
     ],
 )
 def test_import_names_what_it_cannot_read_and_changes_nothing(full_event, app, name, fields, message):

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from sessions_app.errors import SeatingError, SessionsError, TableFull
+from sessions_app.errors import SeatingError, TableFull
 from sessions_app.models import Assignment, Registration
 from sessions_app.services.allocation import allocate_session, build_instance
 from sessions_app.services.preferences import save_ranking
@@ -109,14 +109,17 @@ def test_allocate_command_dry_run(event):
 
 
 @pytest.mark.django_db
-def test_allocate_refused_after_publishing(event):
+def test_allocating_again_after_publishing_replaces_the_seats(event):
     session = make_session(event, tables=3, rotations=3)
-    _people(event, 2)
+    people = _people(event, 2)
     allocate_session(session=session)
-    publish_allocation(session=session, notify=False)
-    with pytest.raises(SessionsError) as error:
-        allocate_session(session=session)
-    assert str(error.value) == "The allocation is already published: move people by hand instead."
+    publish_allocation(session=session, notify=False, ranking_open_confirmed=True)
+    Assignment.objects.filter(registration=people[0]).delete()
+
+    outcome = allocate_session(session=session)
+
+    assert outcome.stored == 6
+    assert Assignment.objects.filter(registration=people[0]).count() == 3
 
 
 @pytest.mark.django_db
@@ -203,7 +206,10 @@ def test_publication_emails_each_participant_in_their_language(event):
     for person in (english, spanish):
         save_ranking(registration=person, session=session, ranks={t1.pk: 1, t2.pk: 2, t3.pk: 3})
     allocate_session(session=session)
-    assert publish_allocation(session=session, base_url="https://portal.example.org/") == 2
+    job = publish_allocation(
+        session=session, base_url="https://portal.example.org/", ranking_open_confirmed=True
+    )
+    assert (job.kind, job.status) == ("sessions_app.allocation_emails", "done")
     assert len(mail.outbox) == 2
     by_to = {message.to[0]: message for message in mail.outbox}
     en, es = by_to[english.user.email], by_to[spanish.user.email]
@@ -232,7 +238,7 @@ def test_personal_agenda_and_ical_show_published_tables(client, event):
     client.force_login(person.user)
     url = reverse("sessions_app:my_tables", kwargs={"slug": event.slug})
     assert "Table 1: Topic 1" not in client.get(url).content.decode()
-    publish_allocation(session=session, notify=False)
+    publish_allocation(session=session, notify=False, ranking_open_confirmed=True)
     page = client.get(url).content.decode()
     assert page.index("Table 1: Topic 1") < page.index("Table 2: Topic 2") < page.index("Table 3: Topic 3")
     assert "Question B2?" in page

@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from events.models import ItemKind
+from events.models import ItemKind, Job
 from sessions_app.models import BreakoutGroup
 from tests.events.factories import AgendaItemFactory
 from tests.sessions_app.factories import MaterialFactory, RegistrationFactory, make_session
@@ -34,6 +35,7 @@ URLS = [
     ("session_create", [], "get", ORGANISER),
     ("session_detail", ["table_session_pk"], "get", ORGANISER),
     ("rotation_count", ["table_session_pk"], "post", {"organiser": 302}),
+    ("rotation_times", ["table_session_pk"], "get", ORGANISER),
     ("table_create", ["table_session_pk"], "get", ORGANISER),
     ("table_edit", ["table_session_pk", "table_pk"], "get", ORGANISER),
     ("materials", ["table_session_pk", "table_pk"], "get", ORGANISER),
@@ -41,7 +43,9 @@ URLS = [
     ("allocation", ["table_session_pk"], "get", ORGANISER),
     ("allocate", ["table_session_pk"], "post", {"organiser": 302}),
     ("move", ["table_session_pk"], "post", {"organiser": 400}),
-    ("publish", ["table_session_pk"], "post", {"organiser": 302}),
+    ("publish", ["table_session_pk"], "get", ORGANISER),
+    ("allocation_resend", ["table_session_pk"], "post", {"organiser": 302}),
+    ("allocation_job", ["table_session_pk", "token"], "get", {"organiser": 302}),
     ("rosters_export", ["table_session_pk", "fmt"], "get", ORGANISER),
     ("groups", [], "get", ORGANISER),
     ("group_create", ["item_pk"], "get", ORGANISER),
@@ -71,6 +75,13 @@ def objects(event):
         "fmt": "csv",
         "registration_pk": RegistrationFactory(event=event, status="pending").pk,
         "action": "approve",
+        "token": Job.objects.create(
+            kind="sessions_app.allocate",
+            inputs={"session": session.pk, "language": "en"},
+            event=event,
+            status=Job.Status.DONE,
+            deadline=timezone.now(),
+        ).token,
     }
 
 

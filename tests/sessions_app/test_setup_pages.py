@@ -231,8 +231,10 @@ def test_allocate_and_publish_buttons_email_everyone(client_as, event):
     kwargs = {"slug": event.slug, "table_session_pk": session.pk}
     client.post(reverse("sessions_app:allocate", kwargs=kwargs))
     page = client.get(reverse("sessions_app:allocation", kwargs=kwargs)).content.decode()
-    assert "Share with their first choice" in page and "100.0 %" in page
-    client.post(reverse("sessions_app:publish", kwargs=kwargs))
+    assert "Share with their first choice" in page and "100.0\u00a0%" in page
+    client.post(
+        reverse("sessions_app:publish", kwargs=kwargs), {"confirm": "1", "ranking_open_confirmed": "1"}
+    )
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.user.email for p in people)
     session.refresh_from_db()
     assert session.published_at is not None

@@ -1,8 +1,10 @@
-"""Load the demo, idempotently: the San José Dialogue 2024 and the demo log-ins.
+"""Load the demo, idempotently: the San José Dialogue 2024, its rehearsal and the demo log-ins.
 
 The demo events are documents in the exchange format under events/demo_data/ (EVENT_FILES), imported with
-the same service as `import_event`; the files they name are copied into the media folder. An event that
-exists already is left alone. Then the five demo accounts get the demo password, a verified e-mail address
+the same service as `import_event`; the files they name are copied into the media folder. The first is also
+imported a second time as a rehearsal dated in the coming weeks (`dialogue_portal.rehearsal`): sign-up
+open, the demo participants registered and ranked, the allocation not run, no findings. An event that
+exists already is left alone. Then the demo accounts get the demo password, a verified e-mail address
 and their role in each demo event.
 """
 
@@ -13,7 +15,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
+from dialogue_portal.rehearsal import REHEARSAL_SLUG, rehearsal_document
 from events.demo_data import DATA_DIR, EVENT_FILES
 from events.exchange import import_event
 from events.models import Event, EventRole, Role
@@ -27,7 +31,12 @@ ACCOUNTS = [
     ("rapporteur@example.org", Role.RAPPORTEUR),
     ("participant@example.org", Role.PARTICIPANT),
     ("member@example.org", Role.MEMBER),
+    # The portal's staff (creates events, edits the observatory) who exports the outcome reports: the
+    # report's pages open to rapporteurs and organisers.
+    ("staff@example.org", Role.RAPPORTEUR),
 ]
+#: Demo accounts that are the portal's staff (`is_staff`).
+STAFF_ACCOUNTS = {"staff@example.org"}
 
 
 def ensure_account(email: str):
@@ -40,6 +49,9 @@ def ensure_account(email: str):
     if not user.is_active:
         user.is_active = True
         changed.append("is_active")
+    if email in STAFF_ACCOUNTS and not user.is_staff:
+        user.is_staff = True
+        changed.append("is_staff")
     if not user.check_password(DEMO_PASSWORD):
         user.set_password(DEMO_PASSWORD)
         changed.append("password")
@@ -51,9 +63,8 @@ def ensure_account(email: str):
     return user
 
 
-def load_event(path, *, stdout) -> Event:
-    """Import the demo event in `path` unless an event with its slug exists; return the event."""
-    document = json.loads(path.read_text(encoding="utf-8"))
+def load_event(document: dict, *, stdout) -> Event:
+    """Import the demo event `document` unless an event with its slug exists; return the event."""
     event = Event.objects.filter(slug=document["event_slug"]).first()
     if event is not None:
         stdout.write(f"{event.slug}: already there, left alone.")
@@ -87,7 +98,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             # The demo accounts first, so that the import finds them by e-mail (with their short user names).
             accounts = [(ensure_account(email), role) for email, role in ACCOUNTS]
-            events = [load_event(path, stdout=self.stdout) for path in EVENT_FILES]
+            documents = [json.loads(path.read_text(encoding="utf-8")) for path in EVENT_FILES]
+            events = [load_event(document, stdout=self.stdout) for document in documents]
+            # The rehearsal of the first demo event, dated from today unless it exists already.
+            rehearsal = rehearsal_document(documents[0], today=timezone.localdate())
+            events.append(load_event(rehearsal, stdout=self.stdout))
             for event in events:
                 for user, role in accounts:
                     EventRole.objects.get_or_create(event=event, user=user, role=role)
@@ -95,6 +110,12 @@ class Command(BaseCommand):
             observatory_demo.load(event=events[0], stdout=self.stdout)
         for event in events:
             self.stdout.write(self.style.SUCCESS(f"Demo event loaded: /e/{event.slug}/"))
+        self.stdout.write(
+            f"/e/{events[0].slug}/ is the real event as it happened (the archive); "
+            f"/e/{REHEARSAL_SLUG}/ is the same programme in the coming weeks: "
+            "try sign-up, ranking, allocation, findings and report there."
+        )
         self.stdout.write(f"Demo log-ins (password {DEMO_PASSWORD}):")
         for email, role in ACCOUNTS:
-            self.stdout.write(f"  {role.value:12} {email}")
+            staff = " (portal staff)" if email in STAFF_ACCOUNTS else ""
+            self.stdout.write(f"  {role.value:12} {email}{staff}")

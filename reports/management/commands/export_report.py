@@ -6,8 +6,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from events.models import Event
+from events.models import AuditAction, Event
 from events.pdf import PdfRenderError
+from events.services import record_audit
 from reports.services.outcome import export_report_pdf
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             raise CommandError(_("The PDF could not be made: %(error)s") % {"error": error}) from error
         path = Path(output or export.filename)
         path.write_bytes(export.content)
+        record_audit(action=AuditAction.REPORT_EXPORTED, event=event, detail=lang)  # by an operator: no actor
         self.stdout.write(
             _("Wrote %(path)s (%(size)s bytes, language %(lang)s).")
             % {"path": path, "size": len(export.content), "lang": lang}

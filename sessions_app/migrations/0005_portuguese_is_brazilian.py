@@ -25,14 +25,14 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("sessions_app", "0001_initial")]
+    dependencies = [("sessions_app", "0004_published_seats_and_rounds")]
 
     operations = [
-        migrations.RenameField("tablesession", "instructions_pt", "instructions_pt_br"),
-        migrations.RenameField("tablesession", "title_pt", "title_pt_br"),
+        migrations.RenameField("breakoutgroup", "name_pt", "name_pt_br"),
         migrations.RenameField("table", "guiding_questions_pt", "guiding_questions_pt_br"),
         migrations.RenameField("table", "title_pt", "title_pt_br"),
-        migrations.RenameField("breakoutgroup", "name_pt", "name_pt_br"),
+        migrations.RenameField("tablesession", "instructions_pt", "instructions_pt_br"),
+        migrations.RenameField("tablesession", "title_pt", "title_pt_br"),
         migrations.AlterField(
             model_name="material",
             name="language",

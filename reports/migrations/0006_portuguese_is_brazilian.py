@@ -24,26 +24,30 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0001_initial")]
+    dependencies = [("reports", "0005_report_texts_limits")]
 
     operations = [
-        migrations.RenameField("reporttheme", "introduction_pt", "introduction_pt_br"),
-        migrations.RenameField("reporttheme", "title_pt", "title_pt_br"),
+        migrations.RenameField("collatedfinding", "region_pt", "region_pt_br"),
         migrations.RenameField("collatedfinding", "subheading_pt", "subheading_pt_br"),
         migrations.RenameField("collatedfinding", "text_pt", "text_pt_br"),
         migrations.RenameField("collatedfinding", "title_pt", "title_pt_br"),
         migrations.RenameField("evaluationquestion", "text_pt", "text_pt_br"),
         migrations.RenameField("report", "about_pt", "about_pt_br"),
         migrations.RenameField("report", "acknowledgements_pt", "acknowledgements_pt_br"),
+        migrations.RenameField("report", "back_cover_pt", "back_cover_pt_br"),
         migrations.RenameField("report", "disclaimer_pt", "disclaimer_pt_br"),
         migrations.RenameField("report", "future_directions_pt", "future_directions_pt_br"),
         migrations.RenameField("report", "introduction_pt", "introduction_pt_br"),
         migrations.RenameField("report", "key_trends_pt", "key_trends_pt_br"),
         migrations.RenameField("report", "publisher_pt", "publisher_pt_br"),
+        migrations.RenameField("report", "region_label_pt", "region_label_pt_br"),
         migrations.RenameField("report", "subtitle_pt", "subtitle_pt_br"),
         migrations.RenameField("report", "thematic_introduction_pt", "thematic_introduction_pt_br"),
         migrations.RenameField("report", "title_pt", "title_pt_br"),
+        migrations.RenameField("reportsection", "body_pt", "body_pt_br"),
         migrations.RenameField("reportsection", "title_pt", "title_pt_br"),
+        migrations.RenameField("reporttheme", "introduction_pt", "introduction_pt_br"),
+        migrations.RenameField("reporttheme", "title_pt", "title_pt_br"),
         migrations.AlterField(
             model_name="consolidationrecord",
             name="language",

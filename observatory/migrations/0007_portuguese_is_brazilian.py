@@ -25,18 +25,18 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("observatory", "0004_country_tally")]
+    dependencies = [("observatory", "0006_facet_columns")]
 
     operations = [
-        migrations.RenameField("term", "name_pt", "name_pt_br"),
-        migrations.RenameField("region", "name_pt", "name_pt_br"),
-        migrations.RenameField("entry", "section_pt", "section_pt_br"),
-        migrations.RenameField("entry", "text_pt", "text_pt_br"),
-        migrations.RenameField("entry", "title_pt", "title_pt_br"),
         migrations.RenameField("commitment", "baseline_pt", "baseline_pt_br"),
         migrations.RenameField("commitment", "description_pt", "description_pt_br"),
         migrations.RenameField("commitment", "indicator_pt", "indicator_pt_br"),
         migrations.RenameField("commitment", "target_pt", "target_pt_br"),
+        migrations.RenameField("entry", "section_pt", "section_pt_br"),
+        migrations.RenameField("entry", "text_pt", "text_pt_br"),
+        migrations.RenameField("entry", "title_pt", "title_pt_br"),
+        migrations.RenameField("region", "name_pt", "name_pt_br"),
+        migrations.RenameField("term", "name_pt", "name_pt_br"),
         migrations.AlterField(
             model_name="commitmentupdate",
             name="language",

@@ -29,26 +29,29 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0002_content_version_and_jobs")]
+    dependencies = [("events", "0007_speaker_photo_and_limits")]
 
     operations = [
-        migrations.RenameField("series", "description_pt", "description_pt_br"),
-        migrations.RenameField("series", "name_pt", "name_pt_br"),
-        migrations.RenameField("organisation", "description_pt", "description_pt_br"),
-        migrations.RenameField("organisation", "logo_alt_pt", "logo_alt_pt_br"),
+        migrations.RenameField("agendaitem", "description_pt", "description_pt_br"),
+        migrations.RenameField("agendaitem", "title_pt", "title_pt_br"),
+        migrations.RenameField("day", "attendance_label_pt", "attendance_label_pt_br"),
+        migrations.RenameField("day", "co_host_note_pt", "co_host_note_pt_br"),
+        migrations.RenameField("day", "focus_pt", "focus_pt_br"),
+        migrations.RenameField("day", "methodology_pt", "methodology_pt_br"),
+        migrations.RenameField("day", "title_pt", "title_pt_br"),
+        migrations.RenameField("document", "title_pt", "title_pt_br"),
         migrations.RenameField("event", "description_pt", "description_pt_br"),
         migrations.RenameField("event", "objectives_pt", "objectives_pt_br"),
         migrations.RenameField("event", "practical_information_pt", "practical_information_pt_br"),
         migrations.RenameField("event", "subtitle_pt", "subtitle_pt_br"),
         migrations.RenameField("event", "title_pt", "title_pt_br"),
-        migrations.RenameField("document", "title_pt", "title_pt_br"),
-        migrations.RenameField("day", "focus_pt", "focus_pt_br"),
-        migrations.RenameField("day", "methodology_pt", "methodology_pt_br"),
-        migrations.RenameField("day", "title_pt", "title_pt_br"),
-        migrations.RenameField("agendaitem", "description_pt", "description_pt_br"),
-        migrations.RenameField("agendaitem", "title_pt", "title_pt_br"),
+        migrations.RenameField("itemperson", "job_title_pt", "job_title_pt_br"),
+        migrations.RenameField("organisation", "description_pt", "description_pt_br"),
+        migrations.RenameField("organisation", "logo_alt_pt", "logo_alt_pt_br"),
         migrations.RenameField("person", "bio_pt", "bio_pt_br"),
         migrations.RenameField("person", "job_title_pt", "job_title_pt_br"),
+        migrations.RenameField("series", "description_pt", "description_pt_br"),
+        migrations.RenameField("series", "name_pt", "name_pt_br"),
         migrations.AlterField(
             model_name="document",
             name="language",
