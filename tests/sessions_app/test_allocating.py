@@ -277,6 +277,6 @@ def test_publication_email_writes_the_date_as_the_readers_language_does(event, l
     save_ranking(registration=person, session=session, ranks={session.tables.get().pk: 1})
     allocate_session(session=session)
 
-    publish_allocation(session=session, base_url="https://portal.example.org/")
+    publish_allocation(session=session, base_url="https://portal.example.org/", ranking_open_confirmed=True)
 
     assert line in mail.outbox[0].body.splitlines()
