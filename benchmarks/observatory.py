@@ -49,11 +49,12 @@ from django.test.utils import (  # noqa: E402
     setup_test_environment,
     teardown_test_environment,
 )
+from modeltranslation.utils import build_localized_fieldname  # noqa: E402
 
 PREFIX = "bench-"
 COUNTRIES = """AR BO BR CL CO CR CU DO EC GT HN HT JM MX NI PA PE PY SV TT UY VE BZ GY SR BS BB LC VC GD AG
 DM KN CA US""".split()
-LANGUAGES = ["en", "es", "fr", "pt"]
+LANGUAGES = ["en", "es", "fr", "pt-br"]
 
 # Words per language: subjects, verbs and objects for sentences, with inflected forms that stemming joins.
 WORDS = {
@@ -144,7 +145,7 @@ WORDS = {
             "la coopération transfrontalière contre les trafiquants",
         ],
     ),
-    "pt": (
+    "pt-br": (
         [
             "Os governos",
             "As organizações da sociedade civil",
@@ -178,7 +179,7 @@ QUERIES = {
     "en": ["exploitation", "tourism", "victims", "trafficking", "online", "monitoring"],
     "es": ["explotación", "turismo", "víctima", "trata", "denuncias", "cooperación"],
     "fr": ["exploitation", "tourisme", "victimes", "traite", "signalement", "données"],
-    "pt": ["exploração", "turismo", "vítima", "tráfico", "denúncia", "cooperação"],
+    "pt-br": ["exploração", "turismo", "vítima", "tráfico", "denúncia", "cooperação"],
 }
 
 
@@ -230,7 +231,7 @@ def generate(entries: int, events: int, seed: int = 2024) -> None:
                 year=event.start_date.year,
                 is_public=True,
             )
-            setattr(entry, f"text_{language}", text)
+            setattr(entry, build_localized_fieldname("text", language), text)
             rows.append(entry)
         Entry.objects.bulk_create(rows, batch_size=1000)
         for entry in rows:

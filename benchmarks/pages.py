@@ -258,7 +258,7 @@ def main() -> None:
             "bump_content_version(e); print('ok')",
             env,
         )
-        asks = [("en", {}), ("es", {}), ("fr", {}), ("pt", {}), ("en", cookie), ("es", cookie)]
+        asks = [("en", {}), ("es", {}), ("fr", {}), ("pt-br", {}), ("en", cookie), ("es", cookie)]
         answers: list[int] = []
 
         def ask(language: str, headers: dict) -> None:

@@ -193,19 +193,25 @@ LANGUAGES = [
     ("en", _("English")),
     ("es", _("Spanish")),
     ("fr", _("French")),
-    ("pt", _("Portuguese")),
+    ("pt-br", _("Brazilian Portuguese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 USE_TZ = True
+# English dates in British order and on a 24-hour clock (dialogue_portal/formats/en/formats.py); the other
+# languages use Django's formats. Formats with a weekday are in events/dates.py.
+FORMAT_MODULE_PATH = ["dialogue_portal.formats"]
 TIME_ZONE = "UTC"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "es", "fr", "pt")
-# Event content falls back to the event's default language first (dialogue_portal/i18n.py), then to these.
-MODELTRANSLATION_FALLBACK_LANGUAGES = EventFallbackLanguages({"default": ("en", "es", "fr", "pt")})
+MODELTRANSLATION_LANGUAGES = ("en", "es", "fr", "pt-br")
+# Event content falls back to the event's default language first (dialogue_portal/i18n.py), then to these:
+# a Brazilian reader gets Spanish, the closest language, before English; everyone else the default order.
+MODELTRANSLATION_FALLBACK_LANGUAGES = EventFallbackLanguages(
+    {"default": ("en", "es", "fr", "pt-br"), "pt-br": ("es",)}
+)
 
 # Static and media files: all assets are served by the portal itself (no CDN).
 STATIC_URL = "/static/"

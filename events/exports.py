@@ -16,6 +16,7 @@ from icalendar import Event as VEvent
 
 from .models import AgendaItem, AppearanceRole, Day, Event, EventPartner
 from .pdf import render_pdf
+from .wording import with_colon
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 PDF_CONTENT_TYPE = "application/pdf"
@@ -45,7 +46,7 @@ def ical_item_event(*, event: Event, day: Day, item: AgendaItem, parent: AgendaI
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", datetime.combine(day.date, item.start, tzinfo=tz))
     vevent.add("dtend", datetime.combine(day.date, item.end, tzinfo=tz))
-    summary = item.title if parent is None else f"{parent.title}: {item.title}"
+    summary = item.title if parent is None else f"{with_colon(parent.title)} {item.title}"
     vevent.add("summary", summary)
     vevent.add("location", ", ".join(part for part in [item.room, event.venue, event.city] if part))
     description = [item.get_kind_display()]

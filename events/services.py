@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .dates import weekday_date
 from .errors import DomainError
 from .models import (
     AgendaItem,
@@ -119,7 +120,7 @@ def duplicate_day(*, day: Day, date: datetime.date) -> Day:
     event = day.event
     if not (event.start_date <= date <= event.end_date):
         raise EventError(_("The day must fall between the event's first and last day."))
-    taken = _("The event already has a day on %(date)s.") % {"date": date.isoformat()}
+    taken = _("The event already has a day on %(date)s.") % {"date": weekday_date(date)}
     if event.days.filter(date=date).exists():
         raise EventError(taken)
     items = list(day.items.order_by("parent_id", "start", "order", "pk"))
@@ -345,4 +346,4 @@ def validate_day_date(*, event: Event, date: datetime.date, exclude_pk: int | No
     if not (event.start_date <= date <= event.end_date):
         raise ValidationError(_("The day must fall between the event's first and last day."))
     if event.days.filter(date=date).exclude(pk=exclude_pk).exists():
-        raise ValidationError(_("The event already has a day on %(date)s.") % {"date": date.isoformat()})
+        raise ValidationError(_("The event already has a day on %(date)s.") % {"date": weekday_date(date)})

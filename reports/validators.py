@@ -110,7 +110,7 @@ def _country_names(language: str) -> frozenset[str]:
 
 def _is_country(value: str) -> bool:
     folded = fold(value)
-    return any(folded in _country_names(language) for language in ("en", "es", "fr", "pt"))
+    return any(folded in _country_names(language) for language in ("en", "es", "fr", "pt-br"))
 
 
 def looks_like_a_name(value: str) -> bool:

@@ -7,14 +7,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from modeltranslation.utils import build_localized_fieldname
 
+from events.dates import short_weekday_day, weekday_date
 from events.models import AgendaItem, Event
 from events.rooms import use_room_input
 from events.uploads import document_help_text
 
 from .models import BreakoutGroup, Material, Registration, Rotation, Table, TableSession
 
-LANGS = list(settings.MODELTRANSLATION_LANGUAGES)
+#: The suffix of each language's translated field ("pt-br" -> "title_pt_br").
+LANGS = [build_localized_fieldname("", code)[1:] for code in settings.MODELTRANSLATION_LANGUAGES]
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -48,7 +51,7 @@ class RegistrationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["days"].queryset = event.days.order_by("date")
         self.fields["days"].label_from_instance = lambda day: (
-            day.date.strftime("%Y-%m-%d") + (f" – {day.title}" if day.title else "")
+            weekday_date(day.date) + (f" – {day.title}" if day.title else "")
         )
         self.fields["days"].help_text = (
             _("The closed day is for members of the network only.")
@@ -121,7 +124,9 @@ class TableSessionForm(forms.ModelForm):
             .select_related("day")
             .order_by("day__date", "start")
         )
-        self.fields["agenda_item"].label_from_instance = lambda item: f"{item.day.date:%Y-%m-%d} {item}"
+        self.fields["agenda_item"].label_from_instance = lambda item: (
+            f"{short_weekday_day(item.day.date)} {item}"
+        )
         self.fields[f"title_{LANGS[0]}"].required = True
         if self.instance.pk:
             del self.fields["rotations"]

@@ -123,6 +123,20 @@ def client_as(client, make_user, event):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language. A request leaves its language active in the thread
+    (Django's LocaleMiddleware does not undo it), and factories write a translated field (`title=`) in the
+    active language: a test that asked for a page in Portuguese must not make the next one's English titles
+    Portuguese."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """allauth's rate limits (failed log-ins, sign-ups, resets) count in the cache: start each test at 0."""
     from django.core.cache import cache

@@ -132,6 +132,43 @@ class _Problem(ValueError):
     pass
 
 
+def _brazilian_document(document: dict) -> dict:
+    """`document` with every object's fields read as :func:`_brazilian` reads them."""
+
+    def upgraded(row):
+        if isinstance(row, dict) and isinstance(row.get("fields"), dict):
+            return {**row, "fields": _brazilian(row["fields"])}
+        return row
+
+    parts = {
+        app_label: (
+            {
+                name: [upgraded(row) for row in rows] if isinstance(rows, list) else rows
+                for name, rows in lists.items()
+            }
+            if isinstance(lists, dict)
+            else lists
+        )
+        for app_label, lists in document["parts"].items()
+    }
+    return {**document, "parts": parts}
+
+
+def _brazilian(fields: dict) -> dict:
+    """An object's fields from a file written while Portuguese was served as "pt": the columns ``title_pt``,
+    ... are ``title_pt_br`` and a language code "pt" is "pt-br" (a file written since holds neither)."""
+    upgraded = {}
+    for name, value in fields.items():
+        if name.endswith("_pt"):
+            name += "_br"
+        if name == "languages" and isinstance(value, list):
+            value = ["pt-br" if code == "pt" else code for code in value]
+        elif "language" in name and value == "pt":
+            value = "pt-br"
+        upgraded[name] = value
+    return upgraded
+
+
 def _cannot_import(place: str, problem: Exception | str) -> ValidationError:
     if isinstance(problem, ValidationError):
         problem = " ".join(problem.messages)
@@ -295,6 +332,7 @@ def import_event(*, document: dict, files: Path | str | None = None) -> Event:
     event whose slug exists already, or a problem with any object, naming its place (e.g.
     "events/days[2].date")."""
     slug = _check_header(document)
+    document = _brazilian_document(document)
     check_document(document)
     stored: dict[str, list] = {}
     referenced = _referenced_models()

@@ -10,6 +10,7 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from ..dates import long_date
 from ..limits import LONG, PARAGRAPHS, bounded
 from ..uploads import DocumentFileField, ImageFileField
 
@@ -17,7 +18,7 @@ LANGUAGE_CHOICES = [
     ("en", _("English")),
     ("es", _("Spanish")),
     ("fr", _("French")),
-    ("pt", _("Portuguese")),
+    ("pt-br", _("Brazilian Portuguese")),
 ]
 
 
@@ -220,7 +221,7 @@ class Event(models.Model):
                 errors["start_date"] = _(
                     "These days of the agenda would fall outside the event: %(dates)s. "
                     "Move or delete them first."
-                ) % {"dates": ", ".join(date.isoformat() for date in dates)}
+                ) % {"dates": ", ".join(long_date(date) for date in dates)}
         if errors:
             raise ValidationError(errors)
 

@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from .. import exports, forms, jobs, selectors, services
+from ..dates import weekday_date
 from ..downloads import bytes_response
 from ..errors import DomainError
 from ..models import (
@@ -193,7 +193,7 @@ class DayDuplicateView(DayObjectMixin, ManageFormView):
     submit_label = gettext_lazy("Duplicate")
 
     def get_heading(self):
-        return _("Duplicate the day of %(date)s") % {"date": date_format(self.get_day().date)}
+        return _("Duplicate the day of %(date)s") % {"date": weekday_date(self.get_day().date)}
 
     def get_success_url(self):
         return self.manage_url("days")
@@ -204,7 +204,9 @@ class DayDuplicateView(DayObjectMixin, ManageFormView):
         except DomainError as error:
             handle_domain_error(self.request, error, form, "date")
             return self.form_invalid(form)
-        messages.success(self.request, _("Copied the day to %(date)s.") % {"date": new_day.date.isoformat()})
+        messages.success(
+            self.request, _("Copied the day to %(date)s.") % {"date": weekday_date(new_day.date)}
+        )
         return redirect(self.get_success_url())
 
 

@@ -27,7 +27,7 @@ def with_params(query: dict, **changes) -> str:
 def entry_text(entry) -> dict:
     """``{% entry_text entry as shown %}``: {title, text, lang} in the reader's language when the entry
     has it, else as written."""
-    title, text, language = entry.in_language((get_language() or "en").split("-")[0])
+    title, text, language = entry.in_language(get_language() or "en")
     return {"title": title, "text": text, "lang": language}
 
 

@@ -30,7 +30,7 @@ class SearchDownloadView(View):
         vocabulary = selectors.Vocabulary()
         filters = selectors.Filters.from_query(request.GET)
         found = selectors.ordered(selectors.filter_entries(filters, vocabulary), filters)
-        language = (get_language() or "en").split("-")[0]
+        language = get_language() or "en"
         records = [
             exports.entry_record(
                 entry, language, request.build_absolute_uri(reverse("observatory:entry", args=[entry.pk]))

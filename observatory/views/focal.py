@@ -36,7 +36,7 @@ class CommitmentUpdateView(LoginRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
-        return {"language": (get_language() or "en").split("-")[0], "status": ""}
+        return {"language": get_language() or "en", "status": ""}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

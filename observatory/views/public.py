@@ -69,7 +69,7 @@ class ObservatoryMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["section"] = self.section
-        context["language"] = (get_language() or "en").split("-")[0]
+        context["language"] = get_language() or "en"
         return context
 
     @property

@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from modeltranslation.utils import build_localized_fieldname
 
+from events.dates import weekday_date
 from events.models import LANGUAGE_CHOICES
 
 from ..models import CollatedFinding, FindingKind, ReportTheme
@@ -32,7 +34,7 @@ class SearchForm(forms.Form):
         self.fields["table"].choices = everything + [(str(t.pk), f"{t.number}. {t.title}") for t in tables]
         self.fields["rotation"].choices = everything + [(str(n), str(n)) for n in rotations]
         self.fields["group"].choices = everything + [(str(g.pk), g.name) for g in groups]
-        self.fields["day"].choices = everything + [(str(d.pk), d.date.isoformat()) for d in days]
+        self.fields["day"].choices = everything + [(str(d.pk), weekday_date(d.date)) for d in days]
         offered = event.languages or [event.default_language]
         self.fields["language"].choices = everything + [(c, n) for c, n in LANGUAGE_CHOICES if c in offered]
 
@@ -57,7 +59,7 @@ class CollectForm(forms.Form):
 
 def _translated(base: str, event) -> list[str]:
     offered = event.languages or [event.default_language]
-    return [f"{base}_{code}" for code, _name in LANGUAGE_CHOICES if code in offered]
+    return [build_localized_fieldname(base, code) for code, _name in LANGUAGE_CHOICES if code in offered]
 
 
 class ThemeForm(forms.ModelForm):
@@ -72,7 +74,9 @@ class ThemeForm(forms.ModelForm):
             for name in _translated(base, event):
                 field = ReportTheme._meta.get_field(name)
                 self.fields[name] = field.formfield(widget=widget)
-                self.fields[name].required = name == f"title_{event.default_language}"
+                self.fields[name].required = name == build_localized_fieldname(
+                    "title", event.default_language
+                )
                 self.initial.setdefault(name, getattr(self.instance, name, "") or "")
 
     def save(self, commit=True):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from events.limits import text_limit
 from events.models import LANGUAGE_CHOICES
@@ -29,7 +30,7 @@ class QuestionForm(forms.Form):
         self.text_fields = []
         for code, name in LANGUAGE_CHOICES:
             if code in offered:
-                field = f"text_{code}"
+                field = build_localized_fieldname("text", code)
                 self.fields[field] = forms.CharField(
                     label=_("Question (%(language)s)") % {"language": name},
                     max_length=300,

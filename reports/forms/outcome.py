@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Organisation
 
@@ -34,11 +35,17 @@ class ReportTextsForm(forms.Form):
     """Editorial texts plus one title field per section, all for `lang`."""
 
     def __init__(self, *args, report: Report, lang: str, sections, default_lang: str = "en", **kwargs):
-        initial = {name: getattr(report, f"{name}_{lang}") or "" for name in REPORT_TEXT_FIELDS}
+        initial = {
+            name: getattr(report, build_localized_fieldname(name, lang)) or "" for name in REPORT_TEXT_FIELDS
+        }
         for section in sections:
-            initial[f"section_{section.pk}"] = getattr(section, f"title_{lang}") or ""
+            initial[f"section_{section.pk}"] = (
+                getattr(section, build_localized_fieldname("title", lang)) or ""
+            )
             if section.kind == ReportSection.Kind.CUSTOM:
-                initial[f"body_{section.pk}"] = getattr(section, f"body_{lang}") or ""
+                initial[f"body_{section.pk}"] = (
+                    getattr(section, build_localized_fieldname("body", lang)) or ""
+                )
         kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.sections = sections
@@ -49,7 +56,7 @@ class ReportTextsForm(forms.Form):
             else:
                 widget = forms.TextInput(attrs={"lang": lang})
             help_text = model_field.help_text
-            original = getattr(report, f"{name}_{default_lang}") or ""
+            original = getattr(report, build_localized_fieldname(name, default_lang)) or ""
             if lang != default_lang and original.strip():
                 help_text = _("In the default language: “%(text)s”") % {
                     "text": Truncator(original).chars(160)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from ..errors import CollationError
 from ..models import CollatedFinding, Finding, ReportTheme
@@ -43,8 +44,8 @@ def collect_into_theme(*, event, theme: ReportTheme, findings) -> list[CollatedF
             attribution_consent=finding.attribution_consent,
             order=_next_order(theme),
         )
-        setattr(item, f"text_{language}", finding.text)
-        setattr(item, f"title_{language}", finding.title)
+        setattr(item, build_localized_fieldname("text", language), finding.text)
+        setattr(item, build_localized_fieldname("title", language), finding.title)
         item.save()
         item.sources.add(finding)
         created.append(item)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
+from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Event
 
@@ -52,7 +53,13 @@ def get_or_create_report(*, event: Event) -> Report:
         report.event = event  # spare a query later
         return report
     with transaction.atomic():
-        fields = {f"title_{code}": getattr(event, f"title_{code}", "") or "" for code in LANGUAGES}
+        fields = {
+            build_localized_fieldname("title", code): getattr(
+                event, build_localized_fieldname("title", code), ""
+            )
+            or ""
+            for code in LANGUAGES
+        }
         fields["title"] = event.title
         report, created = Report.objects.get_or_create(event=event, defaults=fields)
         if created:
@@ -123,15 +130,15 @@ def update_report_texts(
     with transaction.atomic():
         for name in REPORT_TEXT_FIELDS:
             if name in texts:
-                setattr(report, f"{name}_{lang}", texts[name])
+                setattr(report, build_localized_fieldname(name, lang), texts[name])
         report.full_clean()
         report.save()
         for section in report.sections.all():
             if section.pk in section_titles or section.pk in (section_bodies or {}):
                 if section.pk in section_titles:
-                    setattr(section, f"title_{lang}", section_titles[section.pk])
+                    setattr(section, build_localized_fieldname("title", lang), section_titles[section.pk])
                 if section.kind == ReportSection.Kind.CUSTOM and section.pk in (section_bodies or {}):
-                    setattr(section, f"body_{lang}", section_bodies[section.pk])
+                    setattr(section, build_localized_fieldname("body", lang), section_bodies[section.pk])
                 section.full_clean()
                 section.save()
 
@@ -147,7 +154,7 @@ def add_section(*, report: Report, title: str, lang: str) -> ReportSection:
         Report.objects.select_for_update().filter(pk=report.pk).first()
         last = report.sections.order_by("-order").values_list("order", flat=True).first() or 0
         section = ReportSection(report=report, kind=ReportSection.Kind.CUSTOM, order=last + 10)
-        setattr(section, f"title_{lang}", title)
+        setattr(section, build_localized_fieldname("title", lang), title)
         section.full_clean()
         section.save()
     return section

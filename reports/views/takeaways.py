@@ -6,13 +6,14 @@ What a user sees of each day is `reports.rules`: `takeaways.view_day`, `takeaway
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from events.dates import weekday_day
 from events.models import Day
 from events.rules import visible_days
+from events.wording import with_colon
 
 from ..errors import FindingsError
 from ..forms.findings import TakeawayAuthorsForm, TakeawayForm
@@ -103,7 +104,7 @@ class TakeawayAuthorsView(ReportsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            heading=f"{_('Choose who sums up')}: {date_format(self.day.date, 'l j F')}",
+            heading=f"{with_colon(_('Choose who sums up'))} {weekday_day(self.day.date)}",
             submit_label=_("Save"),
             cancel_url=self.url("findings_takeaways"),
         )

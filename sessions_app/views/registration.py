@@ -60,7 +60,7 @@ class RegisterView(SignedInMixin, EventPermissionMixin, FormView):
         else:
             kwargs["initial"] = {
                 "full_name": self.request.user.get_full_name(),
-                "preferred_language": self.request.LANGUAGE_CODE[:2],
+                "preferred_language": self.request.LANGUAGE_CODE,
             }
         return kwargs
 

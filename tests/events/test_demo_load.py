@@ -154,7 +154,7 @@ def test_demo_event_facts(demo_event):
     assert event.venue == "Hotel Crowne Plaza San José La Sabana"
     assert (event.city, event.country.code, event.timezone) == ("San José", "CR", "America/Costa_Rica")
     assert (event.start_date, event.end_date) == (datetime.date(2024, 6, 3), datetime.date(2024, 6, 7))
-    assert event.languages == ["en", "es", "fr", "pt"]
+    assert event.languages == ["en", "es", "fr", "pt-br"]
     assert event.is_published
     assert event.host.name == "ECPAT International"
     assert len(event.objectives_list()) == 5

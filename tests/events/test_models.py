@@ -41,7 +41,7 @@ def test_event_cannot_shrink_past_its_days():
     DayFactory(event=event, date=datetime.date(2024, 6, 7))
     event.end_date = datetime.date(2024, 6, 5)
     assert errors_of(event)["start_date"] == [
-        "These days of the agenda would fall outside the event: 2024-06-07. Move or delete them first."
+        "These days of the agenda would fall outside the event: 7 June 2024. Move or delete them first."
     ]
 
 

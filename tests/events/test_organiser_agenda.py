@@ -75,7 +75,7 @@ def test_organiser_adds_day_with_translations(client_as, event):
     ("date", "message"),
     [
         ("2024-06-09", "The day must fall between the event&#x27;s first and last day."),
-        ("2024-06-03", "The event already has a day on 2024-06-03."),
+        ("2024-06-03", "The event already has a day on Monday 3 June 2024."),
     ],
 )
 def test_day_outside_event_or_taken_date_saves_nothing(client_as, event, date, message):
@@ -153,7 +153,7 @@ def test_duplicate_day_to_a_taken_date_saves_nothing(client_as, event):
         manage("manage_day_duplicate", event, day_pk=day.pk), {"date": "2024-06-04"}
     )
     assert response.status_code == 200
-    assert "The event already has a day on 2024-06-04." in response.content.decode()
+    assert "The event already has a day on Tuesday 4 June 2024." in response.content.decode()
     assert (Day.objects.count(), AgendaItem.objects.count()) == (2, 2)
 
 

@@ -100,9 +100,9 @@ def test_organiser_edits_event_and_slug(client_as, event):
 def test_edit_form_has_one_fieldset_per_language(client_as, event):
     response = client_as("organiser").get(reverse("events:manage_event_edit", kwargs={"slug": event.slug}))
     content = response.content.decode()
-    for name in ("English (default language)", "Spanish", "French", "Portuguese"):
+    for name in ("English (default language)", "Spanish", "French", "Brazilian Portuguese"):
         assert f"<summary>{name}</summary>" in content
-    for name in ("title_en", "title_es", "title_fr", "title_pt", "practical_information_pt"):
+    for name in ("title_en", "title_es", "title_fr", "title_pt_br", "practical_information_pt_br"):
         assert f'name="{name}"' in content
 
 

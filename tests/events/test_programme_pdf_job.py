@@ -45,7 +45,7 @@ def test_programme_pdf_waiting_page_updates_itself_until_the_file_is_ready(agend
     [
         ("es", "Se está preparando el programa"),
         ("fr", "Le programme est en préparation"),
-        ("pt", "O programa está sendo preparado"),
+        ("pt-br", "O programa está sendo preparado"),
     ],
 )
 def test_programme_pdf_waiting_page_is_translated(agenda, client, settings, language, heading):

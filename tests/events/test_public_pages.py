@@ -68,7 +68,7 @@ def test_public_agenda_in_spanish_uses_translations(agenda, client):
     html = _text(client.get(reverse("events:agenda", args=[agenda.event.slug])))
     assert "Panel de apertura" in html
     assert "Diálogo intersectorial facilitado" in html
-    assert "martes, 4 de junio de 2024" in html
+    assert "martes 4 de junio de 2024" in html
     # No Spanish title: falls back to English.
     assert "Distilling challenges by areas" in html
 

@@ -121,6 +121,20 @@ def test_an_entry_page_shows_its_provenance_and_commitments(client):
     assert "Crear mecanismos de denuncia seguros." in spanish
 
 
+def test_a_brazilian_reader_sees_the_portuguese_text_of_an_entry(client):
+    entry = make_entry(
+        EventFactory(), "To create safe reporting mechanisms.", text_pt_br="Criar canais de denúncia seguros."
+    )
+
+    page = client.get(reverse("observatory:entry", args=[entry.pk]), HTTP_ACCEPT_LANGUAGE="pt-BR")
+    listed = client.get(reverse("observatory:search"), HTTP_ACCEPT_LANGUAGE="pt-BR").content.decode()
+
+    assert 'lang="pt-br"' in page.content.decode()
+    assert "Criar canais de denúncia seguros." in page.content.decode()
+    assert "no translation" not in page.content.decode() and "tradução" not in page.content.decode()
+    assert "Criar canais de denúncia seguros." in listed
+
+
 def test_an_entry_in_one_language_is_shown_as_written_with_its_language(client):
     entry = make_entry(EventFactory(), "Only in English.")
 

@@ -44,7 +44,7 @@ def test_singular_finds_plural_in_spanish_french_and_portuguese(postgres_only):
     event = EventFactory()
     spanish = make_entry(event, "Los niños migrantes necesitan protección.", language="es")
     french = make_entry(event, "Les enfants victimes ont besoin de services.", language="fr")
-    portuguese = make_entry(event, "As crianças vítimas precisam de serviços.", language="pt")
+    portuguese = make_entry(event, "As crianças vítimas precisam de serviços.", language="pt-br")
 
     assert found(q="niño") == [spanish.pk]
     assert found(q="enfant") == [french.pk]

@@ -22,7 +22,7 @@ def test_the_taxonomy_loads_twice_without_duplicating():
 
 def test_every_term_and_region_is_named_in_every_language():
     for row in [*Term.objects.all(), *Region.objects.all()]:
-        assert row.name_en and row.name_es and row.name_fr and row.name_pt, row.slug
+        assert row.name_en and row.name_es and row.name_fr and row.name_pt_br, row.slug
 
 
 def test_central_america_is_within_latin_america_and_the_americas():

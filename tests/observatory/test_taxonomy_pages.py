@@ -97,7 +97,7 @@ def test_an_editor_adds_a_sub_theme_with_names_in_every_language_and_the_search_
             "name_en": "Child-friendly courts",
             "name_es": "Tribunales amigables con la niñez",
             "name_fr": "Tribunaux adaptés aux enfants",
-            "name_pt": "Tribunais amigáveis à criança",
+            "name_pt_br": "Tribunais amigáveis à criança",
         },
     )
 

@@ -1,8 +1,7 @@
 """Shared by the glossary and typography checks: the portal's catalogues and their text, cleaned.
 
 Every catalogue under ``locale/`` is checked; ``CATALOGUE_LANGUAGE`` maps its folder to the glossary's
-language column (Brazilian Portuguese lives in ``locale/pt_BR``; ``locale/pt`` holds the same text until
-the settings switch from ``pt`` to ``pt-br``).
+language column (Brazilian Portuguese, served as ``pt-br``, lives in ``locale/pt_BR``).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "locale"
 
 # catalogue folder -> language column of docs/glossary.md
-CATALOGUE_LANGUAGE = {"es": "es", "fr": "fr", "pt_BR": "pt-BR", "pt": "pt-BR"}
+CATALOGUE_LANGUAGE = {"es": "es", "fr": "fr", "pt_BR": "pt-BR"}
 # The catalogues that must exist.
 REQUIRED_CATALOGUES = ["es", "fr", "pt_BR"]
 
@@ -26,7 +25,7 @@ URL = re.compile(r"(?:https?://|www\.)\S+|/e/<[^>]*>/")
 
 
 def catalogues() -> list[str]:
-    """The catalogue folders present under locale/ (es, fr, pt, pt_BR...)."""
+    """The catalogue folders present under locale/ (es, fr, pt_BR)."""
     return sorted(
         path.parent.parent.name
         for path in LOCALE.glob("*/LC_MESSAGES/django.po")

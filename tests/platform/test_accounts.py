@@ -224,7 +224,7 @@ def test_every_account_page_uses_the_portal_layout_and_is_translated(client, nam
     assert '<main id="main"' in content
     assert html_lang(english) == "en"
     headings = {"en": h1(english)}
-    for language in ["es", "fr", "pt"]:
+    for language in ["es", "fr", "pt-br"]:
         page = _get(client, name, kwargs, language)
         assert page.status_code == 200
         assert html_lang(page) == language

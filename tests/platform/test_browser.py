@@ -17,13 +17,13 @@ def phone(new_page):
 def test_no_horizontal_scrolling_on_a_360_px_phone(live_server, phone, name):
     EventFactory(title="Collective Action to End Child Sexual Exploitation in the Americas")
     widths = {}
-    for language in ["en", "es", "fr", "pt"]:
+    for language in ["en", "es", "fr", "pt-br"]:
         phone.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
         phone.goto(live_server.url + reverse(name))
         assert phone.evaluate("document.documentElement.lang") == language
         widths[language] = phone.evaluate("document.documentElement.scrollWidth")
 
-    assert widths == {"en": 360, "es": 360, "fr": 360, "pt": 360}
+    assert widths == {"en": 360, "es": 360, "fr": 360, "pt-br": 360}
 
 
 def test_keyboard_use_of_the_layout(live_server, phone):

@@ -40,7 +40,7 @@ pytestmark = pytest.mark.django_db
         ("en", "Page not found"),
         ("es", "Página no encontrada"),
         ("fr", "Page introuvable"),
-        ("pt", "Página não encontrada"),
+        ("pt-br", "Página não encontrada"),
     ],
 )
 def test_404_is_friendly_and_translated(client, settings, language, heading):

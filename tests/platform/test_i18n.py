@@ -34,7 +34,7 @@ def test_switching_to_spanish_is_remembered_for_the_next_request(client):
     assert "Iniciar sesión" in content  # the "Sign in" link of the header, in Spanish
 
 
-@pytest.mark.parametrize(("language", "sign_in"), [("fr", "Se connecter"), ("pt", "Iniciar sessão")])
+@pytest.mark.parametrize(("language", "sign_in"), [("fr", "Se connecter"), ("pt-br", "Entrar")])
 def test_html_lang_and_header_follow_the_chosen_language(client, language, sign_in):
     client.post(reverse("set_language"), {"language": language, "next": "/"})
 
@@ -57,7 +57,12 @@ def test_switcher_is_a_form_that_works_without_javascript(client):
     assert '<label for="language-select">Language</label>' in content
     assert '<button type="submit" class="button button-small">Change</button>' in content
     assert '<input name="next" type="hidden" value="/">' in content
-    for code, name in [("en", "English"), ("es", "Español"), ("fr", "Français"), ("pt", "Português")]:
+    for code, name in [
+        ("en", "English"),
+        ("es", "Español"),
+        ("fr", "Français"),
+        ("pt-br", "Português Brasileiro"),
+    ]:
         assert f'value="{code}" lang="{code}"' in content
         assert name in content
 
@@ -65,7 +70,7 @@ def test_switcher_is_a_form_that_works_without_javascript(client):
 def _spanish_only_event(**kwargs) -> Event:
     event = EventFactory(default_language="es", languages=["en", "es", "fr"], **kwargs)
     Event.objects.filter(pk=event.pk).update(
-        title_en="", title_fr="", title_pt="", title_es="Diálogo de San José"
+        title_en="", title_fr="", title_pt_br="", title_es="Diálogo de San José"
     )
     return event
 
@@ -83,10 +88,12 @@ def test_event_without_a_french_title_shows_its_default_language_title_in_french
 def test_event_default_language_wins_over_the_global_fallback_order(client):
     event = EventFactory(default_language="es", languages=["en", "es"])
     Event.objects.filter(pk=event.pk).update(
-        title_en="San José Dialogue", title_es="Diálogo de San José", title_fr="", title_pt=""
+        title_en="San José Dialogue", title_es="Diálogo de San José", title_fr="", title_pt_br=""
     )
     day = DayFactory(event=event)
-    Day.objects.filter(pk=day.pk).update(focus_en="Harvesting", focus_es="Cosecha", focus_fr="", focus_pt="")
+    Day.objects.filter(pk=day.pk).update(
+        focus_en="Harvesting", focus_es="Cosecha", focus_fr="", focus_pt_br=""
+    )
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
 
     content = client.get(event.get_absolute_url()).content.decode()
@@ -154,8 +161,8 @@ def test_an_event_in_a_list_falls_back_to_its_own_language():
     """Outside its own pages an event's fields fall back to its language inside {% event_language %}."""
     from django.template import Context, Template
 
-    event = EventFactory(default_language="pt")
-    Event.objects.filter(pk=event.pk).update(title_en="English", title_pt="Português", title_fr="")
+    event = EventFactory(default_language="pt-br")
+    Event.objects.filter(pk=event.pk).update(title_en="English", title_pt_br="Português", title_fr="")
     event = Event.objects.get(pk=event.pk)
     template = Template(
         "{% load event_language %}{% event_language event %}{{ event.title }}{% endevent_language %}"
@@ -190,7 +197,7 @@ def test_my_events_shows_each_event_in_its_own_language(client, make_user):
 
 def test_the_fallback_is_per_thread():
     day = DayFactory()
-    Day.objects.filter(pk=day.pk).update(focus_en="English", focus_pt="Português", focus_fr="")
+    Day.objects.filter(pk=day.pk).update(focus_en="English", focus_pt_br="Português", focus_fr="")
     day = Day.objects.get(pk=day.pk)
     seen = []
 
@@ -198,10 +205,27 @@ def test_the_fallback_is_per_thread():
         with translation.override("fr"):
             seen.append(day.focus)
 
-    with translation.override("fr"), event_language_fallback("pt"):
+    with translation.override("fr"), event_language_fallback("pt-br"):
         thread = threading.Thread(target=other_thread)
         thread.start()
         thread.join()
         seen.append(day.focus)
 
     assert seen == ["English", "Português"]
+
+
+def test_brazilian_content_falls_back_to_the_event_language_then_spanish_then_english():
+    day = DayFactory(event=EventFactory(default_language="fr"))
+    Day.objects.filter(pk=day.pk).update(focus_en="English", focus_es="Español", focus_fr="", focus_pt_br="")
+
+    with translation.override("pt-br"):
+        assert Day.objects.get(pk=day.pk).focus == "Español"
+        Day.objects.filter(pk=day.pk).update(focus_fr="Français")
+        with event_language_fallback("fr"):
+            assert Day.objects.get(pk=day.pk).focus == "Français"
+        Day.objects.filter(pk=day.pk).update(focus_pt_br="Português")
+        with event_language_fallback("fr"):
+            assert Day.objects.get(pk=day.pk).focus == "Português"
+    with translation.override("fr"):
+        Day.objects.filter(pk=day.pk).update(focus_fr="")
+        assert Day.objects.get(pk=day.pk).focus == "English"

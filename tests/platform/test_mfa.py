@@ -76,7 +76,7 @@ def test_mfa_staff_and_organisers_set_it_up_before_the_back_office(client, event
     [
         ("es", "La gestión del evento requiere la verificación en dos pasos."),
         ("fr", "La gestion de l’événement exige la validation en deux étapes."),
-        ("pt", "A gestão do evento exige a verificação em duas etapas."),
+        ("pt-br", "A gestão do evento exige a verificação em duas etapas."),
     ],
 )
 def test_mfa_set_up_message_is_translated(client, event, required, language, message):
@@ -154,7 +154,7 @@ def test_mfa_pages_use_the_portal_layout_in_four_languages(client, name):
     _sign_in(client, user)
     _confirm_password(client)
     headings = {}
-    for language in ["en", "es", "fr", "pt"]:
+    for language in ["en", "es", "fr", "pt-br"]:
         client.cookies["django_language"] = language
         page = client.get(reverse(name))
         assert page.status_code == 200

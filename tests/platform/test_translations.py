@@ -1,4 +1,4 @@
-"""Every string of the portal is translated into es, fr and pt, and the compiled catalogues are current."""
+"""Every string of the portal is translated into es, fr and pt_BR, and the compiled catalogues are current."""
 
 import re
 from pathlib import Path
@@ -7,7 +7,7 @@ import polib
 import pytest
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
-LANGUAGES = ["es", "fr", "pt"]
+LANGUAGES = ["es", "fr", "pt_BR"]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 
 

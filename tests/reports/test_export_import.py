@@ -161,6 +161,34 @@ def test_round_trip_loses_nothing(full_event, tmp_path):
     assert not get_user_model().objects.get(email="fac@example.org").has_usable_password()
 
 
+def test_a_file_written_while_portuguese_was_pt_imports_as_brazilian_portuguese(full_event):
+    em.Event.objects.filter(pk=full_event.pk).update(
+        languages=["en", "pt-br"], default_language="pt-br", title_pt_br="Diálogo de San José (Brasil)"
+    )
+    sm.Registration.objects.filter(event=full_event).update(preferred_language="pt-br")
+    current = export_event(event=em.Event.objects.get(pk=full_event.pk))
+    older = json.loads(
+        re.sub(
+            r'"(\w+)_pt_br":', r'"\1_pt":', json.dumps(current, ensure_ascii=False).replace('"pt-br"', '"pt"')
+        )
+    )
+    assert older["parts"]["events"]["event"][0]["fields"]["title_pt"] == "Diálogo de San José (Brasil)"
+    assert older["parts"]["events"]["event"][0]["fields"]["languages"] == ["en", "pt"]
+    _empty_database(full_event)
+
+    event = import_event(document=older)
+
+    assert (event.languages, event.default_language, event.title_pt_br) == (
+        ["en", "pt-br"],
+        "pt-br",
+        "Diálogo de San José (Brasil)",
+    )
+    assert set(sm.Registration.objects.filter(event=event).values_list("preferred_language", flat=True)) == {
+        "pt-br"
+    }
+    assert export_event(event=event) == current
+
+
 def test_every_app_contributes_its_part(full_event):
     """The document has one part per app, in the order of the layers, each listing only its app's models,
     and together they hold every model of the three apps but the background jobs and the audit log (not event

@@ -254,7 +254,7 @@ def test_html_and_script_shown_escaped(client, record, tables, make_user):
 
 def test_record_language_must_be_offered_by_event(client, record, tables):
     client.force_login(tables["facilitator"])
-    response = client.post(edit_url(record), form_data(1, trends=["x"], language="pt"))
+    response = client.post(edit_url(record), form_data(1, trends=["x"], language="pt-br"))
     assert response.status_code == 400
     assert ConsolidationRecord.objects.get().language == "en"
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
     [
         ("es", ["Preguntas orientadoras", "Idioma de los hallazgos", "Notas libres"]),
         ("fr", ["Questions directrices", "Langue des constats", "Notes libres"]),
-        ("pt", ["Perguntas orientadoras", "Idioma das constatações", "Notas livres"]),
+        ("pt-br", ["Perguntas orientadoras", "Idioma das constatações", "Notas livres"]),
     ],
 )
 def test_record_form_translated(client, record, tables, lang, words):

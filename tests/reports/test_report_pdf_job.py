@@ -53,7 +53,7 @@ def test_report_pdf_waiting_page_updates_itself_until_the_file_is_ready(organise
     [
         ("es", "Se está preparando el informe"),
         ("fr", "Le rapport est en préparation"),
-        ("pt", "O relatório está sendo preparado"),
+        ("pt-br", "O relatório está sendo preparado"),
     ],
 )
 def test_report_pdf_waiting_page_is_translated(organiser, event, settings, language, heading):

@@ -136,12 +136,13 @@ def test_report_texts_too_long_title_saves_nothing(client_as, event):
     client = client_as("organiser")
     report = get_or_create_report(event=event)
     response = client.post(
-        reverse("reports:report_texts", args=[event.slug, "pt"]), {"title": "x" * 301, "introduction": "Olá"}
+        reverse("reports:report_texts", args=[event.slug, "pt-br"]),
+        {"title": "x" * 301, "introduction": "Olá"},
     )
     assert response.status_code == 200
     assert "Ensure this value has at most 300 characters (it has 301)." in response.content.decode()
     report.refresh_from_db()
-    assert (report.title_pt or "", report.introduction_pt or "") == ("", "")
+    assert (report.title_pt_br or "", report.introduction_pt_br or "") == ("", "")
 
 
 def test_report_move_and_toggle_sections(client_as, event):

@@ -222,7 +222,7 @@ def test_publication_emails_each_participant_in_their_language(event):
     assert "Room: Room 1" in en.body and "Sala: Room 1" in es.body
     assert "Finance brief: https://example.org/finance.pdf" in en.body
     assert "Rotation 1: Tuesday 4 June, 14:00–15:00" in en.body
-    assert "Rotación 3: martes 4 junio, 16:00–17:00" in es.body
+    assert "Rotación 3: martes 4 de junio, 16:00–17:00" in es.body
     assert f"https://portal.example.org/e/{event.slug}/my-tables/" in en.body
 
 
@@ -259,3 +259,24 @@ def test_allocate_without_participants_stores_nothing_and_says_so(client_as, eve
     assert Assignment.objects.count() == 0
     # the organiser is not a participant and nobody registered: an empty allocation, no error
     assert [str(m) for m in response.context["messages"]] == ["Allocation computed: 0 seats assigned."]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Rotation 1: Tuesday 4 June, 14:00–15:00"),
+        ("es", "Rotación 1: martes 4 de junio, 14:00–15:00"),
+        ("fr", "Rotation 1\u00a0: mardi 4 juin, 14:00–15:00"),
+        ("pt-br", "Rodada 1: terça-feira, 4 de junho, 14:00–15:00"),
+    ],
+)
+def test_publication_email_writes_the_date_as_the_readers_language_does(event, language, line):
+    session = make_session(event, tables=1, rotations=1, seats=2)
+    person = RegistrationFactory(event=event, preferred_language=language)
+    save_ranking(registration=person, session=session, ranks={session.tables.get().pk: 1})
+    allocate_session(session=session)
+
+    publish_allocation(session=session, base_url="https://portal.example.org/", ranking_open_confirmed=True)
+
+    assert line in mail.outbox[0].body.splitlines()

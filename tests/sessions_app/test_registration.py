@@ -239,3 +239,17 @@ def test_closed_day_only_for_network_members(client, event):
     assert Registration.objects.count() == 0
     assert client.post(url, _form(days=[closed.pk], is_network_member="on")).status_code == 302
     assert list(Registration.objects.get().days.all()) == [closed]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("asked", "chosen"), [("pt-BR", "pt-br"), ("pt", "pt-br"), ("fr", "fr")])
+def test_the_sign_up_form_offers_the_readers_language_as_preferred(client, event, asked, chosen):
+    event.languages = ["en", "es", "fr", "pt-br"]
+    event.save()
+    client.force_login(UserFactory())
+
+    page = client.get(
+        reverse("sessions_app:register", kwargs={"slug": event.slug}), HTTP_ACCEPT_LANGUAGE=asked
+    )
+
+    assert f'<option value="{chosen}" selected>' in page.content.decode()

@@ -329,8 +329,8 @@ class Builder:
         sections = []
         for n, (kind, english, spanish) in enumerate(SECTION_TITLES, start=1):
             section = {"report": [[SLUG]], "kind": kind}
-            section.update({"title_en": english, "title_es": spanish, "title_fr": None, "title_pt": None})
-            section.update({"body_en": "", "body_es": None, "body_fr": None, "body_pt": None})
+            section.update({"title_en": english, "title_es": spanish, "title_fr": None, "title_pt_br": None})
+            section.update({"body_en": "", "body_es": None, "body_fr": None, "body_pt_br": None})
             section.update({"order": 10 * n, "included": kind != "evaluation"})
             sections.append({"model": "reports.reportsection", "fields": section})
         self.reports["report_sections"] = sections
@@ -360,11 +360,11 @@ COLLATED_FIELD_ORDER = [
     "event",
     "theme",
     "kind",
-    *(f"subheading_{c}" for c in ("en", "es", "fr", "pt")),
-    *(f"title_{c}" for c in ("en", "es", "fr", "pt")),
-    *(f"text_{c}" for c in ("en", "es", "fr", "pt")),
+    *(f"subheading_{c}" for c in ("en", "es", "fr", "pt_br")),
+    *(f"title_{c}" for c in ("en", "es", "fr", "pt_br")),
+    *(f"text_{c}" for c in ("en", "es", "fr", "pt_br")),
     "country",
-    *(f"region_{c}" for c in ("en", "es", "fr", "pt")),
+    *(f"region_{c}" for c in ("en", "es", "fr", "pt_br")),
     "speaker_organisation",
     "attribution_consent",
     "order",
@@ -377,7 +377,7 @@ COLLATED_FIELD_ORDER = [
 
 
 def translated(name: str, english: str) -> dict:
-    return {f"{name}_en": english, f"{name}_es": None, f"{name}_fr": None, f"{name}_pt": None}
+    return {f"{name}_en": english, f"{name}_es": None, f"{name}_fr": None, f"{name}_pt_br": None}
 
 
 def record_date(key: tuple) -> str:
