@@ -32,3 +32,4 @@ def colon_tag() -> str:
 register.filter("weekday_date", dates.weekday_date)
 register.filter("weekday_day", dates.weekday_day)
 register.filter("short_weekday_day", dates.short_weekday_day)
+register.filter("long_date", dates.long_date)

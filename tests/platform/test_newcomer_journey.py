@@ -165,5 +165,5 @@ def test_newcomer_walks_every_journey_on_the_rehearsal(rehearsal, client, settin
     _log_in(client, "staff@example.org")
     response = client.get(reverse("reports:report_pdf", args=[SLUG]), {"lang": "en"})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.getvalue())).pages)
     assert "A rehearsal trend from this table" in " ".join(text.split())
