@@ -47,12 +47,17 @@ class RegistrationForm(forms.ModelForm):
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, event: Event, **kwargs):
+    def __init__(self, *args, event: Event, reads_closed_days: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["days"].queryset = event.days.order_by("date")
-        self.fields["days"].label_from_instance = lambda day: (
-            weekday_date(day.date) + (f" – {day.title}" if day.title else "")
-        )
+
+        def day_label(day):
+            # A closed day's title is for those who may read its programme: others see only its date.
+            if day.is_closed and not reads_closed_days:
+                return _("%(date)s – closed day for network members") % {"date": weekday_date(day.date)}
+            return weekday_date(day.date) + (f" – {day.title}" if day.title else "")
+
+        self.fields["days"].label_from_instance = day_label
         self.fields["days"].help_text = (
             _("The closed day is for members of the network only.")
             if any(day.is_members_only for day in self.fields["days"].queryset)

@@ -11,7 +11,7 @@ from django.views.generic import FormView, View
 
 from events.downloads import bytes_response
 from events.errors import DomainError
-from events.rules import forget_roles
+from events.rules import forget_roles, has_perm
 from events.views.mixins import EventPermissionMixin, ManageMixin, handle_domain_error
 
 from .. import selectors
@@ -55,6 +55,7 @@ class RegisterView(SignedInMixin, EventPermissionMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["event"] = self.event
+        kwargs["reads_closed_days"] = has_perm(self.request.user, self.event, "event.view_closed")
         if self.is_edit:
             kwargs["instance"] = self.registration
         else:

@@ -253,3 +253,24 @@ def test_the_sign_up_form_offers_the_readers_language_as_preferred(client, event
     )
 
     assert f'<option value="{chosen}" selected>' in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "sees_title"), [(None, False), ("member", True), ("organiser", True)])
+def test_the_closed_days_title_is_shown_on_the_form_only_to_those_who_may_read_it(
+    client, event, make_user, role, sees_title
+):
+    import datetime
+
+    from events.models import Audience
+    from tests.events.factories import DayFactory
+
+    DayFactory(
+        event=event, date=datetime.date(2024, 6, 7), audience=Audience.MEMBERS, title="Network strategy day"
+    )
+    client.force_login(make_user(event, role) if role else UserFactory())
+
+    page = client.get(reverse("sessions_app:register", kwargs={"slug": event.slug})).content.decode()
+
+    assert ("Network strategy day" in page) is sees_title
+    assert ("Friday 7 June 2024 – closed day for network members" in page) is not sees_title
