@@ -68,7 +68,11 @@ PAGES = {
     "allocation": ("sessions_app:allocation", {"slug", "table_session_pk:table_session"}, BACK_OFFICE),
     "groups": ("sessions_app:groups", {"slug"}, BACK_OFFICE),
     "publish confirmation": ("sessions_app:publish", {"slug", "table_session_pk:table_session"}, BACK_OFFICE),
-    "rotation times": ("sessions_app:rotation_times", {"slug", "table_session_pk:table_session"}, BACK_OFFICE),
+    "rotation times": (
+        "sessions_app:rotation_times",
+        {"slug", "table_session_pk:table_session"},
+        BACK_OFFICE,
+    ),
     "outbox": ("sessions_app:outbox", {"slug"}, BACK_OFFICE),
     "message to registrants": ("sessions_app:message_compose", {"slug"}, BACK_OFFICE),
     "report cover": ("reports:report_cover", {"slug"}, BACK_OFFICE),
