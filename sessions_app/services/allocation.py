@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from ..errors import SessionsError
 from ..models import Assignment, Preference, Registration, TableSession, TableSlot
 from ..selectors import approved_registrations
+from .publication import ensure_publication_baseline
 from .tables import rotation_time_problems
 
 
@@ -90,6 +91,8 @@ def allocate_session(*, session: TableSession, dry_run: bool = False) -> Allocat
         raise SessionsError(
             _("Fix the rotation times before allocating: %(problems)s") % {"problems": " ".join(problems)}
         )
+    if not dry_run:
+        ensure_publication_baseline(session=session)
     instance = build_instance(session=session)
     try:
         result = solve(instance)

@@ -104,10 +104,24 @@ def _changed_ids(*, session: TableSession, current: dict) -> set[int]:
     return result
 
 
+def ensure_publication_baseline(*, session: TableSession) -> None:
+    """A session published without a record of its seats (imported with its event, or published before
+    the portal kept one) takes its current seats as published, before anything changes them: publishing
+    again then writes only to the people whose seats change from here."""
+    if session.published_at is None or session.publication_round:
+        return
+    seats = current_seats(session=session)
+    TableSession.objects.filter(pk=session.pk, publication_round=0).update(
+        published_seats=seats, publication_round=1
+    )
+    session.published_seats, session.publication_round = seats, 1
+
+
 def publication_plan(*, session: TableSession) -> PublicationPlan:
     from ..selectors import approved_count, ranked_count
     from .preferences import ranking_open
 
+    ensure_publication_baseline(session=session)
     first = session.published_at is None
     ids = _changed_ids(session=session, current=current_seats(session=session))
     recipients = list(

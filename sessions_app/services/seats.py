@@ -63,6 +63,9 @@ def take_seat(*, registration: Registration, rotation: Rotation, table: Table, s
 
 def move_participant(*, registration: Registration, rotation: Rotation, table: Table) -> Assignment:
     """An organiser moves a person by hand; seats are still enforced."""
+    from .publication import ensure_publication_baseline
+
+    ensure_publication_baseline(session=rotation.session)
     return take_seat(
         registration=registration, rotation=rotation, table=table, source=Assignment.Source.MANUAL
     )

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sessions_app.errors import SessionsError
-from sessions_app.models import Assignment
+from sessions_app.models import Assignment, TableSession
 from sessions_app.services.allocation import allocate_session
 from sessions_app.services.preferences import save_ranking
 from sessions_app.services.publication import publish_allocation
@@ -203,3 +203,26 @@ def test_sending_the_missing_emails_of_a_publication_of_changes_writes_to_nobody
 
     assert mail.outbox == []
     assert "E-mails sent: 1 of 1 participant." in page
+
+
+@pytest.mark.django_db
+def test_a_session_published_without_a_record_of_its_seats_takes_them_as_published(client_as, event, session):
+    """An imported event's published allocation: nothing has changed yet, and a move by hand then
+    concerns only the person moved."""
+    first, _second = _ranked(event, session, 2)
+    _close_ranking(session)
+    allocate_session(session=session)
+    TableSession.objects.filter(pk=session.pk).update(published_at=timezone.now())  # as an import leaves it
+    session.refresh_from_db()
+    client = client_as("organiser")
+
+    page = client.get(_url(event, session)).content.decode()
+
+    assert "Nothing changed since the allocation was last published." in page
+    rotation = session.rotations.get(number=1)
+    taken = set(Assignment.objects.filter(registration=first).values_list("table_id", flat=True))
+    free = next(t for t in session.tables.order_by("number") if t.pk not in taken)
+    move_participant(registration=first, rotation=rotation, table=free)
+    session.refresh_from_db()
+    publish_allocation(session=session)
+    assert [m.to for m in mail.outbox] == [[first.user.email]]
