@@ -112,9 +112,6 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        # A kept connection is checked before each request reuses it: a restarted database (or a
-        # connection ended by the browser tests' clean-up) is replaced instead of failing the request.
-        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
