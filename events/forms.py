@@ -343,11 +343,8 @@ class LogoField(forms.ImageField):
         return super().to_python(data)
 
 
-class PhotoField(LogoField):
-    """A person's photo, checked like a logo."""
-
-
-PersonForm.base_fields["photo"] = PhotoField(label=_("Photo"), required=False)
+# A person's photo is checked like a logo.
+PersonForm.base_fields["photo"] = LogoField(label=_("Photo"), required=False)
 
 
 class OrganisationForm(FieldsetsMixin, forms.ModelForm):

@@ -76,7 +76,6 @@ TEXT_SEARCH_CONFIGS = {
     "en": "english",
     "es": "spanish",
     "fr": "french",
-    "pt": "portuguese",
     "pt-br": "portuguese",
 }
 
