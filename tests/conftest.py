@@ -15,8 +15,10 @@ def browser():
     """Debian's Chromium driven by Playwright, one per test module.
 
     Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls beside a running
-    loop unless DJANGO_ALLOW_ASYNC_UNSAFE is set: it is set here, only while the browser lives.
+    loop unless DJANGO_ALLOW_ASYNC_UNSAFE is set: it is set here, only while the browser lives. Beside
+    that loop the ORM also uses connections of its own, which are closed with the browser.
     """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -27,8 +29,14 @@ def browser():
                 executable_path=CHROMIUM,
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-            yield instance
-            instance.close()
+            try:
+                yield instance
+            finally:
+                instance.close()
+                # While the loop runs, Django keeps this thread's connections apart from its usual ones
+                # (asgiref treats the thread as async): close them now, or the next browser module would
+                # reuse one that a clean-up in between may have ended.
+                connections.close_all()
     finally:
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
