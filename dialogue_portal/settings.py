@@ -196,6 +196,9 @@ LANGUAGES = [
     ("pt-br", _("Brazilian Portuguese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Country names come from django-countries' catalogues, except where one is wrong: its Spanish has
+# "Trinidad yTobago". The names here are translated in our own catalogues.
+COUNTRIES_OVERRIDE = {"TT": _("Trinidad and Tobago")}
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
