@@ -48,6 +48,13 @@ def render_inline(text: str) -> SafeString:
     return mark_safe(body.replace("\r\n", "\n").replace("\n", "<br>"))  # noqa: S308 - escaped above
 
 
+def plain_text(text: str) -> str:
+    """The text without its mark-up, for excerpts: a link's words stay, its address and the ** go.
+    Not escaped (templates escape it)."""
+    text = re.sub(r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^\s)]+)\)", r"\1", text or "")
+    return _BOLD.sub(r"\1", text)
+
+
 def in_language(html: SafeString, language: str, *, inline: bool = False) -> SafeString:
     """Mark HTML printed in another language than the document's with that `language`, so that screen
     readers switch voice and hyphenation follows it. No language (or no HTML): `html` as it is."""

@@ -10,7 +10,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from reports.markup import plain_text, render_text
+
 register = template.Library()
+
+#: ``{{ text|markup }}``: the report's mark-up (paragraphs, **bold**, links) as safe HTML, as in the report.
+register.filter("markup", render_text)
+#: ``{{ text|plain_markup|truncatewords:60 }}``: the words without the mark-up, for excerpts.
+register.filter("plain_markup", plain_text)
 
 
 @register.simple_tag

@@ -252,3 +252,18 @@ def test_lists_show_each_entrys_themes_countries_regions_and_commitments(client)
         assert [r.slug for r in shown.regions.all()] == ["south-america"], url
         html = response.content.decode()
         assert "Example Foundation: Stalled" in html and "Legal reform</span>" in html, url
+
+
+def test_the_report_markup_of_an_entry_is_a_link_on_its_page_and_plain_words_in_lists(client):
+    event = EventFactory()
+    entry = make_entry(
+        event, "Read the **ECPAT** toolkit: [Engaging with children](https://ecpat.org/).", countries=["CR"]
+    )
+
+    listed = client.get(reverse("observatory:search")).content.decode()
+    shown = client.get(reverse("observatory:entry", args=[entry.pk])).content.decode()
+
+    assert "Read the ECPAT toolkit: Engaging with children." in listed
+    assert "](" not in listed and "**" not in listed
+    link = '<a href="https://ecpat.org/">Engaging with children</a>'
+    assert f"<p>Read the <strong>ECPAT</strong> toolkit: {link}.</p>" in shown
