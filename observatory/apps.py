@@ -35,4 +35,12 @@ class ObservatoryConfig(AppConfig):
         from .report_sections import KEY, build_progress_section
 
         # the section "Progress since the previous edition" of an event's outcome report
-        register_section(KEY, build=build_progress_section)
+        register_section(
+            KEY,
+            build=build_progress_section,
+            title=_("Progress since the previous edition"),
+            description=_(
+                "Made by the observatory: the commitments made at the previous edition of the series and "
+                "their latest progress. Printed only when there are some."
+            ),
+        )

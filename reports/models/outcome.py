@@ -106,12 +106,19 @@ class ReportSection(models.Model):
         FUTURE_DIRECTIONS = "future_directions", _("Future directions")
         ABOUT = "about", _("About")
         CUSTOM = "custom", _("Section written by the organiser")
+        GENERATED = "generated", _("Section made from other data")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=250, blank=True)
     body = models.TextField(
         _("text"), blank=True, help_text=_("The text of a section written by the organiser."), **bounded(LONG)
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=60,
+        blank=True,
+        help_text=_("The part of the portal that makes a section from other data."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     included = models.BooleanField(_("included"), default=True)
@@ -120,6 +127,13 @@ class ReportSection(models.Model):
         verbose_name = _("report section")
         verbose_name_plural = _("report sections")
         ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "source"],
+                condition=~models.Q(source=""),
+                name="one_generated_section_per_source",
+            )
+        ]
 
     def __str__(self):
         return self.title or self.get_kind_display()
@@ -127,7 +141,13 @@ class ReportSection(models.Model):
     @property
     def heading(self) -> str:
         """The section's title in the active language (with the event's fallback), else its default."""
-        return self.title or str(DEFAULT_SECTION_TITLES[self.kind])
+        if self.title:
+            return self.title
+        if self.kind == self.Kind.GENERATED:
+            from ..generated import default_title
+
+            return default_title(self.source)
+        return str(DEFAULT_SECTION_TITLES[self.kind])
 
 
 #: Heading of a section whose staff title is empty (translated when it is read).
@@ -143,4 +163,5 @@ DEFAULT_SECTION_TITLES = {
     ReportSection.Kind.FUTURE_DIRECTIONS: _("Future directions"),
     ReportSection.Kind.ABOUT: _("About"),
     ReportSection.Kind.CUSTOM: _("Untitled section"),
+    ReportSection.Kind.GENERATED: _("Section made from other data"),
 }

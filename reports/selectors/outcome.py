@@ -27,6 +27,7 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from dialogue_portal.i18n import event_language_fallback
 from events.models import Event
 
+from .. import generated
 from ..document import (
     AboutPage,
     Anchors,
@@ -37,7 +38,7 @@ from ..document import (
     country_name,
     format_dates,
 )
-from ..generated import add_generated_chapters
+from ..generated import add_generated_chapters, generated_chapter
 from ..markup import in_language, render_inline, render_text
 from ..models import (
     CollatedFinding,
@@ -217,7 +218,8 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
     event = report.event
     anchors = Anchors()
     with report_language(event, lang):
-        sections = list(report.sections.filter(included=True).order_by("order", "pk"))
+        every_section = list(report.sections.order_by("order", "pk"))
+        sections = [s for s in every_section if s.included]
         kinds = {s.kind for s in sections}
         themes = []
         findings_by_theme: dict[int, list[CollatedFinding]] = {}
@@ -236,6 +238,11 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
         figures = event_figures(event)
         front, chapters = [], []
         for section in sections:
+            if section.kind == ReportSection.Kind.GENERATED:  # made by another app (reports.generated)
+                chapter = generated_chapter(section, event=event, lang=lang, anchors=anchors)
+                if chapter is not None:
+                    chapters.append(chapter)
+                continue
             chapter = _chapter(
                 section,
                 report=report,
@@ -249,7 +256,13 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
             )
             (front if chapter.front_matter else chapters).append(chapter)
         # sections other apps generate (reports.generated), e.g. the observatory's progress
-        chapters = add_generated_chapters(chapters, event=event, lang=lang, anchors=anchors)
+        chapters = add_generated_chapters(
+            chapters,
+            event=event,
+            lang=lang,
+            anchors=anchors,
+            sources={s.source for s in every_section if s.kind == ReportSection.Kind.GENERATED},
+        )
 
         return ReportDocument(
             lang=lang,
@@ -369,6 +382,7 @@ def report_overview(*, report: Report) -> dict:
     with report_language(event, current):
         for section in sections:
             section.display_title = section.heading
+            section.description = generated.description(section.source) if section.source else ""
     return {
         "report": report,
         "sections": sections,

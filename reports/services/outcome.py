@@ -15,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Event
 
+from .. import generated
 from ..document import ReportDocument
 from ..errors import ReportError
 from ..models import Report, ReportSection
@@ -68,11 +69,13 @@ def get_or_create_report(*, event: Event) -> Report:
 
 
 def ensure_default_sections(*, report: Report) -> None:
-    """Add the sections a report lacks, after the existing ones (evaluation off by default)."""
-    existing = set(report.sections.values_list("kind", flat=True))
+    """Add the sections a report lacks, after the existing ones (evaluation off by default), and one
+    section per generated section (reports.generated) before the section its app names."""
+    existing = set(report.sections.values_list("kind", "source"))
+    kinds = {kind for kind, _source in existing}
     order = report.sections.order_by("-order").values_list("order", flat=True).first() or 0
     for kind in DEFAULT_SECTION_ORDER:
-        if kind in existing:
+        if kind in kinds:
             continue
         order += 10
         ReportSection.objects.create(
@@ -81,6 +84,30 @@ def ensure_default_sections(*, report: Report) -> None:
             order=order,
             included=kind != ReportSection.Kind.EVALUATION or report.include_evaluation,
         )
+    for key in generated.registered_keys():
+        if (ReportSection.Kind.GENERATED, key) not in existing:
+            _add_generated_section(report, key)
+
+
+def _add_generated_section(report: Report, key: str) -> None:
+    """The section `key` just before the first section of the kind its app names (else last); the
+    sections are numbered 10, 20... again. Two requests adding it at once add it once."""
+    with transaction.atomic():
+        Report.objects.select_for_update().filter(pk=report.pk).first()
+        if report.sections.filter(source=key).exists():
+            return
+        sections = list(report.sections.order_by("order", "pk"))
+        place = generated.default_place(key)
+        index = next((i for i, s in enumerate(sections) if s.kind == place), len(sections))
+        new = ReportSection(report=report, kind=ReportSection.Kind.GENERATED, source=key)
+        sections.insert(index, new)
+        for position, section in enumerate(sections, start=1):
+            if section.pk is None:
+                section.order = position * 10
+                section.save()
+            elif section.order != position * 10:
+                section.order = position * 10
+                section.save(update_fields=["order"])
 
 
 def move_section(*, report: Report, section_id: int, direction: str) -> None:

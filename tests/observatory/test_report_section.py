@@ -132,3 +132,57 @@ def test_organisers_preview_the_section_in_the_report_preview(client, editions):
 
     assert response.status_code == 200
     assert "Thirty judges trained." in response.content.decode()
+
+
+def _organiser_client(client, event):
+    organiser = UserFactory()
+    EventRoleFactory(event=event, user=organiser, role=Role.ORGANISER)
+    client.force_login(organiser)
+    return client
+
+
+def test_organisers_see_the_section_in_their_list_of_sections_before_future_directions(client, editions):
+    _previous, current = editions
+    client = _organiser_client(client, current)
+
+    page = client.get(reverse("reports:report_manage", args=[current.slug])).content.decode()
+
+    assert TITLE in page and "Made by the observatory" in page
+    kinds = list(current.report.sections.values_list("kind", "source"))
+    assert kinds.index(("generated", "observatory.progress")) == kinds.index(("future_directions", "")) - 1
+    client.get(reverse("reports:report_manage", args=[current.slug]))  # opened again: still one
+    assert current.report.sections.filter(source="observatory.progress").count() == 1
+
+
+def test_organisers_leave_the_section_out_of_the_report(client, editions):
+    _previous, current = editions
+    client = _organiser_client(client, current)
+    client.get(reverse("reports:report_manage", args=[current.slug]))
+    section = current.report.sections.get(source="observatory.progress")
+
+    response = client.post(
+        reverse("reports:report_section_toggle", args=[current.slug, section.pk]), {"included": "0"}
+    )
+
+    assert response.status_code == 302
+    html, document = render_report_html(event=current, lang="en")
+    assert TITLE not in [chapter.title for chapter in document.chapters]
+    assert "Thirty judges trained." not in html
+
+
+def test_organisers_move_and_rename_the_section(client, editions):
+    _previous, current = editions
+    client = _organiser_client(client, current)
+    client.get(reverse("reports:report_manage", args=[current.slug]))
+    section = current.report.sections.get(source="observatory.progress")
+    section.title_en = "Where the Nairobi commitments stand"
+    section.save()
+
+    client.post(
+        reverse("reports:report_section_move", args=[current.slug, section.pk]), {"direction": "down"}
+    )
+
+    _html, document = render_report_html(event=current, lang="en")
+    titles = [chapter.title for chapter in document.chapters]
+    assert titles.index("Where the Nairobi commitments stand") == titles.index("Future directions") + 1
+    assert TITLE not in titles

@@ -221,11 +221,12 @@ def test_report_demo_load_fills_texts_and_sections(event):
         ("thematic", "Debates temáticos", True),
         ("safeguarding", "El papel de las políticas y prácticas de salvaguarda", True),
         ("evaluation", "Lo que opinaron los participantes", False),  # the real report has none
+        ("generated", None, True),  # the observatory's progress (printed only for a later edition)
         ("future_directions", "Orientaciones futuras", True),
         ("about", "Acerca de", True),
     ]
     demo_report.load(event)
-    assert report.sections.count() == 10
+    assert report.sections.count() == 11
 
 
 def test_report_nav_link_only_for_report_staff(rf, event, make_user):
