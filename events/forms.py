@@ -285,7 +285,7 @@ AppearanceFormSet = forms.inlineformset_factory(
 
 
 class PersonForm(FieldsetsMixin, forms.ModelForm):
-    translated = ("job_title", "bio")
+    translated = ("institution_name", "job_title", "bio")
     layout = [(None, ["is_institution", "honorific", "name", "slug", "organisation", "photo"])]
 
     class Meta:
@@ -297,7 +297,7 @@ class PersonForm(FieldsetsMixin, forms.ModelForm):
             "slug",
             "organisation",
             "photo",
-            *localized("job_title", "bio"),
+            *localized("institution_name", "job_title", "bio"),
         ]
         help_texts = {"slug": _("Leave empty to make one from the name.")}
 
@@ -314,6 +314,11 @@ class PersonForm(FieldsetsMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("is_institution"):
+            for code, _label in settings.LANGUAGES:
+                field = build_localized_fieldname("institution_name", code)
+                if cleaned.get(field):
+                    self.add_error(field, _("Only an institution has a name in each language."))
         name, slug = cleaned.get("name"), cleaned.get("slug")
         if name and not slug:
             cleaned["slug"] = services.unique_person_slug(

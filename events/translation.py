@@ -35,7 +35,7 @@ class AgendaItemTranslation(TranslationOptions):
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
-    fields = ("job_title", "bio")
+    fields = ("institution_name", "job_title", "bio")
 
 
 @register(ItemPerson)

@@ -4,7 +4,9 @@ appearances on its items."""
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from ..limits import PARAGRAPHS, bounded
 from ..uploads import ImageFileField
@@ -37,6 +39,12 @@ class Person(models.Model):
         default=False,
         help_text=_("For example “Government of Costa Rica”, represented by senior representatives."),
     )
+    institution_name = models.CharField(
+        _("institution's name in this language"),
+        max_length=200,
+        blank=True,
+        help_text=_("For an institution only. Leave empty to print its name as written above."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -63,6 +71,13 @@ class Person(models.Model):
 
     @property
     def display_name(self) -> str:
+        """The name as printed: an institution's name in the reader's language when it has one (never
+        another language's), else the name as written, with the honorific."""
+        if self.is_institution:
+            language = get_language() or settings.LANGUAGE_CODE
+            translated = getattr(self, build_localized_fieldname("institution_name", language), "")
+            if translated:
+                return translated
         return f"{self.honorific} {self.name}".strip()
 
     def get_absolute_url(self):

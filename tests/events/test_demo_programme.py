@@ -55,6 +55,10 @@ def test_public_sees_monday_to_thursday_on_every_channel(demo_event, client):
         "Co-hosted by Instituto Costarricense de Turismo, in its capacity of host of the 2024 GARA" in tuesday
     )
     assert "Government of Costa Rica</a> (senior representatives)" in tuesday
+    martes = client.get(
+        reverse("events:day_detail", args=[SLUG, "2024-06-04"]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert "Gobierno de Costa Rica</a> (altos representantes)" in martes
     # Sendrine Constant's job title as each day's programme printed it.
     wednesday = client.get(reverse("events:day_detail", args=[SLUG, "2024-06-05"])).content.decode()
     thursday = client.get(reverse("events:day_detail", args=[SLUG, "2024-06-06"])).content.decode()

@@ -64,3 +64,39 @@ def test_people_list_shows_everyone_of_the_event_only(client_as, event):
     content = response.content.decode()
     assert "Dr. Najat Maala M&#x27;jid" in content
     assert "Someone Else" not in content
+
+
+def test_an_institution_is_printed_with_its_name_in_the_readers_language(client_as, client, event):
+    from tests.events.factories import AgendaItemFactory, DayFactory, ItemPersonFactory
+
+    response = client_as("organiser").post(
+        manage("manage_person_add", event),
+        {
+            "is_institution": "on",
+            "name": "Government of Costa Rica",
+            "institution_name_es": "Gobierno de Costa Rica",
+            "job_title_en": "senior representatives",
+            "job_title_es": "altos representantes",
+        },
+    )
+    assert response.status_code == 302
+    government = Person.objects.get(event=event, slug="government-of-costa-rica")
+    item = AgendaItemFactory(day=DayFactory(event=event), title="Opening ceremony")
+    ItemPersonFactory(item=item, person=government)
+    day = reverse("events:day_detail", args=[event.slug, item.day.date.isoformat()])
+
+    spanish = client.get(day, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    french = client.get(day, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "Gobierno de Costa Rica</a> (altos representantes)" in spanish
+    assert "Government of Costa Rica</a>" in french  # no French name: as written, never the Spanish one
+
+
+def test_only_an_institution_has_a_name_in_each_language(client_as, event):
+    response = client_as("organiser").post(
+        manage("manage_person_add", event), {"name": "Ana Pérez", "institution_name_es": "Ana"}
+    )
+
+    assert response.status_code == 200
+    assert "Only an institution has a name in each language." in response.content.decode()
+    assert not Person.objects.filter(event=event).exists()
