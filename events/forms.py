@@ -416,4 +416,5 @@ class DocumentForm(FieldsetsMixin, forms.ModelForm):
 
 class GrantRoleForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of the account"))
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # no role is chosen in advance: a slip must not make someone an organiser
+    role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])

@@ -115,7 +115,9 @@ def _is_participant_not_member(user, event, obj=None) -> bool:
 
 # A parallel track for participants who are not network members (organisers see every track).
 register("event.view_non_members_track", _is_participant_not_member)
-register("event.manage", has_role(*STAFF_ROLES))  # enters the back office (sees the pages their role opens)
+# enters the back office (sees the pages their role opens); the check-in desk, who work at the door, get
+# only the check-in pages there (sessions_app "checkin.manage") and none of the rights of EVERY_ROLE
+register("event.manage", has_role(*STAFF_ROLES, Role.CHECKIN))
 register("event.roles", has_role(*EVERY_ROLE))  # holds any role at all: sees the event's work pages
 # Stars items for a personal agenda, which the participant's "My tables" page shows.
 register("event.keep_agenda", has_role(Role.PARTICIPANT))

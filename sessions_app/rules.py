@@ -8,7 +8,7 @@
 | tables.facilitate | – | facilitators and organisers: the "Tables I facilitate" page |
 | tables.view_roster | table | organisers (every table) and the table's facilitators |
 | directory.view | – | anyone with a role in the event |
-| checkin.manage | – | organisers: the check-in desk, the live count, the badges |
+| checkin.manage | – | organisers and the check-in desk: the desk, the live count, the badges |
 """
 
 from events.models import Role
@@ -31,4 +31,4 @@ register("tables.register", lambda user, event, obj=None: True)  # anyone may op
 register("tables.facilitate", has_role(Role.FACILITATOR, Role.ORGANISER))
 register("tables.view_roster", can_view_roster)
 register("directory.view", has_role(*EVERY_ROLE))
-register("checkin.manage", has_role(Role.ORGANISER))
+register("checkin.manage", has_role(Role.ORGANISER, Role.CHECKIN))

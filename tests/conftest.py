@@ -108,7 +108,16 @@ def make_user(db):
     return make
 
 
-ROLES = ["anonymous", "participant", "member", "facilitator", "rapporteur", "other_organiser", "organiser"]
+ROLES = [
+    "anonymous",
+    "participant",
+    "member",
+    "facilitator",
+    "rapporteur",
+    "checkin",
+    "other_organiser",
+    "organiser",
+]
 
 
 @pytest.fixture

@@ -351,6 +351,7 @@ class Role(models.TextChoices):
     RAPPORTEUR = "rapporteur", _("Rapporteur")
     PARTICIPANT = "participant", _("Participant")
     MEMBER = "member", _("Network member")
+    CHECKIN = "checkin", _("Check-in desk")
 
 
 class EventRoleManager(models.Manager):

@@ -43,6 +43,7 @@ def _nav(html: str, css_class: str) -> list[str]:
         ),
         ("facilitator", ["Overview", "Agenda", "Register", "Participants", "Back office"]),
         ("rapporteur", ["Overview", "Agenda", "Register", "Participants", "Back office"]),
+        ("checkin", ["Overview", "Agenda", "Register", "Back office"]),
         ("organiser", ["Overview", "Agenda", "Register", "Participants", "Back office"]),
     ],
 )
@@ -69,12 +70,19 @@ def test_event_nav_shows_the_links_each_role_may_follow(client_as, event, role, 
         ),
         ("facilitator", ["Overview", "Registration and tables", "Findings"]),
         ("rapporteur", ["Overview", "Findings", "Report"]),
+        ("checkin", ["Overview", "Registration and tables"]),
     ],
 )
 def test_back_office_menu_groups_the_pages_each_role_may_open(client_as, event, role, groups):
     html = client_as(role).get(reverse("events:manage_event", args=[event.slug])).content.decode()
 
     assert _nav(html, "manage-groups") == groups
+
+
+def test_the_check_in_desk_sees_the_check_in_pages_only(client_as, event):
+    html = client_as("checkin").get(reverse("sessions_app:checkin", args=[event.slug])).content.decode()
+
+    assert _nav(html, "manage-pages") == ["Check-in", "Attendance"]
 
 
 def test_back_office_menu_shows_the_pages_of_the_current_group(client_as, event):

@@ -74,3 +74,33 @@ def test_roles_page_lists_roles_of_this_event_only(client_as, event):
     content = client_as("organiser").get(manage("manage_roles", event)).content.decode()
     assert "fac@example.org" in content
     assert "elsewhere@example.org" not in content
+
+
+def test_organiser_gives_a_volunteer_the_check_in_desk_and_the_page_says_what_it_allows(client_as, event):
+    volunteer = UserFactory(email="door@example.org")
+    client = client_as("organiser")
+
+    response = client.post(
+        manage("manage_roles", event), {"email": "door@example.org", "role": "checkin"}, follow=True
+    )
+
+    page = response.content.decode()
+    assert "door@example.org is now Check-in desk." in page
+    assert (
+        "<dt>Check-in desk</dt><dd>Checks people in at the venue, reprints badges and sees the attendance "
+        "count; nothing else.</dd>"
+    ) in page
+    assert EventRole.objects.get(user=volunteer).role == Role.CHECKIN
+
+
+def test_no_role_is_chosen_in_advance(client_as, event):
+    UserFactory(email="someone@example.org")
+    client = client_as("organiser")
+    before = EventRole.objects.count()
+
+    page = client.get(manage("manage_roles", event)).content.decode()
+    response = client.post(manage("manage_roles", event), {"email": "someone@example.org", "role": ""})
+
+    assert '<option value="" selected>Choose a role</option>' in page
+    assert response.status_code == 200 and "This field is required." in response.content.decode()
+    assert EventRole.objects.count() == before

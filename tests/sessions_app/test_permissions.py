@@ -12,9 +12,11 @@ from tests.sessions_app.factories import MaterialFactory, RegistrationFactory, m
 from ..conftest import ROLES
 
 ORGANISER = {"organiser": 200}
+CHECKIN_DESK = {"organiser": 200, "checkin": 200}
 PARTICIPANT = {"participant": 200}
 SIGNED_IN = {role: 200 for role in ROLES if role != "anonymous"}
-WITH_ROLE = {role: 200 for role in ROLES if role not in ("anonymous", "other_organiser")}
+# the check-in desk works at the door only: no directory, no materials
+WITH_ROLE = {role: 200 for role in ROLES if role not in ("anonymous", "other_organiser", "checkin")}
 
 # name, kwargs keys, method, {role: status}; roles not listed get 403 (anonymous: login redirect)
 URLS = [
@@ -58,10 +60,10 @@ URLS = [
     ("group_delete", ["item_pk", "group_pk"], "post", {"organiser": 302}),
     ("group_roster", ["item_pk", "group_pk"], "get", ORGANISER),
     ("my_badge", [], "get", PARTICIPANT),
-    ("checkin", [], "get", ORGANISER),
-    ("attendance", [], "get", ORGANISER),
-    ("badges", [], "get", ORGANISER),
-    ("badge", ["registration_pk=approved_registration_pk"], "get", ORGANISER),
+    ("checkin", [], "get", CHECKIN_DESK),
+    ("attendance", [], "get", CHECKIN_DESK),
+    ("badges", [], "get", CHECKIN_DESK),
+    ("badge", ["registration_pk=approved_registration_pk"], "get", CHECKIN_DESK),
 ]
 
 

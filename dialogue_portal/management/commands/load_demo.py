@@ -31,6 +31,7 @@ ACCOUNTS = [
     ("rapporteur@example.org", Role.RAPPORTEUR),
     ("participant@example.org", Role.PARTICIPANT),
     ("member@example.org", Role.MEMBER),
+    ("checkin@example.org", Role.CHECKIN),
     # The portal's staff (creates events, edits the observatory) who exports the outcome reports: the
     # report's pages open to rapporteurs and organisers.
     ("staff@example.org", Role.RAPPORTEUR),
