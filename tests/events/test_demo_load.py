@@ -74,11 +74,11 @@ def test_demo_load_is_idempotent(demo_event, settings):
         "EventPartner": 6 * 2 + 10,
         "Document": 6 * 2,
         "SeriesEdition": 4,
-        # The six demo roles, and "participant" for each of the 116 approved registrations (one of which is
-        # participant@example.org's, who has it as a demo role already), in each event.
-        "EventRole": 121 * 2,
-        # The six demo log-ins plus one account for each of the other demo participants.
-        "EmailAddress": 120 + 1,
+        # The seven demo roles, and "participant" for each of the 116 approved registrations (one of which
+        # is participant@example.org's, who has it as a demo role already), in each event.
+        "EventRole": 122 * 2,
+        # The seven demo log-ins plus one account for each of the other demo participants.
+        "EmailAddress": 121 + 1,
     }
 
 
@@ -232,7 +232,7 @@ def test_demo_tuesday_tables_rotations_and_groups(demo_event):
 
 def test_demo_accounts_log_in_with_their_roles(demo_event):
     registered = set(demo_event.registrations.filter(status="approved").values_list("user__email", flat=True))
-    for role in ["organiser", "facilitator", "rapporteur", "participant", "member"]:
+    for role in ["organiser", "facilitator", "rapporteur", "participant", "member", "checkin"]:
         email = f"{role}@example.org"
         user = authenticate(username=role, password="dialogue-demo")
         assert user is not None and user.email == email
@@ -253,12 +253,13 @@ def test_load_demo_prints_the_log_ins(db, settings):
     lines = out.getvalue().splitlines()
     assert "Demo event loaded: /e/san-jose-dialogue-2024/" in lines
     assert "Demo event loaded: /e/san-jose-dialogue-rehearsal/" in lines
-    assert lines[-7:] == [
+    assert lines[-8:] == [
         "Demo log-ins (password dialogue-demo):",
         "  organiser    organiser@example.org",
         "  facilitator  facilitator@example.org",
         "  rapporteur   rapporteur@example.org",
         "  participant  participant@example.org",
         "  member       member@example.org",
+        "  checkin      checkin@example.org",
         "  rapporteur   staff@example.org (portal staff)",
     ]
