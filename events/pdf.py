@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import mimetypes
 import multiprocessing
@@ -123,6 +124,24 @@ class PortalURLFetcher(URLFetcher):
     # never hand a request to urllib: everything goes through fetch()
     def open(self, url, data=None, timeout=None):
         return self.fetch(url if isinstance(url, str) else url.full_url)
+
+
+_stylesheet_digests: dict[tuple[str, int], str] = {}
+
+
+def stylesheets_version(*paths: str) -> str:
+    """A short hash of the static stylesheets (``"css/programme.css"``) a PDF is printed with, to put in
+    the version of the stored file: a file made before a change of style is made again. (In production
+    the stylesheets' URLs carry a hash of their content too, so the report's HTML changes with them; in
+    development they do not.) Read once per change of the file."""
+    digest = hashlib.sha256()
+    for relative in paths:
+        path = resolve_portal_path(PORTAL_ORIGIN.rstrip("/") + settings.STATIC_URL + relative)
+        key = (str(path), path.stat().st_mtime_ns)
+        if key not in _stylesheet_digests:
+            _stylesheet_digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest.update(_stylesheet_digests[key].encode())
+    return digest.hexdigest()[:16]
 
 
 def _css_string(text: str) -> str:

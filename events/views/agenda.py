@@ -122,11 +122,14 @@ class ProgrammePDFView(PublicEventMixin, View):
     """
 
     def get(self, request, *args, **kwargs):
+        from ..pdf import stylesheets_version  # WeasyPrint loads with it: not at start-up
+
         language = get_language()
         job = jobs.request_file(
             kind="events.programme_pdf",
             inputs={"event": self.event.pk, "language": language, "audiences": sorted(self.get_audiences())},
-            version=self.event.content_version,
+            # a change of the event's content, or of the programme's style, makes a new file
+            version=f"{self.event.content_version}.{stylesheets_version('css/programme.css')}",
             event=self.event,
             requested_by=request.user,
             filename=f"{self.event.slug}-programme-{language}.pdf",

@@ -222,14 +222,16 @@ def render_report_html(
 
 
 def report_pdf_version(*, event: Event, lang: str) -> str:
-    """A hash of everything the report's PDF in `lang` is made from (the HTML document and the page
-    labels): the stored PDF is served while it is unchanged, and made again as soon as it changes."""
-    from events.pdf import page_label_css
+    """A hash of everything the report's PDF in `lang` is made from (the HTML document, the page labels
+    and the stylesheet): the stored PDF is served while it is unchanged, and made again as soon as it
+    changes."""
+    from events.pdf import page_label_css, stylesheets_version
 
     html, _document = render_report_html(event=event, lang=lang)
     with report_language(event, lang):
         extra_css = page_label_css(gettext("Page %(page)s of %(pages)s"))
-    return hashlib.sha256(f"{html}\n{extra_css}".encode()).hexdigest()
+    styles = stylesheets_version("css/report-print.css")
+    return hashlib.sha256(f"{html}\n{extra_css}\n{styles}".encode()).hexdigest()
 
 
 def report_pdf_filename(*, event: Event, lang: str) -> str:

@@ -82,6 +82,21 @@ def test_programme_pdf_is_made_again_when_the_content_changes(agenda, client):
     assert not old.file.storage.exists(old.file.name)
 
 
+def test_programme_pdf_is_made_again_when_its_stylesheet_changes(agenda, client, settings, tmp_path):
+    client.get(_url(agenda.event))
+    old = Job.objects.get()
+    static = tmp_path / "static"
+    (static / "css").mkdir(parents=True)
+    (static / "css" / "programme.css").write_text("@page { size: A4; }")
+    settings.STATIC_ROOT = str(static)  # a stylesheet of a new release
+
+    response = client.get(_url(agenda.event))
+
+    new = Job.objects.get()
+    assert new.pk != old.pk and response.getvalue().startswith(b"%PDF-")
+    assert not old.file.storage.exists(old.file.name)
+
+
 def test_programme_pdf_one_file_per_language_and_audience(agenda, client, client_as):
     client.get(_url(agenda.event))
     client.cookies["django_language"] = "es"

@@ -97,6 +97,24 @@ def test_report_pdf_is_made_again_when_the_report_changes(organiser, event):
     assert not old.file.storage.exists(old.file.name)
 
 
+def test_report_pdf_is_made_again_when_its_stylesheet_changes(organiser, event, settings, tmp_path):
+    from django.contrib.staticfiles import finders
+
+    organiser.get(_url(event, "en"))
+    old = Job.objects.get()
+    static = tmp_path / "static"
+    (static / "css").mkdir(parents=True)
+    shipped = finders.find("css/report-print.css")
+    (static / "css" / "report-print.css").write_text(open(shipped).read() + "\nh1 { color: #0d7080; }\n")
+    settings.STATIC_ROOT = str(static)  # the stylesheet of a new release
+
+    organiser.get(_url(event, "en"))
+
+    new = Job.objects.get()
+    assert new.pk != old.pk
+    assert not old.file.storage.exists(old.file.name)
+
+
 def test_report_pdf_a_change_in_another_language_keeps_the_file(organiser, event):
     organiser.get(_url(event, "en"))
     old = Job.objects.get()
