@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -20,6 +20,7 @@ from .models import (
     Document,
     Event,
     EventPartner,
+    EventRole,
     ItemPerson,
     Person,
     Role,
@@ -181,3 +182,20 @@ def audit_entries(*, event: Event):
         .select_related("actor", "subject")
         .order_by("-created_at", "-pk")
     )
+
+
+def role_counts(*, event: Event) -> dict[str, int]:
+    """How many people hold each role in `event` (one grouped query)."""
+    rows = event.roles.values_list("role").annotate(n=Count("id")).order_by()
+    return {role: n for role, n in rows}
+
+
+def event_roles(*, event: Event, role: str = "", query: str = "") -> QuerySet[EventRole]:
+    """The roles held in `event`, by role then e-mail address; only `role` if given, only addresses
+    containing `query` if given."""
+    roles = event.roles.select_related("user").order_by("role", "user__email", "pk")
+    if role:
+        roles = roles.filter(role=role)
+    if query:
+        roles = roles.filter(user__email__icontains=query)
+    return roles

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -167,10 +168,25 @@ class RoleListView(ManageMixin, FormView):
     template_name = "events/manage/roles.html"
     form_class = forms.GrantRoleForm
 
+    paginate_by = 50
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["roles"] = self.event.roles.select_related("user").order_by("role", "user__email")
-        context["organiser_count"] = self.event.roles.filter(role=Role.ORGANISER).count()
+        chosen = self.request.GET.get("role", "")
+        chosen = chosen if chosen in Role.values else ""
+        query = self.request.GET.get("q", "").strip()[:200]
+        counts = selectors.role_counts(event=self.event)
+        roles = selectors.event_roles(event=self.event, role=chosen, query=query)
+        page = Paginator(roles, self.paginate_by).get_page(self.request.GET.get("page"))
+        context.update(
+            roles=page.object_list,
+            page=page,
+            chosen_role=chosen,
+            query=query,
+            role_counts=[(value, label, counts.get(value, 0)) for value, label in Role.choices],
+            total=sum(counts.values()),
+            organiser_count=counts.get(Role.ORGANISER, 0),
+        )
         return context
 
     def form_valid(self, form):

@@ -104,3 +104,27 @@ def test_no_role_is_chosen_in_advance(client_as, event):
     assert '<option value="" selected>Choose a role</option>' in page
     assert response.status_code == 200 and "This field is required." in response.content.decode()
     assert EventRole.objects.count() == before
+
+
+def test_the_roles_page_shows_one_role_or_the_addresses_searched_fifty_at_a_time(client_as, event):
+    for n in range(55):
+        EventRoleFactory(
+            event=event, user=UserFactory(email=f"person{n:02d}@example.org"), role=Role.PARTICIPANT
+        )
+    EventRoleFactory(event=event, user=UserFactory(email="ana.relatora@example.org"), role=Role.RAPPORTEUR)
+    client = client_as("organiser")  # a 57th role
+    url = manage("manage_roles", event)
+
+    every = client.get(url).content.decode()
+    rapporteurs = client.get(url, {"role": "rapporteur"}).content.decode()
+    searched = client.get(url, {"q": "PERSON1"}).content.decode()
+    second_page = client.get(url, {"role": "participant", "page": "2"}).content.decode()
+
+    assert "57 roles match." in every and "Page 1 of 2" in every
+    assert '<a href="?role=rapporteur">Rapporteur <span class="count">1</span></a>' in every
+    assert "1 role matches." in rapporteurs and "ana.relatora@example.org" in rapporteurs
+    assert "person00@example.org" not in rapporteurs
+    assert "10 roles match." in searched and "person19@example.org" in searched
+    assert "person20@example.org" not in searched
+    assert "Page 2 of 2" in second_page and "person54@example.org" in second_page
+    assert "person00@example.org" not in second_page
