@@ -18,7 +18,7 @@ from django.test import Client
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 DEMO_SLUG = "san-jose-dialogue-2024"
-ROLES = ["anonymous", "participant", "member", "facilitator", "rapporteur", "organiser", "staff"]
+ROLES = ["anonymous", "participant", "member", "facilitator", "rapporteur", "checkin", "organiser", "staff"]
 
 
 def pytest_collection_modifyitems(config, items):
