@@ -321,6 +321,8 @@ JOBS_RUNNER = os.environ.get("DIALOGUE_JOBS_RUNNER") or (
     "inline" if TESTING else "celery" if CELERY_BROKER_URL else "local"
 )
 JOBS_LOCAL_WORKERS = int(os.environ.get("DIALOGUE_JOBS_LOCAL_WORKERS", "2"))  # per web process
+# How often the check-in desk's attendance page updates its counts in place (with JavaScript).
+CHECKIN_LIVE_SECONDS = int(os.environ.get("DIALOGUE_CHECKIN_LIVE_SECONDS", "15"))
 JOBS_QUEUE_SECONDS = int(os.environ.get("DIALOGUE_JOBS_QUEUE_SECONDS", "600"))  # longest wait for a worker
 JOBS_RETRY_AFTER_SECONDS = int(os.environ.get("DIALOGUE_JOBS_RETRY_AFTER", "300"))  # a failure is kept
 # Bulk e-mail (events.mailing): messages per SMTP connection, retries of a batch the server interrupts (the

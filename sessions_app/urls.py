@@ -52,6 +52,11 @@ urlpatterns = [
     # back office: check-in at the venue
     path("manage/checkin/", checkin.CheckInView.as_view(), name="checkin"),
     path("manage/checkin/attendance/", checkin.AttendanceView.as_view(), name="attendance"),
+    path(
+        "manage/checkin/attendance/counts.json",
+        checkin.AttendanceCountsView.as_view(),
+        name="attendance_counts",
+    ),
     path("manage/checkin/badges.pdf", checkin.BadgesView.as_view(), name="badges"),
     path("manage/checkin/badges/<int:registration_pk>.pdf", checkin.BadgeView.as_view(), name="badge"),
     # back office: table sessions

@@ -4,6 +4,8 @@ code), the live count per day, and the badges (one person's PDF, or everybody's 
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
@@ -71,9 +73,10 @@ class CheckInView(CheckInMixin, TemplateView):
 
 
 class AttendanceView(CheckInMixin, TemplateView):
-    """The count per day and everybody's badges. With ?live=1 the page reloads itself every 30 seconds
-    (a meta refresh: no JavaScript needed); it is asked for, and stopped, with a link, so that nobody's
-    page moves under them unasked (WCAG 2.2.1)."""
+    """The count per day and everybody's badges. With JavaScript the counts update in place every
+    `CHECKIN_LIVE_SECONDS` (from `AttendanceCountsView`), with a button to pause them (WCAG 2.2.2).
+    Without it, ?live=1 reloads the page every 30 seconds (a meta refresh); it is asked for, and
+    stopped, with a link, so that nobody's page moves under them unasked (WCAG 2.2.1)."""
 
     template_name = "sessions_app/manage/attendance.html"
 
@@ -82,7 +85,18 @@ class AttendanceView(CheckInMixin, TemplateView):
         context.update(selectors.attendance(event=self.event))
         context["today"] = services.today_of(self.event)
         context["live"] = self.request.GET.get("live") == "1"
+        context["live_seconds"] = settings.CHECKIN_LIVE_SECONDS
         return context
+
+
+class AttendanceCountsView(CheckInMixin, View):
+    """The attendance page's numbers as JSON, which its script asks for now and then to update them in
+    place (never stored by a cache: they change with every check-in)."""
+
+    def get(self, request, *args, **kwargs):
+        response = JsonResponse(selectors.attendance_counts(event=self.event))
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class BadgeView(CheckInMixin, View):

@@ -157,9 +157,35 @@ def test_attendance_counts_per_day_and_refreshes_itself(client, event, today, or
     response = client.get(url + "?live=1")
     page = response.content.decode()
     assert '<meta http-equiv="refresh" content="30">' in page and "Stop updating" in page
-    assert '<span class="attendance-count">2 / 3</span>' in page
+    assert (
+        f'<span class="attendance-count" data-today="{today.pk}" aria-live="polite">'
+        f'<span data-checked-in="{today.pk}">2</span> / <span data-approved>3</span></span>'
+    ) in page
+    assert "attendance-live.js" not in page  # the page reloads itself: nothing to update in place
     days = {day.pk: (day.checked_in, day.expected) for day in response.context["days"]}
     assert days == {today.pk: (2, 3), yesterday.pk: (1, 1)}
+
+    counts = client.get(reverse("sessions_app:attendance_counts", args=[event.slug]))
+    assert counts["Cache-Control"] == "no-store"
+    assert counts.json() == {
+        "approved": 3,
+        "days": [
+            {"id": yesterday.pk, "checked_in": 1, "expected": 1},
+            {"id": today.pk, "checked_in": 2, "expected": 3},
+        ],
+    }
+
+
+def test_attendance_offers_the_live_update_to_scripts_and_the_reload_without(client, event, today, organiser):
+    client.force_login(organiser)
+
+    page = client.get(reverse("sessions_app:attendance", args=[event.slug])).content.decode()
+
+    counts_url = reverse("sessions_app:attendance_counts", args=[event.slug])
+    assert f'data-attendance-url="{counts_url}" data-interval="15" hidden>' in page
+    assert "The counts update themselves every 15 seconds." in page
+    assert '<script src="/static/js/attendance-live.js" defer></script>' in page
+    assert '<p class="attendance-reload"><a href="?live=1">Update this page every 30 seconds</a></p>' in page
 
 
 def test_attendance_makes_the_same_queries_whatever_the_size(
@@ -177,13 +203,18 @@ def test_attendance_makes_the_same_queries_whatever_the_size(
             CheckIn.objects.create(registration=person, day=today)
         DayFactory(event=event, date=today.date + datetime.timedelta(days=count))
 
+    counts_url = reverse("sessions_app:attendance_counts", args=[event.slug])
     grow(2)
     client.get(url)  # warm the session and the roles
     with CaptureQueriesContext(connection) as small:
         client.get(url)
+    with CaptureQueriesContext(connection) as small_counts:
+        client.get(counts_url)
     grow(20)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(url)
+    with django_assert_num_queries(len(small_counts.captured_queries)):
+        client.get(counts_url)
 
 
 def pdf_text(content: bytes) -> str:

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from events.models import Role
 from sessions_app.models import CheckIn
@@ -56,3 +57,35 @@ def test_typing_the_code_at_360_px(live_server, new_page, event):
     assert result.locator("h2").inner_text() == "Not checked in"
     assert "Already checked in today at" in result.inner_text()
     assert CheckIn.objects.count() == 1
+
+
+def test_the_attendance_count_updates_in_place_until_paused(live_server, new_page, event, settings):
+    settings.CHECKIN_LIVE_SECONDS = 1
+    day = DayFactory(event=event, date=timezone.localtime(timezone.now(), event.tz).date())
+    organiser = UserFactory()
+    EventRoleFactory(event=event, user=organiser, role=Role.ORGANISER)
+    ana, tom, eva = (RegistrationFactory(event=event) for _ in range(3))
+    page = new_page(width=360, height=740)
+    login(page, live_server, organiser)
+    page.goto(live_server.url + reverse("sessions_app:attendance", args=[event.slug]))
+    today = page.locator(".attendance-count")
+    assert today.inner_text() == "0 / 3"
+    assert not page.get_by_role("link", name="Update this page every 30 seconds").is_visible()
+    assert page.get_by_text("The counts update themselves every second.").is_visible()
+
+    CheckIn.objects.create(registration=ana, day=day)
+    expect(today).to_have_text("1 / 3", timeout=10_000)
+    assert page.locator(f'td[data-checked-in="{day.pk}"]').inner_text() == "1"
+
+    toggle = page.get_by_role("button", name="Pause the updates")
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert page.get_by_text("The counts are paused.").is_visible()
+    CheckIn.objects.create(registration=tom, day=day)
+    page.wait_for_timeout(2500)
+    assert today.inner_text() == "1 / 3"
+
+    toggle.click()  # resumed
+    CheckIn.objects.create(registration=eva, day=day)
+    expect(today).to_have_text("3 / 3", timeout=10_000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

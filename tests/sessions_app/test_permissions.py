@@ -62,6 +62,7 @@ URLS = [
     ("my_badge", [], "get", PARTICIPANT),
     ("checkin", [], "get", CHECKIN_DESK),
     ("attendance", [], "get", CHECKIN_DESK),
+    ("attendance_counts", [], "get", CHECKIN_DESK),
     ("badges", [], "get", CHECKIN_DESK),
     ("badge", ["registration_pk=approved_registration_pk"], "get", CHECKIN_DESK),
 ]
