@@ -351,6 +351,17 @@ def group_parts(*, group: BreakoutGroup) -> list[tuple[int, list[Registration]]]
     return sorted(parts.items())
 
 
+def _days_with_counts(event) -> QuerySet:
+    """The days of `event` in order, each with `checked_in` and `expected` (approved registrations that
+    chose it)."""
+    return event.days.order_by("date").annotate(
+        checked_in=Count("check_ins", distinct=True),
+        expected=Count(
+            "registrations", filter=Q(registrations__status=Registration.Status.APPROVED), distinct=True
+        ),
+    )
+
+
 def attendance(*, event) -> dict:
     """The live count of the check-in desk: per day of `event`, how many approved participants said they
     would come and how many checked in; and the approved registrations with the days they checked in.
@@ -358,15 +369,9 @@ def attendance(*, event) -> dict:
     Four queries whatever the number of days and people."""
     from .models import CheckIn
 
-    approved = Registration.Status.APPROVED
-    days = list(
-        event.days.order_by("date").annotate(
-            checked_in=Count("check_ins", distinct=True),
-            expected=Count("registrations", filter=Q(registrations__status=approved), distinct=True),
-        )
-    )
+    days = list(_days_with_counts(event))
     people = list(
-        Registration.objects.filter(event=event, status=approved)
+        Registration.objects.filter(event=event, status=Registration.Status.APPROVED)
         .order_by("full_name", "pk")
         .prefetch_related(Prefetch("check_ins", queryset=CheckIn.objects.select_related("day")))
     )
@@ -376,15 +381,10 @@ def attendance(*, event) -> dict:
 def attendance_counts(*, event) -> dict:
     """The numbers of `attendance` alone, for the page's live update: approved registrations, and per
     day the check-ins and the expected. Two queries whatever the size."""
-    approved = Registration.Status.APPROVED
-    days = event.days.order_by("date").annotate(
-        checked_in=Count("check_ins", distinct=True),
-        expected=Count("registrations", filter=Q(registrations__status=approved), distinct=True),
-    )
     return {
-        "approved": Registration.objects.filter(event=event, status=approved).count(),
+        "approved": Registration.objects.filter(event=event, status=Registration.Status.APPROVED).count(),
         "days": [
             {"id": day["pk"], "checked_in": day["checked_in"], "expected": day["expected"]}
-            for day in days.values("pk", "checked_in", "expected")
+            for day in _days_with_counts(event).values("pk", "checked_in", "expected")
         ],
     }

@@ -38,7 +38,6 @@ from ..document import (
     country_name,
     format_dates,
 )
-from ..generated import add_generated_chapters, generated_chapter
 from ..markup import in_language, render_inline, render_text
 from ..models import (
     CollatedFinding,
@@ -239,7 +238,7 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
         front, chapters = [], []
         for section in sections:
             if section.kind == ReportSection.Kind.GENERATED:  # made by another app (reports.generated)
-                chapter = generated_chapter(section, event=event, lang=lang, anchors=anchors)
+                chapter = generated.generated_chapter(section, event=event, lang=lang, anchors=anchors)
                 if chapter is not None:
                     chapters.append(chapter)
                 continue
@@ -256,7 +255,7 @@ def build_report_document(*, report: Report, lang: str) -> ReportDocument:
             )
             (front if chapter.front_matter else chapters).append(chapter)
         # sections other apps generate (reports.generated), e.g. the observatory's progress
-        chapters = add_generated_chapters(
+        chapters = generated.add_generated_chapters(
             chapters,
             event=event,
             lang=lang,

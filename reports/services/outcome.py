@@ -99,15 +99,19 @@ def _add_generated_section(report: Report, key: str) -> None:
         sections = list(report.sections.order_by("order", "pk"))
         place = generated.default_place(key)
         index = next((i for i, s in enumerate(sections) if s.kind == place), len(sections))
-        new = ReportSection(report=report, kind=ReportSection.Kind.GENERATED, source=key)
-        sections.insert(index, new)
-        for position, section in enumerate(sections, start=1):
-            if section.pk is None:
-                section.order = position * 10
-                section.save()
-            elif section.order != position * 10:
-                section.order = position * 10
-                section.save(update_fields=["order"])
+        sections.insert(index, ReportSection(report=report, kind=ReportSection.Kind.GENERATED, source=key))
+        _renumber(sections)
+
+
+def _renumber(sections: list[ReportSection]) -> None:
+    """Number `sections` 10, 20, ... in their list order, writing only what changed (a new one whole)."""
+    for position, section in enumerate(sections, start=1):
+        if section.pk is None:
+            section.order = position * 10
+            section.save()
+        elif section.order != position * 10:
+            section.order = position * 10
+            section.save(update_fields=["order"])
 
 
 def move_section(*, report: Report, section_id: int, direction: str) -> None:
@@ -124,10 +128,7 @@ def move_section(*, report: Report, section_id: int, direction: str) -> None:
         target = index - 1 if direction == "up" else index + 1
         if 0 <= target < len(sections):
             sections[index], sections[target] = sections[target], sections[index]
-        for position, section in enumerate(sections, start=1):
-            if section.order != position * 10:
-                section.order = position * 10
-                section.save(update_fields=["order"])
+        _renumber(sections)
 
 
 def set_section_included(*, report: Report, section_id: int, included: bool) -> ReportSection:
