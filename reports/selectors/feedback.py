@@ -26,10 +26,13 @@ def has_started(item: AgendaItem, *, now=None) -> bool:
 
 
 def may_attend(user, event, item: AgendaItem) -> bool:
-    """Whether `user` may attend `item`: they may read it, and a day for network members only is theirs."""
-    if item.effective_audience not in visible_audiences(user, event):
+    """Whether `user` may attend `item`. A track (an item with an audience of its own, or a part of one)
+    is for its audience, also on a day for network members; any other item is for those who may read its
+    day, and on a day for network members only, for the members."""
+    track = item.audience or (item.parent.audience if item.parent_id else "")
+    if (track or item.day.audience) not in visible_audiences(user, event):
         return False
-    if item.day.is_members_only:
+    if not track and item.day.is_members_only:
         return bool({Role.MEMBER, Role.ORGANISER} & roles_for(user, event))
     return True
 
@@ -40,7 +43,7 @@ def items_to_rate(*, event, user) -> list[dict]:
     today = timezone.localtime(now, event.tz).date()
     items = (
         AgendaItem.objects.filter(day__event=event, day__date__lte=today)
-        .select_related("day", "day__event")
+        .select_related("day", "day__event", "parent")
         .order_by("-day__date", "-start", "pk")
     )
     rows = [item for item in items if item.starts_at() <= now and may_attend(user, event, item)]

@@ -41,7 +41,7 @@ class FeedbackGiveView(ReportsMixin, TemplateView):
     @cached_property
     def item(self) -> AgendaItem:
         item = get_object_or_404(
-            AgendaItem.objects.select_related("day", "day__event"),
+            AgendaItem.objects.select_related("day", "day__event", "parent"),
             pk=self.kwargs["item_pk"],
             day__event=self.event,
         )

@@ -151,6 +151,26 @@ def test_items_the_person_may_not_attend_are_404(client, event, participant):
     assert client.post(url, {"rating": "4"}).status_code == 302
 
 
+def test_non_members_rate_their_own_track_on_the_members_day_and_only_it(client, event, participant):
+    friday = DayFactory(
+        event=event, date=event.start_date + datetime.timedelta(days=4), audience=Audience.MEMBERS
+    )
+    theirs = AgendaItemFactory(
+        day=friday, audience=Audience.NON_MEMBERS, title="The way forward to cooperate"
+    )
+    part = AgendaItemFactory(day=friday, parent=theirs, start=theirs.start, end=theirs.end, title="Part")
+    members = AgendaItemFactory(day=friday, audience=Audience.MEMBERS, title="Reflections for future work")
+    client.force_login(participant)
+
+    listed = [row["item"] for row in selectors.items_to_rate(event=event, user=participant)]
+
+    assert theirs in listed and part in listed and members not in listed
+    url = reverse("reports:feedback_give", args=[event.slug, theirs.pk])
+    assert client.post(url, {"rating": "5"}).status_code == 302
+    other = reverse("reports:feedback_give", args=[event.slug, members.pk])
+    assert client.get(other).status_code == 404
+
+
 def test_the_organisers_summary_counts_means_and_comments_without_names(client, event, item, organiser):
     people = [RegistrationFactory(event=event, full_name=f"Person {n}").user for n in range(4)]
     for person, rating, comment in zip(
