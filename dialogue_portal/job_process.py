@@ -44,7 +44,9 @@ def _set_up_django(settings_for_child: dict) -> None:
     connections._connections = Local(connections.thread_critical)
 
 
-def main(module: str, qualname: str, inputs: dict, settings_for_child: dict, connection) -> None:
+def main(
+    module: str, qualname: str, inputs: dict, settings_for_child: dict, connection, event_language=None
+) -> None:
     os.setsid()
     _die_with_parent()
     try:
@@ -56,7 +58,7 @@ def main(module: str, qualname: str, inputs: dict, settings_for_child: dict, con
         function = importlib.import_module(module)
         for part in qualname.split("."):
             function = getattr(function, part)
-        outcome = perform(function, inputs)
+        outcome = perform(function, inputs, event_language=event_language)
     except BaseException as error:  # noqa: BLE001 - whatever happens, the parent hears of it
         from events.jobs.service import Outcome
 

@@ -11,8 +11,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_portal.i18n import event_language_fallback
-
 from . import exports, jobs, selectors
 from .errors import DomainError
 from .models import Event
@@ -33,11 +31,8 @@ def run_job(job_pk: int) -> None:
 def programme_pdf(*, event: int, language: str, audiences: list[str]) -> bytes:
     """The printed programme of `event` for readers of `audiences`, in `language`."""
     event = Event.objects.select_related("series", "host").get(pk=event)
-    with (
-        translation.override(language),
-        timezone.override(event.tz),
-        event_language_fallback(event.default_language),
-    ):
+    # the event's language is first in the fallback of translated fields: the job runner sees to it
+    with translation.override(language), timezone.override(event.tz):
         days = selectors.agenda_days(event=event, audiences=audiences)
         return exports.programme_pdf(event=event, days=days)
 

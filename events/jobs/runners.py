@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from ..models import Job
 from .registry import JobKind
-from .service import KILL_GRACE_SECONDS, Outcome, claim, execute_here, record
+from .service import KILL_GRACE_SECONDS, Outcome, claim, event_language_of, execute_here, record
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def _kill_group(process) -> None:
             process.kill()
 
 
-def run_in_child(function, inputs: dict, *, limit: float) -> Outcome:
+def run_in_child(function, inputs: dict, *, limit: float, event_language: str | None = None) -> Outcome:
     """Run `function(**inputs)` in a child process; kill it (and whatever it started) after `limit`
     seconds. Blocks the calling thread (the executor's, never a request's) until then."""
     from dialogue_portal import job_process
@@ -108,7 +108,14 @@ def run_in_child(function, inputs: dict, *, limit: float) -> Outcome:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(
         target=job_process.main,
-        args=(function.__module__, function.__qualname__, inputs, _settings_for_child(), sender),
+        args=(
+            function.__module__,
+            function.__qualname__,
+            inputs,
+            _settings_for_child(),
+            sender,
+            event_language,
+        ),
         daemon=True,
     )
     started = time.monotonic()
@@ -146,7 +153,10 @@ class LocalExecutor:
             if claimed is None:
                 return
             job, job_kind = claimed
-            record(job, run_in_child(job_kind.function, job.inputs, limit=job_kind.limit()))
+            outcome = run_in_child(
+                job_kind.function, job.inputs, limit=job_kind.limit(), event_language=event_language_of(job)
+            )
+            record(job, outcome)
         except Exception:
             logger.exception("The local executor could not run job %s", job_pk)
         finally:

@@ -166,10 +166,14 @@ def claim(job_pk: int) -> tuple[Job, JobKind] | None:
     return job, job_kind
 
 
-def perform(function, inputs: dict) -> Outcome:
-    """Run a job's function and say what happened, whatever it raised."""
+def perform(function, inputs: dict, *, event_language: str | None = None) -> Outcome:
+    """Run a job's function and say what happened, whatever it raised. A job of an event runs with the
+    event's language first in the fallback of translated fields, as its pages do (events.middleware)."""
+    from dialogue_portal.i18n import event_language_fallback
+
     try:
-        content = function(**inputs)
+        with event_language_fallback(event_language):
+            content = function(**inputs)
     except OutOfTime as error:
         return Outcome(False, failure=Job.Failure.TIMEOUT, detail=f"{type(error).__name__}: {error}"[:2000])
     except DomainError as error:
@@ -217,13 +221,18 @@ def _prune_superseded(job: Job) -> None:
         old.delete()
 
 
+def event_language_of(job: Job) -> str | None:
+    """The default language of the job's event (None for a job of no event)."""
+    return job.event.default_language if job.event_id else None
+
+
 def execute_here(job_pk: int) -> None:
     """Run a job in this process: what a Celery worker does (and the request itself in tests)."""
     claimed = claim(job_pk)
     if claimed is None:
         return
     job, job_kind = claimed
-    record(job, perform(job_kind.function, job.inputs))
+    record(job, perform(job_kind.function, job.inputs, event_language=event_language_of(job)))
 
 
 def failure_message(job: Job) -> str:

@@ -26,3 +26,11 @@ def greet(*, name: str) -> bytes:
 @jobs.register("tests.crash", time_limit=30)
 def crash() -> bytes:
     raise RuntimeError("the disk is full")
+
+
+@jobs.register("tests.event_language", time_limit=30, content_type="text/plain")
+def event_language(*, label: str) -> bytes:
+    """The language translated fields fall back to first while the job runs (`label` tells jobs apart)."""
+    from dialogue_portal.i18n import current_event_language
+
+    return (current_event_language() or "none").encode()

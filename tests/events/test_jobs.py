@@ -214,3 +214,28 @@ def test_celery_task_runs_the_job_it_is_given(db, settings):
     job.refresh_from_db()
     assert job.status == Job.Status.DONE
     assert job.file.read() == b"Hello, Ana"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_of_an_event_runs_with_the_events_language_first_in_the_fallback():
+    from django.test import override_settings
+
+    from tests.events.factories import EventFactory
+
+    event = EventFactory(default_language="es")
+    with override_settings(JOBS_RUNNER="celery"):
+        of_event = jobs.request_file(
+            kind="tests.event_language", inputs={"label": "a"}, version=1, filename="a.txt", event=event
+        )
+        of_nothing = jobs.request_file(
+            kind="tests.event_language", inputs={"label": "b"}, version=1, filename="b.txt"
+        )
+    in_child = _pending("tests.event_language", {"label": "c"})
+    Job.objects.filter(pk=in_child.pk).update(event=event)
+
+    jobs.execute_here(of_event.pk)  # what a Celery worker does
+    jobs.execute_here(of_nothing.pk)
+    LocalExecutor(1).run(in_child.pk)  # the embedded default's child process
+
+    contents = [Job.objects.get(pk=job.pk).file.read() for job in (of_event, of_nothing, in_child)]
+    assert contents == [b"es", b"none", b"es"]
