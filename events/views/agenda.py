@@ -30,6 +30,7 @@ from ..models import (
     ItemPerson,
 )
 from ..page_cache import CachedPublicPageMixin
+from ..pdf import stylesheets_version
 from .event import PublicEventMixin
 from .jobs import job_response
 from .mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
@@ -122,8 +123,6 @@ class ProgrammePDFView(PublicEventMixin, View):
     """
 
     def get(self, request, *args, **kwargs):
-        from ..pdf import stylesheets_version  # WeasyPrint loads with it: not at start-up
-
         language = get_language()
         job = jobs.request_file(
             kind="events.programme_pdf",
