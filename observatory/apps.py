@@ -31,7 +31,10 @@ class ObservatoryConfig(AppConfig):
     def ready(self) -> None:
         from reports.generated import register_section
 
-        from . import rules  # noqa: F401  (registers the observatory's permissions)
+        from . import (  # noqa: F401
+            rules,  # registers the observatory's permissions
+            tasks,  # registers the observatory's background jobs
+        )
         from .report_sections import KEY, build_progress_section
 
         # the section "Progress since the previous edition" of an event's outcome report

@@ -11,6 +11,7 @@ M = "manage/observatory/"
 urlpatterns = [
     path(M, manage.OverviewView.as_view(), name="overview"),
     path(M + "publish/", manage.PublishView.as_view(), name="publish"),
+    path(M + "publish/<str:token>/", manage.PublishJobView.as_view(), name="publish_job"),
     path(M + "mapping/", manage.MappingView.as_view(), name="mapping"),
     path(M + "progress/", manage.ProgressView.as_view(), name="progress"),
     path(M + "entries/add/", manage.EntryFormView.as_view(), name="entry_add"),

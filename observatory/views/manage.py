@@ -4,6 +4,8 @@ a published document, and commitments. Permission "observatory.manage": organise
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
@@ -14,8 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from events.errors import DomainError
-from events.views.mixins import ManageDeleteView, ManageFormView, ManageMixin, handle_domain_error
+from events import jobs
+from events.models import Job
+from events.views.jobs import job_response
+from events.views.mixins import ManageDeleteView, ManageFormView, ManageMixin
 from reports.models import ReportTheme
 
 from ..forms import CommitmentForm, EntryForm, MappingForm, SourceEventForm
@@ -23,8 +27,9 @@ from ..models import Commitment, Entry
 from ..selectors.pages import progress_since_previous_edition
 from ..services import commitments as commitment_services
 from ..services import entries as services
-from ..services.report_pages import publish_report
 from ..services.taxonomy import map_report_theme
+
+PUBLISH_JOB = "observatory.publish_report"
 
 
 class ObservatoryManageMixin(ManageMixin):
@@ -66,14 +71,25 @@ class OverviewView(ObservatoryManageMixin, FormView):
 
 
 class PublishView(ObservatoryManageMixin, View):
-    """POST: make the report's findings entries (or bring them up to date)."""
+    """POST: make the report's findings entries (or bring them up to date), in a background job: it
+    renders the report PDF to read each finding's page."""
 
     def post(self, request, *args, **kwargs):
-        try:
-            counts = publish_report(event=self.event)
-        except DomainError as error:
-            handle_domain_error(request, error)
-        else:
+        job = jobs.start_job(
+            kind=PUBLISH_JOB, inputs={"event": self.event.pk}, event=self.event, requested_by=request.user
+        )
+        return HttpResponseRedirect(self.url("publish_job", token=job.token))
+
+
+class PublishJobView(ObservatoryManageMixin, View):
+    """Waits for the publication, then says what it did on the overview."""
+
+    def get(self, request, *args, **kwargs):
+        job = get_object_or_404(Job, token=kwargs["token"], kind=PUBLISH_JOB, event=self.event)
+
+        def done():
+            with job.file.open("rb") as handle:
+                counts = json.loads(handle.read())
             if not counts["pages_read"]:
                 messages.warning(
                     request,
@@ -90,7 +106,16 @@ class PublishView(ObservatoryManageMixin, View):
                 )
                 % counts,
             )
-        return HttpResponseRedirect(self.url("overview"))
+            return HttpResponseRedirect(self.url("overview"))
+
+        return job_response(
+            request,
+            job,
+            back_url=self.url("overview"),
+            heading=_("The report is being published in the observatory"),
+            text=_("This takes a moment. The page updates itself once the entries are published."),
+            on_done=done,
+        )
 
 
 class MappingView(ObservatoryManageMixin, FormView):

@@ -170,6 +170,41 @@ def test_organiser_publishes_from_the_back_office(client_as, event, reported):
     assert set(Entry.objects.filter(event=event).values_list("page", flat=True)) != {None}
 
 
+def test_publishing_runs_as_a_background_job_and_the_request_waits_on_a_page(
+    client_as, event, reported, settings
+):
+    from events import jobs
+    from events.models import Job
+
+    settings.JOBS_RUNNER = "celery"  # queued: the request itself renders nothing
+    client = client_as("organiser")
+
+    response = client.post(reverse("observatory_manage:publish", args=[event.slug]))
+
+    job = Job.objects.get(kind="observatory.publish_report")
+    waiting_url = reverse("observatory_manage:publish_job", args=[event.slug, job.token])
+    assert (response.status_code, response.url) == (302, waiting_url)
+    assert not Entry.objects.filter(event=event).exists()
+    waiting = client.get(waiting_url)
+    assert waiting.status_code == 202
+    assert "The report is being published in the observatory" in waiting.content.decode()
+
+    jobs.execute_here(job.pk)
+
+    done = client.get(waiting_url, follow=True)
+    assert "3 new entries" in done.content.decode()
+    assert Entry.objects.filter(event=event).count() == 3
+
+
+def test_publishing_an_event_without_a_report_says_so(client_as, event):
+    client = client_as("organiser")
+
+    response = client.post(reverse("observatory_manage:publish", args=[event.slug]), follow=True)
+
+    assert "This event has no outcome report yet: there is nothing to publish." in response.content.decode()
+    assert not Entry.objects.filter(event=event).exists()
+
+
 def _pdf_pages(event) -> list[str]:
     reader = PdfReader(io.BytesIO(export_report_pdf(event=event, lang="en").content))
     return [re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages]
